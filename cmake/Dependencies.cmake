@@ -1,0 +1,27 @@
+# Every third-party library comes from a Debian 12 package (scripts/install-deps).
+# (SOCI's Debian build was configured with Boost support, so its headers need libboost-dev.)
+# Each is wrapped in an imported target named cairn::dep::NAME so modules link by name.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(tomlplusplus REQUIRED)
+find_package(GTest REQUIRED)
+
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+pkg_check_modules(OPENSSL REQUIRED IMPORTED_TARGET openssl)
+
+# SOCI ships no CMake or pkg-config files in Debian 12: locate its libraries by hand.
+find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
+find_library(SOCI_CORE soci_core REQUIRED)
+find_library(SOCI_SQLITE3 soci_sqlite3 REQUIRED)
+find_library(SOCI_POSTGRESQL soci_postgresql REQUIRED)
+add_library(cairn_dep_soci INTERFACE)
+target_include_directories(cairn_dep_soci SYSTEM INTERFACE ${SOCI_INCLUDE_DIR} ${LIBPQ_INCLUDE_DIRS})
+target_link_libraries(cairn_dep_soci INTERFACE
+  ${SOCI_SQLITE3} ${SOCI_POSTGRESQL} ${SOCI_CORE} PkgConfig::SQLITE3 PkgConfig::LIBPQ ${CMAKE_DL_LIBS})
+add_library(cairn::dep::soci ALIAS cairn_dep_soci)

@@ -1,0 +1,71 @@
+#include "api/body.h"
+
+namespace cairn::api {
+namespace {
+
+constexpr size_t kMaxStringBytes = 10000;
+
+Status WrongType(const std::string& field, const char* want) {
+  return InvalidField(field, std::string("must be ") + want);
+}
+
+}  // namespace
+
+const nlohmann::json* Body::Get(const std::string& field) {
+  seen_.insert(field);
+  auto it = json_.find(field);
+  return it == json_.end() ? nullptr : &*it;
+}
+
+Result<std::optional<std::string>> Body::OptString(const std::string& field) {
+  const nlohmann::json* v = Get(field);
+  if (v == nullptr) return std::optional<std::string>();
+  if (!v->is_string()) return WrongType(field, "a string");
+  const auto& s = v->get_ref<const std::string&>();
+  if (s.size() > kMaxStringBytes) return InvalidField(field, "is too long");
+  return std::optional<std::string>(s);
+}
+
+Result<std::string> Body::String(const std::string& field) {
+  CAIRN_ASSIGN_OR_RETURN(auto v, OptString(field));
+  if (!v) return InvalidField(field, "is required");
+  return *v;
+}
+
+Result<std::optional<std::optional<std::string>>> Body::NullableString(const std::string& field) {
+  using Out = std::optional<std::optional<std::string>>;
+  const nlohmann::json* v = Get(field);
+  if (v == nullptr) return Out();
+  if (v->is_null()) return Out(std::optional<std::string>());
+  CAIRN_ASSIGN_OR_RETURN(auto s, OptString(field));
+  return Out(s);
+}
+
+Result<std::optional<int64_t>> Body::OptInt(const std::string& field) {
+  const nlohmann::json* v = Get(field);
+  if (v == nullptr) return std::optional<int64_t>();
+  if (!v->is_number_integer()) return WrongType(field, "a whole number");
+  return std::optional<int64_t>(v->get<int64_t>());
+}
+
+Result<int64_t> Body::Int(const std::string& field) {
+  CAIRN_ASSIGN_OR_RETURN(auto v, OptInt(field));
+  if (!v) return InvalidField(field, "is required");
+  return *v;
+}
+
+Result<std::optional<bool>> Body::OptBool(const std::string& field) {
+  const nlohmann::json* v = Get(field);
+  if (v == nullptr) return std::optional<bool>();
+  if (!v->is_boolean()) return WrongType(field, "true or false");
+  return std::optional<bool>(v->get<bool>());
+}
+
+Status Body::Finish() const {
+  for (const auto& [key, _] : json_.items()) {
+    if (!seen_.count(key)) return InvalidField(key, "is not a field this endpoint accepts");
+  }
+  return Status::Ok();
+}
+
+}  // namespace cairn::api

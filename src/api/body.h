@@ -1,0 +1,43 @@
+// Strict reading of a JSON request body: every field is typed, required fields must be there,
+// and any field the endpoint does not know is an error (so a typo is not silently ignored).
+// Errors are InvalidField naming the field.
+//
+//   Body b(json);
+//   CAIRN_ASSIGN_OR_RETURN(std::string name, b.String("name"));
+//   CAIRN_ASSIGN_OR_RETURN(auto region, b.OptString("region"));
+//   CAIRN_RETURN_IF_ERROR(b.Finish());
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "common/status.h"
+
+namespace cairn::api {
+
+class Body {
+ public:
+  // REQUIRES: `json` is an object (the server checks before handlers run).
+  explicit Body(const nlohmann::json& json) : json_(json) {}
+
+  Result<std::string> String(const std::string& field);
+  Result<std::optional<std::string>> OptString(const std::string& field);
+  // Absent → nullopt; null → optional holding nullopt; a string → that string.
+  Result<std::optional<std::optional<std::string>>> NullableString(const std::string& field);
+  Result<int64_t> Int(const std::string& field);
+  Result<std::optional<int64_t>> OptInt(const std::string& field);
+  Result<std::optional<bool>> OptBool(const std::string& field);
+
+  // InvalidField for the first field present in the body that no accessor asked for.
+  Status Finish() const;
+
+ private:
+  const nlohmann::json* Get(const std::string& field);
+
+  const nlohmann::json& json_;
+  std::set<std::string> seen_;
+};
+
+}  // namespace cairn::api

@@ -1,0 +1,36 @@
+// The API's handlers, one group per file in this folder. See route.h for the contract.
+#pragma once
+
+#include "api/route.h"
+
+namespace cairn::api::handlers {
+
+// meta.cc
+Result<Reply> Health(Request& req);
+Result<Reply> OpenApi(Request& req);
+
+// session.cc
+Result<Reply> Login(Request& req);
+Result<Reply> Logout(Request& req);
+Result<Reply> Me(Request& req);
+Result<Reply> ChangePassword(Request& req);
+
+// organisations.cc
+Result<Reply> ListOrganisations(Request& req);
+Result<Reply> GetOrganisation(Request& req);
+Result<Reply> CreateOrganisation(Request& req);
+Result<Reply> UpdateOrganisation(Request& req);
+
+// users.cc
+Result<Reply> ListUsers(Request& req);
+Result<Reply> GetUser(Request& req);
+Result<Reply> CreateUser(Request& req);
+Result<Reply> UpdateUser(Request& req);
+
+// strands.cc
+Result<Reply> ListStrands(Request& req);
+
+// audit.cc
+Result<Reply> ListAudit(Request& req);
+
+}  // namespace cairn::api::handlers

@@ -1,0 +1,52 @@
+#include "api/route.h"
+
+#include <charconv>
+
+#include "api/handlers/handlers.h"
+
+namespace cairn::api {
+
+const std::vector<Route>& Routes() {
+  using policy::Action;
+  namespace h = handlers;
+  static const std::vector<Route> kRoutes = {
+      {"GET", "/api/v1/health", Action::kHealthRead, h::Health},
+      {"GET", "/api/v1/openapi.json", Action::kOpenApiRead, h::OpenApi},
+      {"POST", "/api/v1/session/login", Action::kSessionCreate, h::Login},
+      {"POST", "/api/v1/session/logout", Action::kSessionDelete, h::Logout},
+      {"GET", "/api/v1/session/me", Action::kSessionRead, h::Me},
+      {"POST", "/api/v1/session/password", Action::kPasswordChange, h::ChangePassword},
+      {"GET", "/api/v1/organisations", Action::kOrganisationList, h::ListOrganisations},
+      {"POST", "/api/v1/organisations", Action::kOrganisationCreate, h::CreateOrganisation},
+      {"GET", "/api/v1/organisations/{id}", Action::kOrganisationRead, h::GetOrganisation},
+      {"PATCH", "/api/v1/organisations/{id}", Action::kOrganisationUpdate, h::UpdateOrganisation},
+      {"GET", "/api/v1/users", Action::kUserList, h::ListUsers},
+      {"POST", "/api/v1/users", Action::kUserCreate, h::CreateUser},
+      {"GET", "/api/v1/users/{id}", Action::kUserRead, h::GetUser},
+      {"PATCH", "/api/v1/users/{id}", Action::kUserUpdate, h::UpdateUser},
+      {"GET", "/api/v1/strands", Action::kStrandList, h::ListStrands},
+      {"GET", "/api/v1/audit", Action::kAuditRead, h::ListAudit},
+  };
+  return kRoutes;
+}
+
+Result<int64_t> IdParam(const Request& req, size_t index) {
+  const std::string& s = req.params.at(index);
+  int64_t v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return NotFound("no record with id " + s);
+  return v;
+}
+
+Result<std::optional<int64_t>> IntQuery(const Request& req, const char* name) {
+  if (!req.http.has_param(name)) return std::optional<int64_t>();
+  std::string s = req.http.get_param_value(name);
+  int64_t v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size()) {
+    return InvalidField(name, "must be a whole number");
+  }
+  return std::optional<int64_t>(v);
+}
+
+}  // namespace cairn::api

@@ -1,0 +1,58 @@
+// What a handler sees and returns, and the table of every API route.
+//
+// Handlers are thin: read the request, call one service function, serialise. The server has
+// already authenticated the caller, asked the policy layer, checked CSRF and parsed the body
+// before a handler runs (server.cc), so handlers do none of that.
+#pragma once
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/env.h"
+#include "common/status.h"
+#include "identity/sessions.h"
+#include "model/actor.h"
+#include "policy/policy.h"
+
+namespace cairn::api {
+
+struct Request {
+  const httplib::Request& http;
+  const app::Env& env;
+  std::vector<std::string> params;  // path captures, in order ({id} …)
+  nlohmann::json body;              // an object for POST/PATCH; null otherwise
+  model::Actor actor;
+  std::optional<identity::SessionContext> session;
+  bool tls = false;
+};
+
+struct Reply {
+  int status = 200;
+  nlohmann::json body;  // null → no body (204)
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+using Handler = Result<Reply> (*)(Request&);
+
+struct Route {
+  const char* method;  // GET, POST, PATCH, DELETE
+  const char* path;    // OpenAPI form: /api/v1/users/{id}
+  policy::Action action;
+  Handler handler;
+};
+
+// Every route the server registers.
+const std::vector<Route>& Routes();
+
+// The numeric path parameter `index` ({id}); NotFound if it does not fit in 64 bits.
+Result<int64_t> IdParam(const Request& req, size_t index = 0);
+
+// An optional numeric query parameter; InvalidField naming it if not a whole number.
+Result<std::optional<int64_t>> IntQuery(const Request& req, const char* name);
+
+}  // namespace cairn::api

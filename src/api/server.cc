@@ -1,0 +1,207 @@
+#include "api/server.h"
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "api/errors.h"
+#include "api/route.h"
+#include "api/session_cookie.h"
+#include "common/crypto.h"
+
+namespace cairn::api {
+namespace {
+
+constexpr char kApiPrefix[] = "/api/";
+
+std::string PatternFor(const std::string& path) {
+  return std::regex_replace(path, std::regex(R"(\{[a-z_]+\})"), "([^/]+)");
+}
+
+void WriteJson(httplib::Response& res, int status, const nlohmann::json& body) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json");
+}
+
+void WriteError(httplib::Response& res, const Status& status) {
+  WriteJson(res, HttpStatusFor(status.code()), ErrorBody(status));
+}
+
+bool ChangesState(const std::string& method) { return method != "GET" && method != "HEAD"; }
+
+// Sign-in has no session yet, so no CSRF token: accept it only from this site's own pages.
+// Browsers send Origin on cross-site POSTs and Sec-Fetch-Site where supported.
+Status CheckSameOrigin(const httplib::Request& req, bool tls) {
+  std::string site = req.get_header_value("Sec-Fetch-Site");
+  if (!site.empty() && site != "same-origin" && site != "none") {
+    return PermissionDenied("cross-site request refused");
+  }
+  std::string origin = req.get_header_value("Origin");
+  std::string expected = std::string(tls ? "https://" : "http://") + req.get_header_value("Host");
+  if (!origin.empty() && origin != expected) return PermissionDenied("cross-origin request refused");
+  return Status::Ok();
+}
+
+// Parses the body of a state-changing request into *out (an empty body is {}). On failure
+// writes the 415 or 400 answer and returns false.
+bool ParseBody(const httplib::Request& req, httplib::Response& res, nlohmann::json* out) {
+  if (req.body.empty()) {
+    *out = nlohmann::json::object();
+    return true;
+  }
+  if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
+    WriteJson(res, 415, ErrorBody("unsupported_media_type", "send the body as Content-Type: application/json"));
+    return false;
+  }
+  try {
+    *out = nlohmann::json::parse(req.body);
+  } catch (const nlohmann::json::parse_error& e) {
+    WriteJson(res, 400, ErrorBody("malformed_json", "the request body is not valid JSON (at byte " +
+                                                        std::to_string(e.byte) + ")"));
+    return false;
+  }
+  if (!out->is_object()) {
+    WriteJson(res, 400, ErrorBody("malformed_json", "the request body must be a JSON object"));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Server::Server(const app::Env& env, ServerOptions options) : env_(env), options_(std::move(options)) {
+  tls_ = !options_.tls_cert.empty() && !options_.tls_key.empty();
+  if (tls_) {
+    http_ = std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(), options_.tls_key.c_str());
+  } else {
+    http_ = std::make_unique<httplib::Server>();
+  }
+  int threads = env_.settings.http_threads;
+  http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http_->set_payload_max_length(env_.settings.http_max_body_bytes);
+  http_->set_read_timeout(10, 0);
+  http_->set_write_timeout(10, 0);
+
+  http_->set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    if (res.status == 413) {
+      WriteJson(res, 413, ErrorBody("payload_too_large", "the request body is larger than the server accepts"));
+    } else if (res.status == 404 && req.path.rfind(kApiPrefix, 0) == 0) {
+      WriteJson(res, 404, ErrorBody("not_found", "no such endpoint: " + req.method + " " + req.path));
+    } else if (res.status >= 400 && req.path.rfind(kApiPrefix, 0) == 0) {
+      WriteJson(res, res.status, ErrorBody("bad_request", "the request could not be read"));
+    }
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  http_->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      spdlog::error("unhandled exception in {} {}: {}", req.method, req.path, e.what());
+    } catch (...) {
+      spdlog::error("unhandled non-standard exception in {} {}", req.method, req.path);
+    }
+    WriteJson(res, 500, ErrorBody("internal", "something went wrong; it has been logged"));
+  });
+  http_->set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("Content-Security-Policy",
+                   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                   "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    if (req.path.rfind(kApiPrefix, 0) == 0) res.set_header("Cache-Control", "no-store");
+  });
+  http_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    spdlog::info("{} {} {} {}", req.remote_addr, req.method, req.path, res.status);
+  });
+  RegisterRoutes();
+  if (!options_.web_dir.empty() && std::filesystem::is_directory(options_.web_dir)) {
+    http_->set_mount_point("/", options_.web_dir);
+  }
+}
+
+Server::~Server() = default;
+
+void Server::RegisterRoutes() {
+  for (const Route& route : Routes()) {
+    auto handle = [this, &route](const httplib::Request& req, httplib::Response& res) {
+      Request r{req, env_, {}, nullptr, model::Actor{}, std::nullopt, tls_};
+      for (size_t i = 1; i < req.matches.size(); ++i) r.params.push_back(req.matches[i]);
+      r.actor.name = "anonymous";
+      r.actor.source = req.remote_addr;
+
+      Status auth = Status::Ok();
+      std::string token = SessionTokenFrom(req.get_header_value("Cookie"));
+      if (!token.empty()) {
+        auto session = identity::Authenticate(env_, token);
+        if (session.ok()) {
+          r.session = *session;
+          r.actor = identity::ActorFor(*session, req.remote_addr);
+        } else {
+          auth = session.status();
+        }
+      }
+      policy::Principal who;
+      if (r.session) who = {r.session->user.role, r.session->user.must_change_password};
+      Status allowed = policy::Authorize(who, route.action);
+      if (!allowed.ok()) {
+        // Say why the session did not count (expired, disabled…) rather than just "sign in".
+        WriteError(res, allowed.code() == StatusCode::kUnauthenticated && !auth.ok() ? auth : allowed);
+        return;
+      }
+      if (ChangesState(req.method)) {
+        if (r.session) {
+          if (!ConstantTimeEquals(req.get_header_value(kCsrfHeader), r.session->csrf_token)) {
+            WriteJson(res, 403, ErrorBody("csrf_failed", "missing or wrong X-CSRF-Token header; reload the page"));
+            return;
+          }
+        } else if (Status same = CheckSameOrigin(req, tls_); !same.ok()) {
+          WriteError(res, same);
+          return;
+        }
+        if (!ParseBody(req, res, &r.body)) return;
+      }
+      Result<Reply> reply = route.handler(r);
+      if (!reply.ok()) {
+        WriteError(res, reply.status());
+        return;
+      }
+      for (const auto& [k, v] : reply->headers) res.set_header(k, v);
+      if (reply->body.is_null()) {
+        res.status = reply->status;
+      } else {
+        WriteJson(res, reply->status, reply->body);
+      }
+    };
+    std::string pattern = PatternFor(route.path);
+    std::string method = route.method;
+    if (method == "GET") http_->Get(pattern, handle);
+    else if (method == "POST") http_->Post(pattern, handle);
+    else if (method == "PATCH") http_->Patch(pattern, handle);
+    else if (method == "DELETE") http_->Delete(pattern, handle);
+    else if (method == "PUT") http_->Put(pattern, handle);
+  }
+}
+
+Result<int> Server::Bind(const std::string& host, int port) {
+  if (!http_->is_valid()) return Unavailable("the TLS certificate or key could not be loaded");
+  int bound = port == 0 ? http_->bind_to_any_port(host) : (http_->bind_to_port(host, port) ? port : -1);
+  if (bound < 0) return Unavailable("cannot listen on " + host + ":" + std::to_string(port));
+  return bound;
+}
+
+Status Server::Serve() {
+  if (!http_->listen_after_bind()) return Unavailable("the server stopped unexpectedly");
+  return Status::Ok();
+}
+
+void Server::Stop() { http_->stop(); }
+
+bool Server::running() const { return http_->is_running(); }
+
+}  // namespace cairn::api

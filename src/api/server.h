@@ -1,0 +1,53 @@
+// The HTTP server: the JSON API under /api/v1 and the web UI's static files.
+//
+// Every API request goes through one pipeline (server.cc): identify the caller from the
+// session cookie → ask the policy layer → check CSRF (or same-origin, for sign-in) → check the
+// content type and parse the body → call the route's handler → serialise. Any failure on the
+// way is the one JSON error shape (api/errors.h); an exception in a handler is logged and
+// answered with a bare 500, so no input can stop the server or leak internals.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/env.h"
+#include "common/status.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace cairn::api {
+
+struct ServerOptions {
+  std::string web_dir;   // built web UI (web/dist); not served if empty or absent
+  std::string tls_cert;  // PEM files; both set → HTTPS, and session cookies are Secure
+  std::string tls_key;
+};
+
+class Server {
+ public:
+  // `env` must outlive the server.
+  Server(const app::Env& env, ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds host:port; port 0 picks a free port. Returns the bound port, or Unavailable.
+  Result<int> Bind(const std::string& host, int port);
+  // Serves until Stop() is called from another thread. REQUIRES: Bind succeeded.
+  Status Serve();
+  void Stop();
+  // True once Serve is accepting connections.
+  bool running() const;
+
+ private:
+  void RegisterRoutes();
+
+  const app::Env& env_;
+  ServerOptions options_;
+  bool tls_ = false;
+  std::unique_ptr<httplib::Server> http_;
+};
+
+}  // namespace cairn::api

@@ -1,0 +1,42 @@
+// The `cairn` command line: each subcommand registers itself on the CLI11 app and does its
+// work through the library modules. main.cc only wires these up.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+
+#include "app/env.h"
+#include "common/clock.h"
+#include "common/status.h"
+#include "config/settings.h"
+#include "storage/database.h"
+
+namespace cairn::cli {
+
+// Options every subcommand that touches the store shares.
+struct GlobalOptions {
+  std::string db = "cairn.db";  // SQLite path or postgresql:// URL; also from CAIRN_DB
+  std::string config;           // TOML file; empty → embedded defaults
+};
+
+// An open, migrated store plus what services need. Built by Open().
+struct Context {
+  std::unique_ptr<storage::Database> db;
+  SystemClock clock;
+  config::Settings settings;
+  app::Env env() { return {*db, clock, settings}; }
+};
+
+// Opens the store named in `g`, applies migrations and loads settings.
+Result<std::unique_ptr<Context>> Open(const GlobalOptions& g);
+
+// Prints "error: <message>" to stderr and returns the process exit code for `status`.
+int Fail(const Status& status);
+
+void AddInit(CLI::App& app, GlobalOptions& g, int& exit_code);
+void AddServe(CLI::App& app, GlobalOptions& g, int& exit_code);
+void AddUser(CLI::App& app, GlobalOptions& g, int& exit_code);
+void AddAudit(CLI::App& app, GlobalOptions& g, int& exit_code);
+
+}  // namespace cairn::cli

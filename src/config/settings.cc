@@ -1,0 +1,63 @@
+#include "config/settings.h"
+
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "embedded/embedded.h"
+
+namespace cairn::config {
+namespace {
+
+// Reads table.key as a positive integer into *out, if present.
+template <typename Out>
+Status ReadPositive(const toml::table& root, const char* table, const char* key,
+                    const std::string& source, Out* out) {
+  const toml::node* node = root.at_path(std::string(table) + "." + key).node();
+  if (node == nullptr) return Status::Ok();
+  std::string where = source + ": " + table + "." + key;
+  if (node->source().begin.line > 0) where += " (line " + std::to_string(node->source().begin.line) + ")";
+  auto v = node->value<int64_t>();
+  if (!v || *v <= 0) return InvalidArgument(where + " must be a positive whole number");
+  *out = Out(*v);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Settings Defaults() {
+  auto text = embedded::Find("config/cairn.toml");
+  auto parsed = ParseSettings(std::string(text.value_or("")), "config/cairn.toml");
+  return parsed.ok() ? *parsed : Settings{};
+}
+
+Result<Settings> ParseSettings(const std::string& text, const std::string& source) {
+  toml::table root;
+  try {
+    root = toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    return InvalidArgument(source + " line " + std::to_string(e.source().begin.line) + ": " +
+                           std::string(e.description()));
+  }
+  Settings s;
+  CAIRN_RETURN_IF_ERROR(ReadPositive(root, "session", "idle_minutes", source, &s.session_idle));
+  CAIRN_RETURN_IF_ERROR(ReadPositive(root, "session", "absolute_hours", source, &s.session_absolute));
+  CAIRN_RETURN_IF_ERROR(ReadPositive(root, "login", "max_failures", source, &s.login_max_failures));
+  CAIRN_RETURN_IF_ERROR(ReadPositive(root, "login", "window_minutes", source, &s.login_window));
+  CAIRN_RETURN_IF_ERROR(ReadPositive(root, "login", "lockout_minutes", source, &s.login_lockout));
+  CAIRN_RETURN_IF_ERROR(ReadPositive(root, "password", "min_length", source, &s.password_min_length));
+  CAIRN_RETURN_IF_ERROR(ReadPositive(root, "http", "max_body_bytes", source, &s.http_max_body_bytes));
+  CAIRN_RETURN_IF_ERROR(ReadPositive(root, "http", "threads", source, &s.http_threads));
+  return s;
+}
+
+Result<Settings> LoadSettings(const std::string& path) {
+  if (path.empty()) return Defaults();
+  std::ifstream in(path);
+  if (!in) return InvalidArgument("cannot read configuration file " + path);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return ParseSettings(buf.str(), path);
+}
+
+}  // namespace cairn::config

@@ -1,0 +1,29 @@
+// cairn: the one binary. Each subcommand lives in src/cli/; this file only wires them up.
+#include <spdlog/spdlog.h>
+
+#include "cli/cli.h"
+#include "common/crypto.h"
+#include "common/version.h"
+
+int main(int argc, char** argv) {
+  cairn::InitCrypto();
+  CLI::App app{"Cairn: detection and multi-agency tasking against serious organised crime"};
+  app.set_version_flag("--version", std::string("cairn ") + cairn::kVersion);
+  app.require_subcommand(1);
+  cairn::cli::GlobalOptions g;
+  app.add_option("--db", g.db, "SQLite file or postgresql:// URL")
+      ->envname("CAIRN_DB")
+      ->capture_default_str();
+  app.add_option("--config", g.config, "Settings file (TOML); defaults are built in");
+  int exit_code = 0;
+  cairn::cli::AddInit(app, g, exit_code);
+  cairn::cli::AddServe(app, g, exit_code);
+  cairn::cli::AddUser(app, g, exit_code);
+  cairn::cli::AddAudit(app, g, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  return exit_code;
+}

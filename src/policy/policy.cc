@@ -1,0 +1,67 @@
+#include "policy/policy.h"
+
+namespace cairn::policy {
+namespace {
+
+using model::Role;
+
+// Who may do what. kPublic actions need no session; kAnySignedIn any role; otherwise the
+// listed roles. kBeforePasswordChange marks what a user with a one-time password may still do.
+enum Audience { kPublic, kAnySignedIn, kRoles };
+
+constexpr unsigned Bit(Role r) { return 1u << static_cast<unsigned>(r); }
+
+struct Rule {
+  Action action;
+  std::string_view name;
+  Audience audience;
+  unsigned roles;  // bit set of Bit(role)
+  bool before_password_change;
+};
+
+constexpr Rule kRules[] = {
+    {Action::kHealthRead, "health.read", kPublic, 0, true},
+    {Action::kSessionCreate, "session.create", kPublic, 0, true},
+    {Action::kSessionRead, "session.read", kAnySignedIn, 0, true},
+    {Action::kSessionDelete, "session.delete", kAnySignedIn, 0, true},
+    {Action::kPasswordChange, "session.password", kAnySignedIn, 0, true},
+    {Action::kOpenApiRead, "openapi.read", kAnySignedIn, 0, false},
+    {Action::kOrganisationList, "organisation.list", kAnySignedIn, 0, false},
+    {Action::kOrganisationRead, "organisation.read", kAnySignedIn, 0, false},
+    {Action::kOrganisationCreate, "organisation.create", kRoles, Bit(Role::kAdmin), false},
+    {Action::kOrganisationUpdate, "organisation.update", kRoles, Bit(Role::kAdmin), false},
+    // Users' records hold personal data: the people who administer or coordinate partners.
+    {Action::kUserList, "user.list", kRoles, Bit(Role::kAdmin) | Bit(Role::kSecretariat), false},
+    {Action::kUserRead, "user.read", kRoles, Bit(Role::kAdmin) | Bit(Role::kSecretariat), false},
+    {Action::kUserCreate, "user.create", kRoles, Bit(Role::kAdmin), false},
+    {Action::kUserUpdate, "user.update", kRoles, Bit(Role::kAdmin), false},
+    {Action::kStrandList, "strand.list", kAnySignedIn, 0, false},
+    // The audit trail is for those who oversee the system, and never changeable through it.
+    {Action::kAuditRead, "audit.read", kRoles, Bit(Role::kAuditor) | Bit(Role::kAdmin), false},
+};
+
+const Rule& RuleFor(Action action) {
+  for (const Rule& r : kRules) {
+    if (r.action == action) return r;
+  }
+  return kRules[0];  // unreachable: every Action has a rule (checked by policy_test)
+}
+
+}  // namespace
+
+Status Authorize(const Principal& who, Action action) {
+  const Rule& rule = RuleFor(action);
+  if (rule.audience == kPublic) return Status::Ok();
+  if (!who.role) return Unauthenticated("sign in first");
+  if (who.must_change_password && !rule.before_password_change) {
+    return FailedPrecondition("change your one-time password before doing anything else");
+  }
+  if (rule.audience == kAnySignedIn) return Status::Ok();
+  if (rule.roles & Bit(*who.role)) return Status::Ok();
+  return PermissionDenied("your role (" + std::string(model::RoleName(*who.role)) +
+                          ") may not do this (" + std::string(rule.name) + ")");
+}
+
+std::string_view ActionName(Action action) { return RuleFor(action).name; }
+
+}  // namespace cairn::policy

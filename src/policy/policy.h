@@ -1,0 +1,50 @@
+// Authorisation: the one place that decides who may do what.
+//
+// Every API route names one Action; the server asks Authorize before calling the handler, so
+// no handler checks roles itself. The rules are the table in policy.cc; docs/security.md
+// explains them and tests/http/access_matrix.csv restates them as expected answers, which the
+// access test checks for every route and every role.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "common/status.h"
+#include "model/role.h"
+
+namespace cairn::policy {
+
+enum class Action {
+  kHealthRead,
+  kSessionCreate,  // sign in
+  kSessionRead,    // who am I
+  kSessionDelete,  // sign out
+  kPasswordChange,
+  kOpenApiRead,
+  kOrganisationList,
+  kOrganisationRead,
+  kOrganisationCreate,
+  kOrganisationUpdate,
+  kUserList,
+  kUserRead,
+  kUserCreate,
+  kUserUpdate,
+  kStrandList,
+  kAuditRead,
+};
+
+// The caller as policy sees them: anonymous (no role) or a signed-in user.
+struct Principal {
+  std::optional<model::Role> role;
+  bool must_change_password = false;
+};
+
+// OK if allowed. Unauthenticated when the action needs a session and there is none;
+// FailedPrecondition when the user must change a one-time password first; PermissionDenied
+// when the role may not.
+Status Authorize(const Principal& who, Action action);
+
+// Stable name such as "organisation.create", used in logs and the OpenAPI document.
+std::string_view ActionName(Action action);
+
+}  // namespace cairn::policy

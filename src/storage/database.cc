@@ -1,0 +1,160 @@
+#include "storage/database.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
+
+#include <regex>
+
+#include "storage/internal/migrations.h"
+
+namespace cairn::storage {
+namespace {
+
+bool IsPostgresUrl(const std::string& url) {
+  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+}
+
+std::string RedactPassword(const std::string& url) {
+  static const std::regex kPassword(R"(^(postgres(?:ql)?://[^:/@]+):[^@]*@)");
+  return std::regex_replace(url, kPassword, "$1:***@");
+}
+
+std::string QuoteSociValue(const std::string& value) {
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Turns a database exception into a Status. Constraint violations are expected outcomes of
+// racing writers; everything else is either a lost connection or a bug in a query.
+Status FromException(const std::exception& e, soci::session* sql) {
+  if (auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
+    std::string state = pg->sqlstate();
+    if (state == "23505") return AlreadyExists("a record with that key already exists");
+    if (state.rfind("23", 0) == 0) return FailedPrecondition(std::string("constraint violated: ") + e.what());
+    if (state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0) {
+      return Unavailable(std::string("database connection lost: ") + e.what());
+    }
+  }
+  if (auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
+    int rc = lite->result() & 0xff;
+    if (rc == 19 /* SQLITE_CONSTRAINT */) {
+      std::string what = e.what();
+      if (what.find("UNIQUE") != std::string::npos) return AlreadyExists("a record with that key already exists");
+      return FailedPrecondition("constraint violated: " + what);
+    }
+    if (rc == 5 /* SQLITE_BUSY */ || rc == 6 /* SQLITE_LOCKED */) {
+      return Unavailable("database is busy; try again");
+    }
+  }
+  if (sql != nullptr && !sql->is_connected()) {
+    return Unavailable(std::string("database connection lost: ") + e.what());
+  }
+  spdlog::error("database error: {}", e.what());
+  return Internal("database error");
+}
+
+}  // namespace
+
+void Tx::LockForAppend(int key) {
+  if (backend_ == Backend::kPostgres) {
+    long long k = key;
+    sql_ << "SELECT pg_advisory_xact_lock(:k)", soci::use(k);
+  }
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& url, DatabaseOptions options) {
+  Backend backend = IsPostgresUrl(url) ? Backend::kPostgres : Backend::kSqlite;
+  auto pool = std::make_unique<soci::connection_pool>(options.pool_size);
+  try {
+    for (int i = 0; i < options.pool_size; ++i) {
+      soci::session& s = pool->at(i);
+      if (backend == Backend::kPostgres) {
+        s.open(soci::postgresql, url);
+      } else {
+        s.open(soci::sqlite3, "db=" + QuoteSociValue(url) + " timeout=" +
+                                  std::to_string(options.busy_timeout_ms / 1000 + 1));
+        s << "PRAGMA journal_mode=WAL";
+        s << "PRAGMA foreign_keys=ON";
+        s << "PRAGMA synchronous=NORMAL";
+        s << "PRAGMA busy_timeout=" + std::to_string(options.busy_timeout_ms);
+      }
+    }
+  } catch (const std::exception& e) {
+    return Unavailable("cannot open database " + RedactPassword(url) + ": " + e.what());
+  }
+  return std::unique_ptr<Database>(
+      new Database(backend, RedactPassword(url), std::move(pool), options.pool_size));
+}
+
+Database::Database(Backend backend, std::string display_url,
+                   std::unique_ptr<soci::connection_pool> pool, int pool_size)
+    : backend_(backend), display_url_(std::move(display_url)), pool_(std::move(pool)),
+      pool_size_(pool_size) {}
+
+Database::~Database() = default;
+
+Status Database::Read(const std::function<Status(Tx&)>& fn) { return Run(false, fn); }
+Status Database::Write(const std::function<Status(Tx&)>& fn) { return Run(true, fn); }
+
+Status Database::Run(bool write, const std::function<Status(Tx&)>& fn) {
+  soci::session sql(*pool_);
+  if (backend_ == Backend::kPostgres && !sql.is_connected()) {
+    try {
+      sql.reconnect();
+    } catch (const std::exception& e) {
+      return Unavailable(std::string("database unavailable: ") + e.what());
+    }
+  }
+  bool open = false;
+  try {
+    sql << (write && backend_ == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    open = true;
+    Tx tx(sql, backend_);
+    Status status = fn(tx);
+    if (status.ok()) {
+      sql << "COMMIT";
+    } else {
+      sql << "ROLLBACK";
+    }
+    return status;
+  } catch (const std::exception& e) {
+    Status status = FromException(e, &sql);
+    if (open) {
+      try {
+        sql << "ROLLBACK";
+      } catch (const std::exception&) {
+        // The connection is gone; the server rolls the transaction back itself.
+      }
+    }
+    return status;
+  }
+}
+
+Result<int> Database::SchemaVersion() {
+  int version = 0;
+  Status s = Read([&](Tx& tx) { return internal::ReadSchemaVersion(tx, &version); });
+  if (!s.ok()) return s;
+  return version;
+}
+
+Result<int> Database::Migrate() {
+  int applied = 0;
+  for (const internal::Migration& m : internal::EmbeddedMigrations()) {
+    bool ran = false;
+    Status s = Write([&](Tx& tx) { return internal::ApplyIfNew(tx, m, &ran); });
+    if (!s.ok()) return Status(s.code(), "migration " + m.name + " failed: " + s.message());
+    if (ran) {
+      spdlog::info("applied migration {}", m.name);
+      ++applied;
+    }
+  }
+  return applied;
+}
+
+}  // namespace cairn::storage

@@ -1,0 +1,83 @@
+// The store: one handle over either SQLite (the embedded default) or PostgreSQL 15 (a shared
+// multi-agency deployment), chosen by URL. Both backends go through SOCI, so each query is
+// written once; the few differences (identity columns, locking) live in Dialect.
+//
+// All access happens inside Database::Read or Database::Write, which lend a Tx for the duration
+// of one transaction. Database errors never escape as exceptions: they come back as Status
+// (constraint violations as AlreadyExists / FailedPrecondition, lost connections as
+// Unavailable). Thread-safe: a fixed pool of connections is shared by all callers.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "common/status.h"
+
+namespace soci {
+class session;
+class connection_pool;
+}  // namespace soci
+
+namespace cairn::storage {
+
+enum class Backend { kSqlite, kPostgres };
+
+// One open transaction. Owned by Database::Read/Write; do not keep it past the callback.
+class Tx {
+ public:
+  Tx(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
+  soci::session& sql() { return sql_; }
+  Backend backend() const { return backend_; }
+
+  // Serialises writers that must see each other's effects (e.g. the audit hash chain).
+  // SQLite's BEGIN IMMEDIATE already does this; PostgreSQL takes a transaction-scoped
+  // advisory lock named by `key`.
+  void LockForAppend(int key);
+
+ private:
+  soci::session& sql_;
+  Backend backend_;
+};
+
+struct DatabaseOptions {
+  int pool_size = 8;
+  int busy_timeout_ms = 10000;  // SQLite: how long a writer waits for the lock
+};
+
+class Database {
+ public:
+  // Opens `url`: a "postgresql://" or "postgres://" URL selects PostgreSQL, anything else is a
+  // SQLite file path (created if absent). Does not migrate. Unavailable if it cannot connect.
+  static Result<std::unique_ptr<Database>> Open(const std::string& url, DatabaseOptions options = {});
+  ~Database();
+
+  Backend backend() const { return backend_; }
+  // The URL with any password removed, for logs.
+  const std::string& display_url() const { return display_url_; }
+
+  // Runs `fn` in a read transaction.
+  Status Read(const std::function<Status(Tx&)>& fn);
+  // Runs `fn` in a write transaction, committing if it returns OK and rolling back otherwise
+  // (also if it throws). On SQLite the transaction is BEGIN IMMEDIATE so writers queue rather
+  // than fail on upgrade.
+  Status Write(const std::function<Status(Tx&)>& fn);
+
+  // Applies every embedded migration newer than the schema version, each in its own
+  // transaction. Returns how many were applied. Safe to run concurrently from several servers.
+  Result<int> Migrate();
+  // The highest applied migration, 0 for an empty database.
+  Result<int> SchemaVersion();
+
+ private:
+  Database(Backend backend, std::string display_url, std::unique_ptr<soci::connection_pool> pool,
+           int pool_size);
+  Status Run(bool write, const std::function<Status(Tx&)>& fn);
+
+  Backend backend_;
+  std::string display_url_;
+  std::unique_ptr<soci::connection_pool> pool_;
+  int pool_size_;
+};
+
+}  // namespace cairn::storage

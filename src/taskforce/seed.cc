@@ -1,0 +1,135 @@
+#include "taskforce/seed.h"
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "audit/chain.h"
+#include "common/time.h"
+#include "embedded/embedded.h"
+#include "storage/organisations.h"
+#include "storage/strands.h"
+
+namespace cairn::taskforce {
+namespace {
+
+constexpr char kTaskforceFile[] = "data/seed/taskforce.json";
+constexpr char kCouncilsFile[] = "data/seed/councils.csv";
+
+// The councils file is plain "slug,name,region" with '#' comments and no quoting.
+Result<std::vector<model::Organisation>> ParseCouncils(const std::string& csv) {
+  std::vector<model::Organisation> out;
+  std::istringstream in(csv);
+  std::string line;
+  int n = 0;
+  bool header_seen = false;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty() || line[0] == '#') continue;
+    if (!header_seen) { header_seen = true; continue; }
+    std::vector<std::string> cols;
+    std::stringstream ls(line);
+    for (std::string c; std::getline(ls, c, ',');) cols.push_back(c);
+    std::string where = std::string(kCouncilsFile) + " line " + std::to_string(n);
+    if (cols.size() != 3) return InvalidArgument(where + ": want 3 columns (slug,name,region)");
+    if (!model::IsRegion(cols[2])) return InvalidArgument(where + ": region must be West, East or North");
+    model::Organisation o;
+    o.slug = cols[0];
+    o.name = cols[1];
+    o.type = "council";
+    o.region = cols[2];
+    out.push_back(o);
+  }
+  return out;
+}
+
+Result<std::vector<model::Organisation>> ParseMembers(const nlohmann::json& doc) {
+  std::vector<model::Organisation> out;
+  const auto& list = doc.at("organisations");
+  for (size_t i = 0; i < list.size(); ++i) {
+    const auto& m = list[i];
+    model::Organisation o;
+    o.slug = m.at("slug").get<std::string>();
+    o.name = m.at("name").get<std::string>();
+    o.type = m.at("type").get<std::string>();
+    if (!model::IsOrganisationType(o.type)) {
+      return InvalidArgument(std::string(kTaskforceFile) + ": organisations[" + std::to_string(i) +
+                             "].type '" + o.type + "' is not a known type");
+    }
+    o.taskforce_member = true;
+    if (m.contains("taskforce_role")) o.taskforce_role = m["taskforce_role"].get<std::string>();
+    out.push_back(o);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<SeedReport> SeedFrom(const app::Env& env, const std::string& taskforce_json,
+                            const std::string& councils_csv) {
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(taskforce_json);
+  } catch (const nlohmann::json::exception& e) {
+    return InvalidArgument(std::string(kTaskforceFile) + ": " + e.what());
+  }
+  SeedReport report;
+  CAIRN_ASSIGN_OR_RETURN(auto councils, ParseCouncils(councils_csv));
+  Result<std::vector<model::Organisation>> members = InvalidArgument("unparsed");
+  try {
+    members = ParseMembers(doc);
+  } catch (const nlohmann::json::exception& e) {
+    return InvalidArgument(std::string(kTaskforceFile) + ": " + e.what());
+  }
+  if (!members.ok()) return members.status();
+  std::vector<model::Organisation> all = *members;
+  all.insert(all.end(), councils.begin(), councils.end());
+  model::Actor system = model::Actor::System("seed");
+  Status s = env.db.Write([&](storage::Tx& tx) -> Status {
+    std::string now = FormatTimestamp(env.clock.Now());
+    for (model::Organisation& o : all) {
+      CAIRN_ASSIGN_OR_RETURN(auto existing, storage::FindOrganisationBySlug(tx, o.slug));
+      if (existing) { o.id = existing->id; continue; }
+      o.created_at = o.updated_at = now;
+      CAIRN_ASSIGN_OR_RETURN(o.id, storage::InsertOrganisation(tx, o));
+      ++report.organisations_created;
+      CAIRN_RETURN_IF_ERROR(audit::Append(tx, env.clock, system,
+                                          {"create", "organisation", std::to_string(o.id), true,
+                                           {{"slug", o.slug}, {"name", o.name}, {"seed", true}}}));
+    }
+    CAIRN_ASSIGN_OR_RETURN(auto existing_strands, storage::ListStrands(tx));
+    for (const auto& js : doc.at("strands")) {
+      model::Strand st;
+      st.code = js.at("code").get<std::string>();
+      bool exists = false;
+      for (const auto& e : existing_strands) exists = exists || e.code == st.code;
+      if (exists) continue;
+      st.name = js.at("name").get<std::string>();
+      st.aim = js.at("aim").get<std::string>();
+      st.position = js.at("position").get<int>();
+      if (js.contains("lead_person")) st.lead_person = js["lead_person"].get<std::string>();
+      std::string lead = js.at("lead").get<std::string>();
+      CAIRN_ASSIGN_OR_RETURN(auto org, storage::FindOrganisationBySlug(tx, lead));
+      if (!org) return InvalidArgument(std::string(kTaskforceFile) + ": strand " + st.code + " lead '" + lead + "' is not an organisation");
+      st.lead_organisation_id = org->id;
+      CAIRN_ASSIGN_OR_RETURN(int64_t id, storage::UpsertStrand(tx, st));
+      ++report.strands_written;
+      CAIRN_RETURN_IF_ERROR(audit::Append(tx, env.clock, system,
+                                          {"upsert", "strand", std::to_string(id), true,
+                                           {{"code", st.code}, {"lead", lead}, {"seed", true}}}));
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return report;
+}
+
+Result<SeedReport> SeedTaskforce(const app::Env& env) {
+  try {
+    return SeedFrom(env, std::string(embedded::Find(kTaskforceFile).value_or("")),
+                    std::string(embedded::Find(kCouncilsFile).value_or("")));
+  } catch (const nlohmann::json::exception& e) {
+    return InvalidArgument(std::string(kTaskforceFile) + ": " + e.what());
+  }
+}
+
+}  // namespace cairn::taskforce
