@@ -27,7 +27,7 @@ struct ServerOptions {
 
 class Server {
  public:
-  // `env` must outlive the server.
+  // What `env` refers to (store, clock, settings) must outlive the server.
   Server(const app::Env& env, ServerOptions options);
   ~Server();
   Server(const Server&) = delete;
@@ -44,7 +44,7 @@ class Server {
  private:
   void RegisterRoutes();
 
-  const app::Env& env_;
+  app::Env env_;  // a bundle of references: cheap to copy
   ServerOptions options_;
   bool tls_ = false;
   std::unique_ptr<httplib::Server> http_;

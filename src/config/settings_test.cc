@@ -1,0 +1,34 @@
+#include "config/settings.h"
+
+#include <gtest/gtest.h>
+
+namespace cairn::config {
+namespace {
+
+TEST(Settings, EmbeddedDefaultsMatchTheDocumentedFile) {
+  Settings s = Defaults();
+  EXPECT_EQ(s.session_idle, std::chrono::minutes(30));
+  EXPECT_EQ(s.session_absolute, std::chrono::hours(8));
+  EXPECT_EQ(s.login_max_failures, 5);
+  EXPECT_EQ(s.http_max_body_bytes, 1u << 20);
+}
+
+TEST(Settings, OverridesOnlyTheKeysGiven) {
+  auto s = ParseSettings("[session]\nidle_minutes = 5\n", "test.toml");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->session_idle, std::chrono::minutes(5));
+  EXPECT_EQ(s->session_absolute, std::chrono::hours(8));
+}
+
+TEST(Settings, BadValuesNameTheFileAndKey) {
+  auto s = ParseSettings("[login]\nmax_failures = -1\n", "site.toml");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("site.toml"), std::string::npos);
+  EXPECT_NE(s.status().message().find("login.max_failures"), std::string::npos);
+  auto broken = ParseSettings("[login\n", "site.toml");
+  ASSERT_FALSE(broken.ok());
+  EXPECT_NE(broken.status().message().find("line 1"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cairn::config

@@ -1,0 +1,284 @@
+// The storage contract: every behaviour the layers above rely on, checked on SQLite and on
+// PostgreSQL alike.
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <thread>
+
+#include "audit/chain.h"
+#include "common/clock.h"
+#include "common/crypto.h"
+#include "storage/audit_log.h"
+#include "storage/organisations.h"
+#include "storage/sessions.h"
+#include "storage/strands.h"
+#include "storage/users.h"
+#include "test_store.h"
+
+namespace cairn::storage {
+namespace {
+
+using cairn::testing::TestStore;
+
+class StoreContract : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    InitCrypto();
+    store_ = TestStore::Create(GetParam());
+    if (!store_) {
+      if (cairn::testing::PostgresRequired()) FAIL() << "CAIRN_REQUIRE_PG=1 but CAIRN_TEST_PG is unset";
+      GTEST_SKIP() << "PostgreSQL not configured (run through make test)";
+    }
+  }
+  Database& db() { return store_->db(); }
+
+  model::Organisation Org(const std::string& slug) {
+    model::Organisation o;
+    o.slug = slug;
+    o.name = "Org " + slug;
+    o.type = "council";
+    o.region = "West";
+    o.created_at = o.updated_at = "2026-11-22T09:00:00.000Z";
+    return o;
+  }
+
+  int64_t AddOrg(const std::string& slug) {
+    int64_t id = 0;
+    EXPECT_TRUE(db().Write([&](Tx& tx) -> Status {
+      CAIRN_ASSIGN_OR_RETURN(id, InsertOrganisation(tx, Org(slug)));
+      return Status::Ok();
+    }).ok());
+    return id;
+  }
+
+  std::unique_ptr<TestStore> store_;
+  SystemClock clock_;
+};
+
+TEST_P(StoreContract, MigrateIsIdempotentAndReportsVersion) {
+  auto again = db().Migrate();
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(*again, 0);
+  auto version = db().SchemaVersion();
+  ASSERT_TRUE(version.ok());
+  EXPECT_GE(*version, 1);
+}
+
+TEST_P(StoreContract, OrganisationRoundTripsWithNulls) {
+  model::Organisation o = Org("fife");
+  o.region.reset();
+  o.taskforce_member = true;
+  o.taskforce_role = "Member";
+  int64_t id = 0;
+  ASSERT_TRUE(db().Write([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(id, InsertOrganisation(tx, o));
+    return Status::Ok();
+  }).ok());
+  model::Organisation got;
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(got, GetOrganisation(tx, id));
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(got.slug, "fife");
+  EXPECT_FALSE(got.region.has_value());
+  EXPECT_TRUE(got.taskforce_member);
+  EXPECT_EQ(got.taskforce_role, "Member");
+}
+
+TEST_P(StoreContract, DuplicateSlugIsAlreadyExists) {
+  AddOrg("glasgow");
+  Status s = db().Write([&](Tx& tx) -> Status { return InsertOrganisation(tx, Org("glasgow")).status(); });
+  EXPECT_EQ(s.code(), StatusCode::kAlreadyExists) << s.ToString();
+}
+
+TEST_P(StoreContract, MissingRecordIsNotFound) {
+  Status s = db().Read([&](Tx& tx) { return GetOrganisation(tx, 999999).status(); });
+  EXPECT_EQ(s.code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreContract, FailedCallbackRollsBackEverything) {
+  Status s = db().Write([&](Tx& tx) -> Status {
+    CAIRN_RETURN_IF_ERROR(InsertOrganisation(tx, Org("angus")).status());
+    return InvalidArgument("changed my mind");
+  });
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  std::optional<model::Organisation> found;
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(found, FindOrganisationBySlug(tx, "angus"));
+    return Status::Ok();
+  }).ok());
+  EXPECT_FALSE(found.has_value());
+}
+
+TEST_P(StoreContract, ForeignKeysAreEnforced) {
+  model::UserCredentials c{{0, 424242, "ghost", "Ghost", "g@example.org", model::Role::kPartner,
+                            false, false, "t", "t"}, "hash"};
+  Status s = db().Write([&](Tx& tx) { return InsertUser(tx, c).status(); });
+  EXPECT_FALSE(s.ok());
+}
+
+TEST_P(StoreContract, UsersAndSessionsRoundTrip) {
+  int64_t org = AddOrg("moray");
+  model::UserCredentials c{{0, org, "pat", "Pat", "pat@example.org", model::Role::kAuditor, false,
+                            true, "t1", "t1"}, "argon-hash"};
+  ASSERT_TRUE(db().Write([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(c.user.id, InsertUser(tx, c));
+    CAIRN_RETURN_IF_ERROR(InsertSession(tx, {"h1", c.user.id, "csrf", "t1", "t1", "t9"}));
+    return InsertSession(tx, {"h2", c.user.id, "csrf2", "t1", "t1", "t9"});
+  }).ok());
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(auto found, FindCredentials(tx, "pat"));
+    EXPECT_TRUE(found.has_value());
+    if (!found) return Status::Ok();
+    EXPECT_EQ(found->user.role, model::Role::kAuditor);
+    EXPECT_TRUE(found->user.must_change_password);
+    EXPECT_EQ(found->password_hash, "argon-hash");
+    CAIRN_ASSIGN_OR_RETURN(auto session, FindSession(tx, "h1"));
+    EXPECT_TRUE(session.has_value());
+    if (session) EXPECT_EQ(session->csrf_token, "csrf");
+    CAIRN_ASSIGN_OR_RETURN(auto none, FindSession(tx, "nope"));
+    EXPECT_FALSE(none.has_value());
+    return Status::Ok();
+  }).ok());
+  int64_t ended = 0;
+  ASSERT_TRUE(db().Write([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(ended, DeleteUserSessions(tx, c.user.id));
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(ended, 2);
+}
+
+TEST_P(StoreContract, ThrottleUpsertReplacesTheRow) {
+  ASSERT_TRUE(db().Write([&](Tx& tx) -> Status {
+    CAIRN_RETURN_IF_ERROR(UpsertThrottle(tx, {"bob", 1, "w1", std::nullopt}));
+    return UpsertThrottle(tx, {"bob", 2, "w1", std::string("later")});
+  }).ok());
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(auto row, FindThrottle(tx, "bob"));
+    EXPECT_TRUE(row.has_value());
+    if (row) {
+      EXPECT_EQ(row->failures, 2);
+      EXPECT_EQ(row->locked_until, "later");
+    }
+    return Status::Ok();
+  }).ok());
+}
+
+TEST_P(StoreContract, StrandUpsertKeepsOneRowPerCode) {
+  int64_t org = AddOrg("police");
+  model::Strand s{0, "detect", "Detect", "aim one", org, std::nullopt, 3};
+  int64_t first = 0, second = 0;
+  ASSERT_TRUE(db().Write([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(first, UpsertStrand(tx, s));
+    s.aim = "aim two";
+    CAIRN_ASSIGN_OR_RETURN(second, UpsertStrand(tx, s));
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(first, second);
+  std::vector<model::Strand> all;
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(all, ListStrands(tx));
+    return Status::Ok();
+  }).ok());
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].aim, "aim two");
+  EXPECT_EQ(all[0].lead_organisation_id, org);
+}
+
+TEST_P(StoreContract, AuditChainVerifiesAndNamesTheEditedEntry) {
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(db().Write([&](Tx& tx) {
+      return audit::Append(tx, clock_, model::Actor::System(), {"create", "thing", std::to_string(i), true, {}});
+    }).ok());
+  }
+  auto report = audit::Verify(db());
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok());
+  EXPECT_EQ(report->entries, 5);
+
+  // Someone with database access rewrites history directly.
+  ASSERT_TRUE(db().Write([&](Tx& tx) {
+    tx.sql() << "UPDATE audit_log SET actor = 'someone-else' WHERE seq = 3";
+    return Status::Ok();
+  }).ok());
+  report = audit::Verify(db());
+  ASSERT_TRUE(report.ok());
+  EXPECT_FALSE(report->ok());
+  EXPECT_EQ(report->first_broken_seq, 3);
+  EXPECT_NE(report->reason.find("changed"), std::string::npos) << report->reason;
+}
+
+TEST_P(StoreContract, AuditChainDetectsADeletedEntry) {
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(db().Write([&](Tx& tx) {
+      return audit::Append(tx, clock_, model::Actor::System(), {"create", "thing", std::to_string(i), true, {}});
+    }).ok());
+  }
+  ASSERT_TRUE(db().Write([&](Tx& tx) {
+    tx.sql() << "DELETE FROM audit_log WHERE seq = 2";
+    return Status::Ok();
+  }).ok());
+  auto report = audit::Verify(db());
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->first_broken_seq, 3);
+}
+
+TEST_P(StoreContract, ConcurrentAppendersKeepTheChainWhole) {
+  constexpr int kThreads = 4, kEach = 25;
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        Status s = db().Write([&](Tx& tx) {
+          return audit::Append(tx, clock_, model::Actor::System(), {"create", "t" + std::to_string(t), std::to_string(i), true, {}});
+        });
+        if (!s.ok()) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto report = audit::Verify(db());
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok()) << report->reason;
+  EXPECT_EQ(report->entries, kThreads * kEach);
+}
+
+TEST_P(StoreContract, AuditQueryFiltersAndPages) {
+  model::Actor a = model::Actor::System();
+  a.user_id = 7;
+  a.organisation_id = 3;
+  ASSERT_TRUE(db().Write([&](Tx& tx) -> Status {
+    for (int i = 0; i < 6; ++i) {
+      CAIRN_RETURN_IF_ERROR(audit::Append(tx, clock_, i % 2 ? a : model::Actor::System(),
+                                          {"update", i % 3 ? "user" : "organisation", std::to_string(i), true, {}}));
+    }
+    return Status::Ok();
+  }).ok());
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    AuditFilter f;
+    f.user_id = 7;
+    CAIRN_ASSIGN_OR_RETURN(auto by_user, QueryAudit(tx, f));
+    EXPECT_EQ(by_user.size(), 3u);
+    f = {};
+    f.record_type = "organisation";
+    CAIRN_ASSIGN_OR_RETURN(auto by_type, QueryAudit(tx, f));
+    EXPECT_EQ(by_type.size(), 2u);
+    f = {};
+    f.limit = 4;
+    CAIRN_ASSIGN_OR_RETURN(auto page1, QueryAudit(tx, f));
+    EXPECT_EQ(page1.size(), 4u);
+    EXPECT_EQ(page1.front().seq, 6);
+    f.before_seq = page1.back().seq;
+    CAIRN_ASSIGN_OR_RETURN(auto page2, QueryAudit(tx, f));
+    EXPECT_EQ(page2.size(), 2u);
+    return Status::Ok();
+  }).ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(cairn::testing::Backends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace cairn::storage
