@@ -82,6 +82,12 @@ Server::Server(const app::Env& env, ServerOptions options) : env_(env), options_
   int threads = env_.settings.http_threads;
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http_->set_payload_max_length(env_.settings.http_max_body_bytes);
+  // httplib's default also sets SO_REUSEPORT, which would let a second server share the port
+  // silently; keep only SO_REUSEADDR so a port in use is an error.
+  http_->set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   http_->set_read_timeout(10, 0);
   http_->set_write_timeout(10, 0);
 

@@ -1,4 +1,4 @@
-// cairn user add|list|disable: manage users from the command line (audited as "system").
+// cairn user add|list|disable|reset-password: manage users from the command line (audited as "system").
 #include <iostream>
 
 #include "cli/cli.h"
@@ -72,6 +72,16 @@ Status Disable(const GlobalOptions& g, const std::string& username) {
   return Status::Ok();
 }
 
+Status Reset(const GlobalOptions& g, const std::string& username) {
+  CAIRN_ASSIGN_OR_RETURN(auto ctx, Open(g));
+  app::Env env = ctx->env();
+  CAIRN_ASSIGN_OR_RETURN(auto user, identity::FindUserByUsername(env, username));
+  CAIRN_ASSIGN_OR_RETURN(std::string password, identity::ResetPassword(env, model::Actor::System(), user.id));
+  std::cout << "one-time password for " << user.username << ": " << password << "\n"
+            << "(they will be asked to change it when they sign in; their sessions have ended)\n";
+  return Status::Ok();
+}
+
 }  // namespace
 
 void AddUser(CLI::App& app, GlobalOptions& g, int& exit_code) {
@@ -104,6 +114,13 @@ void AddUser(CLI::App& app, GlobalOptions& g, int& exit_code) {
   disable->add_option("username", *name, "The user to disable")->required();
   disable->callback([&g, &exit_code, name] {
     Status s = Disable(g, *name);
+    if (!s.ok()) exit_code = Fail(s);
+  });
+
+  CLI::App* reset = user->add_subcommand("reset-password", "Give a user a new one-time password");
+  reset->add_option("username", *name, "The user")->required();
+  reset->callback([&g, &exit_code, name] {
+    Status s = Reset(g, *name);
     if (!s.ok()) exit_code = Fail(s);
   });
 }

@@ -124,6 +124,19 @@ Result<model::User> UpdateUser(const app::Env& env, const model::Actor& actor, i
   return user;
 }
 
+Result<std::string> ResetPassword(const app::Env& env, const model::Actor& actor, int64_t id) {
+  std::string password = GenerateOneTimePassword();
+  CAIRN_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
+  CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) -> Status {
+    CAIRN_RETURN_IF_ERROR(storage::GetUser(tx, id).status());
+    CAIRN_RETURN_IF_ERROR(storage::SetPasswordHash(tx, id, hash, true, FormatTimestamp(env.clock.Now())));
+    CAIRN_ASSIGN_OR_RETURN(int64_t ended, storage::DeleteUserSessions(tx, id));
+    return audit::Append(tx, env.clock, actor,
+                         {"reset_password", "user", std::to_string(id), true, {{"sessions_ended", ended}}});
+  }));
+  return password;
+}
+
 Result<model::User> FindUserByUsername(const app::Env& env, const std::string& username) {
   std::optional<model::UserCredentials> c;
   CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {

@@ -45,6 +45,10 @@ struct UserChanges {
 Result<model::User> UpdateUser(const app::Env& env, const model::Actor& actor, int64_t id,
                                const UserChanges& changes);
 
+// Gives the user a new one-time password (returned), which they must change at next sign-in,
+// and ends their sessions.
+Result<std::string> ResetPassword(const app::Env& env, const model::Actor& actor, int64_t id);
+
 // Looks a user up by username (for the CLI). NotFound if absent.
 Result<model::User> FindUserByUsername(const app::Env& env, const std::string& username);
 

@@ -5,6 +5,8 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
 
+#include <libpq-fe.h>
+
 #include <regex>
 
 #include "storage/internal/migrations.h"
@@ -28,6 +30,31 @@ std::string QuoteSociValue(const std::string& value) {
     out += c;
   }
   return out + "\"";
+}
+
+// SOCI rebuilds the connect string as key=value pairs and so cannot take a URL: let libpq
+// parse the URL and hand SOCI the keyword form.
+Result<std::string> PostgresConninfo(const std::string& url) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  if (options == nullptr) {
+    std::string why = error != nullptr ? error : "not a PostgreSQL URL";
+    PQfreemem(error);
+    return InvalidArgument("bad database URL " + RedactPassword(url) + ": " + why);
+  }
+  std::string out;
+  for (PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+    if (o->val == nullptr || *o->val == '\0') continue;
+    std::string value = o->val;
+    std::string quoted;
+    for (char c : value) {
+      if (c == '\'' || c == '\\') quoted += '\\';
+      quoted += c;
+    }
+    out += std::string(o->keyword) + "='" + quoted + "' ";
+  }
+  PQconninfoFree(options);
+  return out;
 }
 
 // Turns a database exception into a Status. Constraint violations are expected outcomes of
@@ -70,12 +97,17 @@ void Tx::LockForAppend(int key) {
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& url, DatabaseOptions options) {
   Backend backend = IsPostgresUrl(url) ? Backend::kPostgres : Backend::kSqlite;
+  std::string conninfo;
+  if (backend == Backend::kPostgres) {
+    CAIRN_ASSIGN_OR_RETURN(conninfo, PostgresConninfo(url));
+  }
   auto pool = std::make_unique<soci::connection_pool>(options.pool_size);
   try {
     for (int i = 0; i < options.pool_size; ++i) {
       soci::session& s = pool->at(i);
       if (backend == Backend::kPostgres) {
-        s.open(soci::postgresql, url);
+        s.open(soci::postgresql, conninfo);
+        s << "SET client_min_messages TO WARNING";  // no NOTICE chatter on the terminal
       } else {
         s.open(soci::sqlite3, "db=" + QuoteSociValue(url) + " timeout=" +
                                   std::to_string(options.busy_timeout_ms / 1000 + 1));
@@ -134,6 +166,11 @@ Status Database::Run(bool write, const std::function<Status(Tx&)>& fn) {
     }
     return status;
   }
+}
+
+void Database::RawForTests(const std::string& sql) {
+  soci::session s(*pool_);
+  s << sql;
 }
 
 Result<int> Database::SchemaVersion() {

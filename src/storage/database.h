@@ -69,6 +69,10 @@ class Database {
   // The highest applied migration, 0 for an empty database.
   Result<int> SchemaVersion();
 
+  // Runs `sql` outside any transaction (for test fixtures that create and drop databases).
+  // Throws on failure.
+  void RawForTests(const std::string& sql);
+
  private:
   Database(Backend backend, std::string display_url, std::unique_ptr<soci::connection_pool> pool,
            int pool_size);

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 #include <soci/soci.h>
-#include <soci/postgresql/soci-postgresql.h>
 
 #include <cstdlib>
 #include <random>
@@ -40,8 +39,13 @@ std::unique_ptr<TestStore> TestStore::Create(const std::string& backend) {
     if (PgUrl() == nullptr) return nullptr;
     s->admin_url_ = PgUrl();
     s->pg_name_ = "cairn_test_" + RandomSuffix();
-    soci::session admin(soci::postgresql, s->admin_url_);
-    admin << "CREATE DATABASE " + s->pg_name_;
+    auto admin = storage::Database::Open(s->admin_url_, {1, 1000});
+    if (!admin.ok()) {
+      ADD_FAILURE() << admin.status().ToString();
+      return nullptr;
+    }
+    // CREATE DATABASE cannot run inside a transaction block, so run it on the raw session.
+    (*admin)->RawForTests("CREATE DATABASE " + s->pg_name_);
     s->url_ = WithDatabase(s->admin_url_, s->pg_name_);
   } else {
     s->dir_ = std::filesystem::temp_directory_path() / ("cairn-test-" + RandomSuffix());
@@ -69,8 +73,8 @@ TestStore::~TestStore() {
   db_.reset();
   if (!pg_name_.empty()) {
     try {
-      soci::session admin(soci::postgresql, admin_url_);
-      admin << "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)";
+      auto admin = storage::Database::Open(admin_url_, {1, 1000});
+      if (admin.ok()) (*admin)->RawForTests("DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)");
     } catch (const std::exception&) {
       // The server is torn down after the run anyway.
     }
