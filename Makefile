@@ -1,0 +1,41 @@
+# Cairn's two commands:
+#   make run   install what is missing, build, load demo data into cairn.db, serve on :8080
+#   make test  install what is missing, build, and pass every test (PostgreSQL included)
+# Others: make build, make web, make bench, make format, make clean.
+
+BUILD ?= build
+DB ?= cairn.db
+PORT ?= 8080
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# CI has two cores; use what the machine has.
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps build web run test test-unit bench format clean
+
+all: build web
+
+deps:
+	@bash scripts/install-deps
+
+build: deps
+	@cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+web: deps
+	@cd web && npm run --silent build
+
+run: build web
+	@bash scripts/run-demo $(BUILD)/cairn $(DB) $(PORT)
+
+test: build web
+	@bash scripts/with-test-postgres ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# Unit tests only: no PostgreSQL, no browser.
+test-unit: build
+	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) -L unit
+
+format:
+	@find src tests -name '*.cc' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD) web/dist

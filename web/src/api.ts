@@ -1,0 +1,52 @@
+// Talks to Cairn's HTTP API. The session cookie is HttpOnly (the page never sees it); the
+// CSRF token from sign-in or /session/me goes in X-CSRF-Token on every state-changing call.
+
+export interface User {
+  id: number; organisation_id: number; username: string; display_name: string; email: string;
+  role: Role; disabled: boolean; must_change_password: boolean; created_at: string;
+}
+export type Role = "admin" | "secretariat" | "strand_lead" | "analyst" | "partner" | "auditor";
+export interface Organisation {
+  id: number; slug: string; name: string; type: string; region: string | null;
+  taskforce_member: boolean; taskforce_role: string | null;
+}
+export interface Strand {
+  id: number; code: string; name: string; aim: string; lead_person: string | null;
+  lead_organisation?: { id: number; name: string };
+}
+export interface AuditEntry {
+  seq: number; at: string; actor: string; actor_user_id: number | null; actor_organisation_id: number | null;
+  action: string; record_type: string; record_id: string; outcome: string; detail: unknown; source: string;
+}
+export interface Session { user: User; organisation?: Organisation; csrf_token: string }
+
+export class ApiError extends Error {
+  constructor(public status: number, public code: string, message: string, public field?: string) {
+    super(message);
+  }
+}
+
+let csrfToken = "";
+
+export function setCsrf(token: string): void {
+  csrfToken = token;
+}
+
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (method !== "GET") {
+    headers["X-CSRF-Token"] = csrfToken;
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+  }
+  const res = await fetch(`/api/v1${path}`, {
+    method, headers, credentials: "same-origin",
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status === 204) return undefined as T;
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = data?.error ?? {};
+    throw new ApiError(res.status, err.code ?? "error", err.message ?? `The server answered ${res.status}`, err.field);
+  }
+  return data as T;
+}

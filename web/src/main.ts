@@ -1,0 +1,125 @@
+// Cairn's web UI: a hash-routed single page that talks only to the HTTP API.
+import "@scottish-government/design-system/dist/css/design-system.min.css";
+import "./style.css";
+
+import { ApiError, Role, Session, call, setCsrf } from "./api";
+import { h, render } from "./dom";
+import { adminPage } from "./pages/admin";
+import { auditPage } from "./pages/audit";
+import { homePage } from "./pages/home";
+import { passwordPage } from "./pages/password";
+import { signInPage } from "./pages/signin";
+
+export interface AppState { session: Session | null }
+const state: AppState = { session: null };
+
+interface Page { path: string; title: string; roles?: Role[]; show: (s: Session) => Promise<void> | void }
+
+// Pages signed-in users can reach. `roles` hides the link and refuses the page to others;
+// the API enforces the same rules on every call regardless.
+const pages: Page[] = [
+  { path: "/", title: "Home", show: (s) => homePage(s) },
+  { path: "/admin", title: "Administration", roles: ["admin"], show: (s) => adminPage(s) },
+  { path: "/audit", title: "Audit log", roles: ["auditor", "admin"], show: () => auditPage() },
+];
+
+function currentPath(): string {
+  return location.hash.replace(/^#/, "") || "/";
+}
+
+export function go(path: string): void {
+  if (currentPath() === path) void route();
+  else location.hash = path;
+}
+
+export async function signedIn(session: Session): Promise<void> {
+  state.session = session;
+  setCsrf(session.csrf_token);
+  go(session.user.must_change_password ? "/password" : "/");
+}
+
+async function signOut(): Promise<void> {
+  try {
+    await call("POST", "/session/logout");
+  } finally {
+    state.session = null;
+    setCsrf("");
+    go("/signin");
+  }
+}
+
+function drawChrome(): void {
+  const nav = document.getElementById("nav")!;
+  const account = document.getElementById("account")!;
+  const s = state.session;
+  if (!s || s.user.must_change_password) {
+    nav.replaceChildren();
+    account.replaceChildren();
+    if (s) account.append(h("button", { class: "ds_button ds_button--secondary ds_button--small", type: "button", onclick: () => void signOut() }, "Sign out"));
+    return;
+  }
+  const path = currentPath();
+  nav.replaceChildren(...pages.filter((p) => !p.roles || p.roles.includes(s.user.role)).map((p) =>
+    h("li", { class: "ds_site-navigation__item" },
+      h("a", { class: "ds_site-navigation__link", href: `#${p.path}`, "aria-current": p.path === path ? "page" : null }, p.title))));
+  account.replaceChildren(
+    h("span", {}, `${s.user.display_name} (${s.user.role.replace("_", " ")}, ${s.organisation?.name ?? ""})`),
+    h("button", { class: "ds_button ds_button--secondary ds_button--small", type: "button", onclick: () => void signOut() }, "Sign out"));
+}
+
+async function route(): Promise<void> {
+  const path = currentPath();
+  if (!state.session) {
+    try {
+      const s = await call<Session>("GET", "/session/me");
+      state.session = s;
+      setCsrf(s.csrf_token);
+    } catch {
+      state.session = null;
+    }
+  }
+  const s = state.session;
+  drawChrome();
+  if (!s) {
+    if (path !== "/signin") { go("/signin"); return; }
+    signInPage();
+    return;
+  }
+  if (s.user.must_change_password || path === "/password") {
+    passwordPage(s);
+    return;
+  }
+  if (path === "/signin") { go("/"); return; }
+  const page = pages.find((p) => p.path === path);
+  if (!page) {
+    render("Page not found", h("p", {}, "There is no page at this address. ", h("a", { href: "#/" }, "Go to the home page"), "."));
+    return;
+  }
+  if (page.roles && !page.roles.includes(s.user.role)) {
+    render("You do not have permission to see this page",
+      h("p", {}, `The ${page.title.toLowerCase()} page is not available to your role (${s.user.role.replace("_", " ")}).`),
+      h("p", {}, h("a", { href: "#/" }, "Go to the home page")));
+    return;
+  }
+  try {
+    await page.show(s);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      state.session = null;
+      go("/signin");
+      return;
+    }
+    render("Something went wrong", h("p", {}, e instanceof Error ? e.message : String(e)));
+  }
+}
+
+export function forgetSession(): void {
+  state.session = null;
+}
+
+window.addEventListener("hashchange", () => void route());
+document.querySelector("[data-skip]")?.addEventListener("click", (e) => {
+  e.preventDefault();
+  document.getElementById("main-content")!.focus();
+});
+void route();
