@@ -1,7 +1,7 @@
 # Cairn's two commands:
 #   make run   install what is missing, build, load demo data into cairn.db, serve on :8080
 #   make test  install what is missing, build, and pass every test (PostgreSQL included)
-# Others: make build, make web, make bench, make format, make clean.
+# Others: make build, make web, make test-unit, make format, make clean.
 
 BUILD ?= build
 DB ?= cairn.db
@@ -10,7 +10,7 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 # CI has two cores; use what the machine has.
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build web run test test-unit bench format clean
+.PHONY: all deps build web run test test-unit format clean
 
 all: build web
 

@@ -133,56 +133,68 @@ Server::Server(const app::Env& env, ServerOptions options) : env_(env), options_
 
 Server::~Server() = default;
 
+// Who is calling: fills r.session and r.actor from the session cookie. Returns why a
+// presented cookie did not count (expired, disabled…), or OK.
+Status Server::Identify(const httplib::Request& req, Request& r) const {
+  r.actor.name = "anonymous";
+  r.actor.source = req.remote_addr;
+  std::string token = SessionTokenFrom(req.get_header_value("Cookie"));
+  if (token.empty()) return Status::Ok();
+  auto session = identity::Authenticate(env_, token);
+  if (!session.ok()) return session.status();
+  r.session = *session;
+  r.actor = identity::ActorFor(*session, req.remote_addr);
+  return Status::Ok();
+}
+
+// Everything a request must pass before its handler runs: policy, CSRF (or same-origin for
+// sign-in), content type and body. On refusal writes the answer and returns false.
+bool Server::Admit(const Route& route, const httplib::Request& req, const Status& identified,
+                   Request& r, httplib::Response& res) const {
+  policy::Principal who;
+  if (r.session) who = {r.session->user.role, r.session->user.must_change_password};
+  Status allowed = policy::Authorize(who, route.action);
+  if (!allowed.ok()) {
+    // Say why the session did not count (expired, disabled…) rather than just "sign in".
+    bool explain = allowed.code() == StatusCode::kUnauthenticated && !identified.ok();
+    WriteError(res, explain ? identified : allowed);
+    return false;
+  }
+  if (!ChangesState(req.method)) return true;
+  if (r.session) {
+    if (!ConstantTimeEquals(req.get_header_value(kCsrfHeader), r.session->csrf_token)) {
+      WriteJson(res, 403, ErrorBody("csrf_failed", "missing or wrong X-CSRF-Token header; reload the page"));
+      return false;
+    }
+  } else if (Status same = CheckSameOrigin(req, tls_); !same.ok()) {
+    WriteError(res, same);
+    return false;
+  }
+  return ParseBody(req, res, &r.body);
+}
+
+void Server::Handle(const Route& route, const httplib::Request& req, httplib::Response& res) const {
+  Request r{req, env_, {}, nullptr, model::Actor{}, std::nullopt, tls_};
+  for (size_t i = 1; i < req.matches.size(); ++i) r.params.push_back(req.matches[i]);
+  Status identified = Identify(req, r);
+  if (!Admit(route, req, identified, r, res)) return;
+  Result<Reply> reply = route.handler(r);
+  if (!reply.ok()) {
+    WriteError(res, reply.status());
+    return;
+  }
+  for (const auto& [k, v] : reply->headers) res.set_header(k, v);
+  if (reply->body.is_null()) {
+    res.status = reply->status;
+  } else {
+    WriteJson(res, reply->status, reply->body);
+  }
+}
+
 void Server::RegisterRoutes() {
   for (const Route& route : Routes()) {
     auto handle = [this, &route](const httplib::Request& req, httplib::Response& res) {
-      Request r{req, env_, {}, nullptr, model::Actor{}, std::nullopt, tls_};
-      for (size_t i = 1; i < req.matches.size(); ++i) r.params.push_back(req.matches[i]);
-      r.actor.name = "anonymous";
-      r.actor.source = req.remote_addr;
-
-      Status auth = Status::Ok();
-      std::string token = SessionTokenFrom(req.get_header_value("Cookie"));
-      if (!token.empty()) {
-        auto session = identity::Authenticate(env_, token);
-        if (session.ok()) {
-          r.session = *session;
-          r.actor = identity::ActorFor(*session, req.remote_addr);
-        } else {
-          auth = session.status();
-        }
-      }
-      policy::Principal who;
-      if (r.session) who = {r.session->user.role, r.session->user.must_change_password};
-      Status allowed = policy::Authorize(who, route.action);
-      if (!allowed.ok()) {
-        // Say why the session did not count (expired, disabled…) rather than just "sign in".
-        WriteError(res, allowed.code() == StatusCode::kUnauthenticated && !auth.ok() ? auth : allowed);
-        return;
-      }
-      if (ChangesState(req.method)) {
-        if (r.session) {
-          if (!ConstantTimeEquals(req.get_header_value(kCsrfHeader), r.session->csrf_token)) {
-            WriteJson(res, 403, ErrorBody("csrf_failed", "missing or wrong X-CSRF-Token header; reload the page"));
-            return;
-          }
-        } else if (Status same = CheckSameOrigin(req, tls_); !same.ok()) {
-          WriteError(res, same);
-          return;
-        }
-        if (!ParseBody(req, res, &r.body)) return;
-      }
-      Result<Reply> reply = route.handler(r);
-      if (!reply.ok()) {
-        WriteError(res, reply.status());
-        return;
-      }
-      for (const auto& [k, v] : reply->headers) res.set_header(k, v);
-      if (reply->body.is_null()) {
-        res.status = reply->status;
-      } else {
-        WriteJson(res, reply->status, reply->body);
-      }
+      Handle(route, req, res);
     };
     std::string pattern = PatternFor(route.path);
     std::string method = route.method;

@@ -10,11 +10,14 @@
 #include <memory>
 #include <string>
 
+#include "api/route.h"
 #include "app/env.h"
 #include "common/status.h"
 
 namespace httplib {
 class Server;
+struct Request;
+struct Response;
 }
 
 namespace cairn::api {
@@ -43,6 +46,10 @@ class Server {
 
  private:
   void RegisterRoutes();
+  void Handle(const Route& route, const httplib::Request& req, httplib::Response& res) const;
+  Status Identify(const httplib::Request& req, Request& r) const;
+  bool Admit(const Route& route, const httplib::Request& req, const Status& identified, Request& r,
+             httplib::Response& res) const;
 
   app::Env env_;  // a bundle of references: cheap to copy
   ServerOptions options_;

@@ -82,6 +82,22 @@ wait "$server_pid"
 check "serve stops cleanly on SIGTERM" test $? = 0
 server_pid=""
 
+# Over TLS the session cookie is also Secure.
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" -keyout key.pem -out cert.pem >/dev/null 2>&1
+echo "a long enough passphrase" | "$cairn" --db t.db user add --username tls.user --display-name T \
+  --email t@x.example --role partner --organisation fife --password-stdin >/dev/null
+"$cairn" --db t.db serve --port 0 --tls-cert cert.pem --tls-key key.pem >tls.log 2>&1 &
+server_pid=$!
+for _ in $(seq 50); do grep -q "serving on" tls.log && break; sleep 0.1; done
+port=$(sed -n 's|.*serving on https://127.0.0.1:\([0-9]*\)/.*|\1|p' tls.log)
+headers=$(curl -sk -D - -o /dev/null -H 'Content-Type: application/json' \
+  -d '{"username":"tls.user","password":"a long enough passphrase"}' "https://127.0.0.1:$port/api/v1/session/login")
+check "TLS sign-in succeeds" contains "$headers" "HTTP/1.1 200"
+check "TLS session cookie is Secure" contains "$headers" "SameSite=Strict; Max-Age=[0-9]*; Secure"
+kill -TERM "$server_pid"; wait "$server_pid"; server_pid=""
+out=$("$cairn" --db t.db serve --port 0 --tls-cert cert.pem 2>&1)
+check "--tls-cert without --tls-key is refused" contains "$out" "go together"
+
 # A bad store URL is a clear error, not a crash.
 out=$("$cairn" --db "postgresql://nobody@127.0.0.1:1/none" user list 2>&1)
 code=$?
