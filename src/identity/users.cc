@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "audit/chain.h"
+#include "audit/changes.h"
 #include "common/time.h"
 #include "identity/password.h"
 #include "storage/organisations.h"
@@ -98,27 +99,24 @@ Result<model::User> UpdateUser(const app::Env& env, const model::Actor& actor, i
   model::User user;
   Status s = env.db.Write([&](storage::Tx& tx) -> Status {
     CAIRN_ASSIGN_OR_RETURN(user, storage::GetUser(tx, id));
-    nlohmann::json changed = nlohmann::json::object();
-    auto note = [&](const char* field, const nlohmann::json& from, const nlohmann::json& to) {
-      if (from != to) changed[field] = {{"from", from}, {"to", to}};
-    };
-    if (ch.display_name) { note("display_name", user.display_name, *ch.display_name); user.display_name = *ch.display_name; }
-    if (ch.email) { note("email", user.email, *ch.email); user.email = *ch.email; }
-    if (role) { note("role", model::RoleName(user.role), model::RoleName(*role)); user.role = *role; }
+    audit::Changes changed;
+    if (ch.display_name) { changed.Note("display_name", user.display_name, *ch.display_name); user.display_name = *ch.display_name; }
+    if (ch.email) { changed.Note("email", user.email, *ch.email); user.email = *ch.email; }
+    if (role) { changed.Note("role", model::RoleName(user.role), model::RoleName(*role)); user.role = *role; }
     if (ch.organisation_id) {
       CAIRN_RETURN_IF_ERROR(CheckOrganisation(tx, *ch.organisation_id));
-      note("organisation_id", user.organisation_id, *ch.organisation_id);
+      changed.Note("organisation_id", user.organisation_id, *ch.organisation_id);
       user.organisation_id = *ch.organisation_id;
     }
-    if (ch.disabled) { note("disabled", user.disabled, *ch.disabled); user.disabled = *ch.disabled; }
+    if (ch.disabled) { changed.Note("disabled", user.disabled, *ch.disabled); user.disabled = *ch.disabled; }
     if (changed.empty()) return Status::Ok();
     user.updated_at = FormatTimestamp(env.clock.Now());
     CAIRN_RETURN_IF_ERROR(storage::UpdateUser(tx, user));
     if (user.disabled) {
       CAIRN_ASSIGN_OR_RETURN(int64_t ended, storage::DeleteUserSessions(tx, id));
-      changed["sessions_ended"] = ended;
+      changed.json()["sessions_ended"] = ended;
     }
-    return audit::Append(tx, env.clock, actor, {"update", "user", std::to_string(id), true, changed});
+    return audit::Append(tx, env.clock, actor, {"update", "user", std::to_string(id), true, changed.json()});
   });
   if (!s.ok()) return s;
   return user;

@@ -31,10 +31,8 @@ Result<std::optional<model::AuditEntry>> LastAuditEntry(Tx& tx) {
   model::AuditEntry e;
   soci::statement st(tx.sql());
   Bind(st, e);
-  st.alloc();
-  st.prepare(std::string(kSelect) + "ORDER BY seq DESC LIMIT 1");
-  st.define_and_bind();
-  if (!st.execute(true)) return std::optional<model::AuditEntry>();
+  internal::Execute(st, std::string(kSelect) + "ORDER BY seq DESC LIMIT 1");
+  if (!st.fetch()) return std::optional<model::AuditEntry>();
   return std::optional<model::AuditEntry>(e);
 }
 
@@ -66,10 +64,7 @@ Result<std::vector<model::AuditEntry>> QueryAudit(Tx& tx, const AuditFilter& f) 
   if (f.from) { where += " AND at >= :from"; st.exchange(soci::use(*f.from)); }
   if (f.to) { where += " AND at < :to"; st.exchange(soci::use(*f.to)); }
   if (f.before_seq > 0) { where += " AND seq < :before"; st.exchange(soci::use(f.before_seq)); }
-  st.alloc();
-  st.prepare(kSelect + where + " ORDER BY seq DESC LIMIT " + std::to_string(f.limit));
-  st.define_and_bind();
-  st.execute(false);
+  internal::Execute(st, kSelect + where + " ORDER BY seq DESC LIMIT " + std::to_string(f.limit));
   std::vector<model::AuditEntry> out;
   while (st.fetch()) out.push_back(e);
   return out;
@@ -79,10 +74,7 @@ Status ScanAudit(Tx& tx, const std::function<bool(const model::AuditEntry&)>& vi
   model::AuditEntry e;
   soci::statement st(tx.sql());
   Bind(st, e);
-  st.alloc();
-  st.prepare(std::string(kSelect) + "ORDER BY seq");
-  st.define_and_bind();
-  st.execute(false);
+  internal::Execute(st, std::string(kSelect) + "ORDER BY seq");
   while (st.fetch()) {
     if (!visit(e)) break;
   }

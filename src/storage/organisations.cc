@@ -29,10 +29,7 @@ Result<std::vector<model::Organisation>> Select(Tx& tx, const std::string& where
                     " ORDER BY taskforce_member DESC, name";
   IntoOrganisation(st, o);
   if (!param.empty()) st.exchange(soci::use(param));
-  st.alloc();
-  st.prepare(sql);
-  st.define_and_bind();
-  st.execute(false);
+  internal::Execute(st, sql);
   std::vector<model::Organisation> out;
   while (st.fetch()) out.push_back(o);
   return out;

@@ -36,10 +36,7 @@ Result<std::vector<model::UserCredentials>> Select(Tx& tx, const std::string& wh
   soci::statement st(tx.sql());
   Bind(st, r);
   if (param != nullptr) st.exchange(soci::use(*param));
-  st.alloc();
-  st.prepare(kSelect + where + " ORDER BY username");
-  st.define_and_bind();
-  st.execute(false);
+  internal::Execute(st, kSelect + where + " ORDER BY username");
   std::vector<model::UserCredentials> out;
   while (st.fetch()) {
     auto role = model::ParseRole(r.role);

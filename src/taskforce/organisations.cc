@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "audit/chain.h"
+#include "audit/changes.h"
 #include "common/time.h"
 #include "storage/organisations.h"
 
@@ -83,19 +84,16 @@ Result<model::Organisation> UpdateOrganisation(const app::Env& env, const model:
   model::Organisation o;
   Status s = env.db.Write([&](storage::Tx& tx) -> Status {
     CAIRN_ASSIGN_OR_RETURN(o, storage::GetOrganisation(tx, id));
-    nlohmann::json changed = nlohmann::json::object();
-    auto note = [&](const char* field, const nlohmann::json& from, const nlohmann::json& to) {
-      if (from != to) changed[field] = {{"from", from}, {"to", to}};
-    };
-    if (ch.name) { note("name", o.name, *ch.name); o.name = *ch.name; }
-    if (ch.type) { note("type", o.type, *ch.type); o.type = *ch.type; }
-    if (ch.region) { note("region", Json(o.region), Json(*ch.region)); o.region = *ch.region; }
-    if (ch.taskforce_member) { note("taskforce_member", o.taskforce_member, *ch.taskforce_member); o.taskforce_member = *ch.taskforce_member; }
-    if (ch.taskforce_role) { note("taskforce_role", Json(o.taskforce_role), Json(*ch.taskforce_role)); o.taskforce_role = *ch.taskforce_role; }
+    audit::Changes changed;
+    if (ch.name) { changed.Note("name", o.name, *ch.name); o.name = *ch.name; }
+    if (ch.type) { changed.Note("type", o.type, *ch.type); o.type = *ch.type; }
+    if (ch.region) { changed.Note("region", Json(o.region), Json(*ch.region)); o.region = *ch.region; }
+    if (ch.taskforce_member) { changed.Note("taskforce_member", o.taskforce_member, *ch.taskforce_member); o.taskforce_member = *ch.taskforce_member; }
+    if (ch.taskforce_role) { changed.Note("taskforce_role", Json(o.taskforce_role), Json(*ch.taskforce_role)); o.taskforce_role = *ch.taskforce_role; }
     if (changed.empty()) return Status::Ok();
     o.updated_at = FormatTimestamp(env.clock.Now());
     CAIRN_RETURN_IF_ERROR(storage::UpdateOrganisation(tx, o));
-    return audit::Append(tx, env.clock, actor, {"update", "organisation", std::to_string(id), true, changed});
+    return audit::Append(tx, env.clock, actor, {"update", "organisation", std::to_string(id), true, changed.json()});
   });
   if (s.code() == StatusCode::kAlreadyExists) return AlreadyExists("an organisation with that name exists", "name");
   if (!s.ok()) return s;

@@ -42,3 +42,16 @@ struct type_conversion<bool> {
 };
 
 }  // namespace soci
+
+namespace cairn::storage::internal {
+
+// Prepares and runs `sql` on a statement whose into/use elements were added with exchange()
+// (SOCI's form for column lists built at run time). Rows are then read with st.fetch().
+inline void Execute(soci::statement& st, const std::string& sql) {
+  st.alloc();
+  st.prepare(sql);
+  st.define_and_bind();
+  st.execute(false);
+}
+
+}  // namespace cairn::storage::internal
