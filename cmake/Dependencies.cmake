@@ -8,12 +8,22 @@ find_package(CLI11 REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(tomlplusplus REQUIRED)
 find_package(GTest REQUIRED)
+find_package(ICU REQUIRED COMPONENTS uc i18n)
+find_package(TBB REQUIRED)
 
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 pkg_check_modules(OPENSSL REQUIRED IMPORTED_TARGET openssl)
+
+# libcsv ships neither CMake nor pkg-config files.
+find_path(LIBCSV_INCLUDE_DIR csv.h REQUIRED)
+find_library(LIBCSV_LIBRARY csv REQUIRED)
+add_library(cairn_dep_libcsv INTERFACE)
+target_include_directories(cairn_dep_libcsv SYSTEM INTERFACE ${LIBCSV_INCLUDE_DIR})
+target_link_libraries(cairn_dep_libcsv INTERFACE ${LIBCSV_LIBRARY})
+add_library(cairn::dep::libcsv ALIAS cairn_dep_libcsv)
 
 # SOCI ships no CMake or pkg-config files in Debian 12: locate its libraries by hand.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

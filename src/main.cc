@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   cairn::cli::AddServe(app, g, exit_code);
   cairn::cli::AddUser(app, g, exit_code);
   cairn::cli::AddAudit(app, g, exit_code);
+  cairn::cli::AddLinkage(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

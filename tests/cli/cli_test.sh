@@ -98,6 +98,31 @@ kill -TERM "$server_pid"; wait "$server_pid"; server_pid=""
 out=$("$cairn" --db t.db serve --port 0 --tls-cert cert.pem 2>&1)
 check "--tls-cert without --tls-key is refused" contains "$out" "go together"
 
+# Record linkage on any CSV: good rows load, bad rows are reported with their line.
+cat > people.csv <<'CSV'
+id, first, last, born, postcode
+a1, John, Smith, 1970-03-01, PA1 1AA
+a2, Jon, Smith, 01/03/1970, pa11aa
+a3, Aileen, McLeod, 1985-07-12, G2 3AB
+a4, "broken"quote, x, 1990-01-01, EH1 1AA
+a5, only, three
+a6, Ailene, Mcleod, 1985-07-12, G2 3AB
+CSV
+out=$("$cairn" dedupe --in people.csv --id id --field given_name=first --field surname=last \
+  --field dob=born --field postcode=postcode --out clusters.csv 2>&1)
+check "dedupe runs" test -s clusters.csv
+check "dedupe reports broken quoting by line" contains "$out" "people.csv line 5: broken quoting"
+check "dedupe reports a short row by line" contains "$out" "people.csv line 6: 3 columns where the header has 5"
+check "dedupe counts what it read" contains "$out" "4 records read, 2 rejected"
+check "dedupe writes id,cluster_id" test "$(head -1 clusters.csv)" = "id,cluster_id"
+check "dedupe writes every good record" test "$(wc -l < clusters.csv)" = 5
+out=$("$cairn" dedupe --in people.csv --id id --field surname=nosuch --out x.csv 2>&1)
+check "a missing column is named" contains "$out" "no column named 'nosuch'"
+out=$("$cairn" dedupe --in people.csv --id id --field shoe_size=last --out x.csv 2>&1)
+check "an unknown role is named" contains "$out" "unknown role 'shoe_size'"
+out=$("$cairn" link --left people.csv --right people.csv --id id --field surname=last --field dob=born --out pairs.csv 2>&1)
+check "link writes left_id,right_id,probability" test "$(head -1 pairs.csv)" = "left_id,right_id,probability"
+
 # A bad store URL is a clear error, not a crash.
 out=$("$cairn" --db "postgresql://nobody@127.0.0.1:1/none" user list 2>&1)
 code=$?

@@ -1,0 +1,159 @@
+#include "engine/linkage.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+
+#include "ingest/csv.h"
+#include "resolve/blocking.h"
+#include "resolve/cluster.h"
+
+namespace cairn::engine {
+namespace {
+
+std::vector<resolve::Role> RolesOf(const std::vector<FieldSpec>& fields) {
+  std::vector<resolve::Role> roles;
+  for (const auto& f : fields) roles.push_back(f.role);
+  return roles;
+}
+
+}  // namespace
+
+Result<FieldSpec> ParseFieldSpec(const std::string& text) {
+  size_t eq = text.find('=');
+  if (eq == std::string::npos) return InvalidArgument("--field wants ROLE=COLUMN[+COLUMN...], got '" + text + "'");
+  auto role = resolve::ParseRole(ingest::Trim(text.substr(0, eq)));
+  if (!role) {
+    std::string all;
+    for (size_t i = 0; i < resolve::kRoleCount; ++i) all += (i ? ", " : "") + std::string(resolve::RoleName(resolve::Role(i)));
+    return InvalidArgument("unknown role '" + text.substr(0, eq) + "' (roles: " + all + ")");
+  }
+  FieldSpec spec{*role, {}};
+  std::string cols = text.substr(eq + 1);
+  for (size_t start = 0; start <= cols.size();) {
+    size_t plus = cols.find('+', start);
+    std::string col = ingest::Trim(cols.substr(start, plus == std::string::npos ? std::string::npos : plus - start));
+    if (col.empty()) return InvalidArgument("empty column name in --field '" + text + "'");
+    spec.columns.push_back(col);
+    if (plus == std::string::npos) break;
+    start = plus + 1;
+  }
+  return spec;
+}
+
+Result<LoadedRecords> LoadRecords(const std::string& path, const std::string& id_column,
+                                  const std::vector<FieldSpec>& fields) {
+  std::ifstream in(path);
+  if (!in) return InvalidArgument("cannot read " + path);
+  ingest::CsvReader reader(in, path);
+  ingest::CsvRow row;
+  std::string error;
+  LoadedRecords out;
+  // The header: the first row that parses.
+  ingest::CsvHeader header;
+  for (;;) {
+    auto next = reader.Read(&row, &error);
+    if (next == ingest::CsvReader::Next::kEnd) return InvalidArgument(path + " is empty: no header row");
+    if (next == ingest::CsvReader::Next::kRow) break;
+    out.rejects.push_back(error);
+  }
+  header = ingest::CsvHeader(row.fields);
+  CAIRN_ASSIGN_OR_RETURN(size_t id_index, header.Index(id_column));
+  std::vector<std::vector<size_t>> columns;
+  for (const auto& f : fields) {
+    std::vector<size_t> idx;
+    for (const auto& c : f.columns) {
+      auto i = header.Index(c);
+      if (!i.ok()) return InvalidArgument(path + ": " + i.status().message());
+      idx.push_back(*i);
+    }
+    columns.push_back(idx);
+  }
+  for (;;) {
+    auto next = reader.Read(&row, &error);
+    if (next == ingest::CsvReader::Next::kEnd) break;
+    if (next == ingest::CsvReader::Next::kBad) {
+      out.rejects.push_back(error);
+      continue;
+    }
+    if (row.fields.size() != header.size()) {
+      out.rejects.push_back(path + " line " + std::to_string(row.line) + ": " + std::to_string(row.fields.size()) +
+                            " columns where the header has " + std::to_string(header.size()));
+      continue;
+    }
+    resolve::Record r;
+    r.id = ingest::Trim(row.fields[id_index]);
+    for (size_t f = 0; f < fields.size(); ++f) {
+      std::string joined;
+      for (size_t i : columns[f]) {
+        std::string v = ingest::Trim(row.fields[i]);
+        if (!v.empty()) joined += (joined.empty() ? "" : " ") + v;
+      }
+      r[fields[f].role] = resolve::NormaliseForRole(fields[f].role, joined);
+    }
+    out.records.push_back(std::move(r));
+  }
+  return out;
+}
+
+DedupeResult Dedupe(const std::vector<resolve::Record>& records, const std::vector<FieldSpec>& fields,
+                    const LinkageOptions& options) {
+  auto roles = RolesOf(fields);
+  auto comparisons = resolve::ComparisonsFor(roles);
+  resolve::BlockingStats blocking;
+  auto rules = resolve::RulesFor(roles);
+  auto pairs = resolve::BlockDedupe(records, rules, options.max_block, &blocking);
+  auto levels = resolve::Model::Compare(comparisons, records, records, pairs);
+  auto model = resolve::Model::Train(comparisons, records, records, rules, levels, options.training);
+
+  DedupeResult out;
+  out.stats = {records.size(), pairs.size(), 0, blocking.skipped_blocks, model.iterations(), model.prior()};
+  resolve::DisjointSets sets(records.size());
+  const size_t k = comparisons.size();
+  for (size_t p = 0; p < pairs.size(); ++p) {
+    const auto& [a, b] = pairs[p];
+    double prob = resolve::Model::Probability(model.Weight(&levels[p * k], records[a], records[b]));
+    if (prob >= options.threshold) {
+      sets.Union(a, b);
+      ++out.stats.matched_pairs;
+    }
+  }
+  // A cluster is named by its smallest id, so the same data gives the same names.
+  std::map<uint32_t, std::string> name;
+  for (uint32_t i = 0; i < records.size(); ++i) {
+    auto [it, fresh] = name.emplace(sets.Find(i), records[i].id);
+    if (!fresh && records[i].id < it->second) it->second = records[i].id;
+  }
+  for (uint32_t i = 0; i < records.size(); ++i) {
+    out.ids.push_back(records[i].id);
+    out.cluster_ids.push_back(name[sets.Find(i)]);
+  }
+  return out;
+}
+
+LinkResult Link(const std::vector<resolve::Record>& left, const std::vector<resolve::Record>& right,
+                const std::vector<FieldSpec>& fields, const LinkageOptions& options) {
+  auto roles = RolesOf(fields);
+  auto comparisons = resolve::ComparisonsFor(roles);
+  resolve::BlockingStats blocking;
+  auto rules = resolve::RulesFor(roles);
+  auto pairs = resolve::BlockLink(left, right, rules, options.max_block, &blocking);
+  auto levels = resolve::Model::Compare(comparisons, left, right, pairs);
+  auto model = resolve::Model::Train(comparisons, left, right, rules, levels, options.training);
+  LinkResult out;
+  out.stats = {left.size() + right.size(), pairs.size(), 0, blocking.skipped_blocks, model.iterations(), model.prior()};
+  const size_t k = comparisons.size();
+  for (size_t p = 0; p < pairs.size(); ++p) {
+    const auto& [a, b] = pairs[p];
+    double prob = resolve::Model::Probability(model.Weight(&levels[p * k], left[a], right[b]));
+    if (prob >= options.threshold) out.pairs.push_back({left[a].id, right[b].id, prob});
+  }
+  std::sort(out.pairs.begin(), out.pairs.end(), [](const LinkedPair& x, const LinkedPair& y) {
+    return x.probability != y.probability ? x.probability > y.probability
+                                          : std::tie(x.left_id, x.right_id) < std::tie(y.left_id, y.right_id);
+  });
+  out.stats.matched_pairs = out.pairs.size();
+  return out;
+}
+
+}  // namespace cairn::engine

@@ -1,0 +1,73 @@
+// Generic record linkage over any CSV file: `cairn dedupe` and `cairn link`.
+//
+// The caller says which columns play which role ("surname=surname",
+// "address=street_number+address_1+address_2"); records are normalised by role, blocked,
+// compared, scored by a Fellegi–Sunter model trained on the data itself (resolve/model.h),
+// and clustered (dedupe) or paired (link).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "resolve/model.h"
+#include "resolve/record.h"
+
+namespace cairn::engine {
+
+struct FieldSpec {
+  resolve::Role role;
+  std::vector<std::string> columns;  // joined with a space when more than one
+};
+
+// Parses "ROLE=COL[+COL...]"; InvalidArgument naming an unknown role or an empty column.
+Result<FieldSpec> ParseFieldSpec(const std::string& text);
+
+struct LinkageOptions {
+  double threshold = 0.9;  // match probability at or above which a pair is a match
+  size_t max_block = 1000;
+  resolve::TrainingOptions training;
+};
+
+struct LoadedRecords {
+  std::vector<resolve::Record> records;
+  std::vector<std::string> rejects;  // "file line N: why"
+};
+
+// Reads `path`, taking the id from column `id_column` and each field from its columns.
+// Rows that cannot be parsed or have the wrong number of columns are rejected, not fatal.
+Result<LoadedRecords> LoadRecords(const std::string& path, const std::string& id_column,
+                                  const std::vector<FieldSpec>& fields);
+
+struct LinkageStats {
+  uint64_t records = 0;          // both sides for link
+  uint64_t candidate_pairs = 0;  // pairs compared after blocking
+  uint64_t matched_pairs = 0;    // pairs at or above the threshold
+  uint64_t skipped_blocks = 0;
+  int em_iterations = 0;
+  double prior = 0;
+};
+
+struct DedupeResult {
+  std::vector<std::string> ids;
+  std::vector<std::string> cluster_ids;  // per record: the smallest id in its cluster
+  LinkageStats stats;
+};
+
+struct LinkedPair {
+  std::string left_id, right_id;
+  double probability = 0;
+};
+
+struct LinkResult {
+  std::vector<LinkedPair> pairs;  // at or above the threshold, by descending probability
+  LinkageStats stats;
+};
+
+DedupeResult Dedupe(const std::vector<resolve::Record>& records, const std::vector<FieldSpec>& fields,
+                    const LinkageOptions& options);
+LinkResult Link(const std::vector<resolve::Record>& left, const std::vector<resolve::Record>& right,
+                const std::vector<FieldSpec>& fields, const LinkageOptions& options);
+
+}  // namespace cairn::engine

@@ -1,0 +1,169 @@
+#include "resolve/blocking.h"
+
+#include <algorithm>
+#include <tuple>
+#include <unordered_map>
+
+#include "resolve/similarity.h"
+
+namespace cairn::resolve {
+namespace {
+
+bool Has(const std::vector<Role>& roles, Role r) { return std::find(roles.begin(), roles.end(), r) != roles.end(); }
+
+std::string First(const std::string& s, size_t n) { return s.substr(0, std::min(n, s.size())); }
+
+std::string LastWord(const std::string& s) { return s.substr(s.find_last_of(' ') + 1); }
+
+// Keys as 64-bit hashes, 0 = no key. A pair is produced by the first rule whose keys agree,
+// which removes duplicates without a set of all pairs.
+using Keys = std::vector<std::vector<uint64_t>>;  // [rule][record]
+
+Keys KeysOf(const std::vector<Record>& records, const std::vector<BlockingRule>& rules) {
+  Keys keys(rules.size(), std::vector<uint64_t>(records.size(), 0));
+  for (size_t r = 0; r < rules.size(); ++r) {
+    for (size_t i = 0; i < records.size(); ++i) {
+      std::string k = rules[r].key(records[i]);
+      if (!k.empty()) keys[r][i] = std::hash<std::string>{}(k) | 1;  // never 0
+    }
+  }
+  return keys;
+}
+
+bool EarlierRuleAgrees(const Keys& ka, const Keys& kb, size_t rule, uint32_t a, uint32_t b) {
+  for (size_t r = 0; r < rule; ++r) {
+    if (ka[r][a] != 0 && ka[r][a] == kb[r][b]) return true;
+  }
+  return false;
+}
+
+std::unordered_map<uint64_t, std::vector<uint32_t>> Blocks(const std::vector<uint64_t>& keys) {
+  std::unordered_map<uint64_t, std::vector<uint32_t>> blocks;
+  for (uint32_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] != 0) blocks[keys[i]].push_back(i);
+  }
+  return blocks;
+}
+
+}  // namespace
+
+std::vector<BlockingRule> RulesFor(const std::vector<Role>& roles) {
+  std::vector<BlockingRule> rules;
+  auto add = [&](std::string name, std::vector<Role> uses, std::function<std::string(const Record&)> key) {
+    rules.push_back({std::move(name), std::move(key), std::move(uses)});
+  };
+  for (Role r : {Role::kIdNumber, Role::kCompanyNumber, Role::kEmail, Role::kPhone, Role::kDob}) {
+    if (Has(roles, r)) add(std::string(RoleName(r)), {r}, [r](const Record& x) { return x[r]; });
+  }
+  bool given = Has(roles, Role::kGivenName), surname = Has(roles, Role::kSurname);
+  if (given && surname) {
+    add("soundex(surname)+soundex(given_name)", {Role::kSurname, Role::kGivenName}, [](const Record& x) {
+      std::string s = Soundex(x[Role::kSurname]), g = Soundex(x[Role::kGivenName]);
+      return s.empty() || g.empty() ? "" : s + g;
+    });
+  }
+  if (Has(roles, Role::kFullName)) {
+    add("soundex(first and last name)", {Role::kFullName}, [](const Record& x) {
+      const std::string& n = x[Role::kFullName];
+      std::string f = Soundex(n.substr(0, n.find(' '))), l = Soundex(LastWord(n));
+      return f.empty() || l.empty() ? "" : f + l;
+    });
+  }
+  if (Has(roles, Role::kOrgName)) add("org_name", {Role::kOrgName}, [](const Record& x) { return x[Role::kOrgName]; });
+  Role name = surname ? Role::kSurname : Has(roles, Role::kFullName) ? Role::kFullName : Role::kOrgName;
+  if (Has(roles, Role::kPostcode) && Has(roles, name)) {
+    add("postcode+initial", {Role::kPostcode, name}, [name](const Record& x) {
+      return x[Role::kPostcode].empty() || x[name].empty() ? "" : x[Role::kPostcode] + "|" + x[name][0];
+    });
+  }
+  if (surname && Has(roles, Role::kDob)) {
+    add("surname+birth year", {Role::kSurname, Role::kDob}, [](const Record& x) {
+      return x[Role::kSurname].empty() || x[Role::kDob].empty() ? "" : x[Role::kSurname] + "|" + x[Role::kDob].substr(0, 4);
+    });
+  }
+  if (given && Has(roles, Role::kAddress)) {
+    add("given_name+address start", {Role::kGivenName, Role::kAddress}, [](const Record& x) {
+      return x[Role::kGivenName].empty() || x[Role::kAddress].empty() ? ""
+                                                                       : x[Role::kGivenName] + "|" + First(x[Role::kAddress], 6);
+    });
+  }
+  if (surname && Has(roles, Role::kTown)) {
+    add("surname+town", {Role::kSurname, Role::kTown}, [](const Record& x) {
+      return x[Role::kSurname].empty() || x[Role::kTown].empty() ? "" : x[Role::kSurname] + "|" + x[Role::kTown];
+    });
+  }
+  return rules;
+}
+
+std::vector<CandidatePair> BlockDedupe(const std::vector<Record>& records, const std::vector<BlockingRule>& rules,
+                                       size_t max_block, BlockingStats* stats) {
+  Keys keys = KeysOf(records, rules);
+  std::vector<CandidatePair> out;
+  for (size_t r = 0; r < rules.size(); ++r) {
+    for (auto& [_, members] : Blocks(keys[r])) {
+      if (members.size() > max_block) {
+        ++stats->skipped_blocks;
+        continue;
+      }
+      for (size_t i = 0; i < members.size(); ++i) {
+        for (size_t j = i + 1; j < members.size(); ++j) {
+          if (!EarlierRuleAgrees(keys, keys, r, members[i], members[j])) out.push_back({members[i], members[j]});
+        }
+      }
+    }
+  }
+  stats->pairs += out.size();
+  return out;
+}
+
+std::vector<CandidatePair> PairsForRule(const std::vector<Record>& a, const std::vector<Record>& b,
+                                        const BlockingRule& rule, size_t max_block, size_t limit) {
+  const bool same = &a == &b;
+  Keys ka = KeysOf(a, {rule});
+  Keys kb = same ? ka : KeysOf(b, {rule});
+  auto la = Blocks(ka[0]);
+  auto lb = same ? la : Blocks(kb[0]);
+  std::vector<CandidatePair> all;
+  for (auto& [key, left] : la) {
+    auto it = lb.find(key);
+    if (it == lb.end() || left.size() > max_block || it->second.size() > max_block) continue;
+    for (size_t i = 0; i < left.size(); ++i) {
+      for (size_t j = same ? i + 1 : 0; j < it->second.size(); ++j) all.push_back({left[i], it->second[j]});
+    }
+  }
+  if (all.size() <= limit) return all;
+  // An even spread: every (size / limit)-th pair, in a fixed order so training is repeatable.
+  std::sort(all.begin(), all.end(), [](const CandidatePair& x, const CandidatePair& y) {
+    return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+  });
+  std::vector<CandidatePair> out;
+  double step = double(all.size()) / double(limit);
+  for (size_t i = 0; i < limit; ++i) out.push_back(all[size_t(double(i) * step)]);
+  return out;
+}
+
+std::vector<CandidatePair> BlockLink(const std::vector<Record>& left, const std::vector<Record>& right,
+                                     const std::vector<BlockingRule>& rules, size_t max_block, BlockingStats* stats) {
+  Keys kl = KeysOf(left, rules), kr = KeysOf(right, rules);
+  std::vector<CandidatePair> out;
+  for (size_t r = 0; r < rules.size(); ++r) {
+    auto lb = Blocks(kl[r]);
+    for (auto& [key, rights] : Blocks(kr[r])) {
+      auto it = lb.find(key);
+      if (it == lb.end()) continue;
+      if (it->second.size() * rights.size() > max_block * max_block) {
+        ++stats->skipped_blocks;
+        continue;
+      }
+      for (uint32_t a : it->second) {
+        for (uint32_t b : rights) {
+          if (!EarlierRuleAgrees(kl, kr, r, a, b)) out.push_back({a, b});
+        }
+      }
+    }
+  }
+  stats->pairs += out.size();
+  return out;
+}
+
+}  // namespace cairn::resolve
