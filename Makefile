@@ -1,7 +1,7 @@
 # Cairn's two commands:
 #   make run   install what is missing, build, load demo data into cairn.db, serve on :8080
 #   make test  install what is missing, build, and pass every test (PostgreSQL included)
-# Others: make build, make web, make test-unit, make format, make clean.
+# Others: make build, make web, make bench, make test-unit, make format, make clean.
 
 BUILD ?= build
 DB ?= cairn.db
@@ -10,7 +10,7 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 # CI has two cores; use what the machine has.
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build web run test test-unit format clean
+.PHONY: all deps build web run test test-unit bench format clean
 
 all: build web
 
@@ -29,6 +29,10 @@ run: build web
 
 test: build web
 	@bash scripts/with-test-postgres ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# Measurements for docs/benchmarks.md (see there for what each figure means).
+bench: build
+	@bash scripts/bench $(BUILD)
 
 # Unit tests only: no PostgreSQL, no browser.
 test-unit: build
