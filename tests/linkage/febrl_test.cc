@@ -103,8 +103,17 @@ TEST(Febrl, AMatchExplainsItself) {
   double sum = same.prior_weight;
   for (const auto& f : same.fields) sum += f.weight;
   EXPECT_NEAR(sum, same.weight, 1e-9) << "the field weights add up to the total";
-  auto different = model.Explain(records[0], records[1].id == records[0].id ? records[2] : records[1]);
-  if (PersonOf(records[0].id) != PersonOf(records[1].id)) EXPECT_LT(different.probability, 0.5);
+  const resolve::Record* other = nullptr;
+  for (const auto& r : records) {
+    if (PersonOf(r.id) != PersonOf(org->id)) {
+      other = &r;
+      break;
+    }
+  }
+  ASSERT_NE(other, nullptr);
+  auto different = model.Explain(*org, *other);
+  EXPECT_LT(different.probability, 0.5) << org->id << " vs " << other->id;
+  EXPECT_LT(different.weight, same.weight);
 }
 
 }  // namespace
