@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   cairn::cli::AddUser(app, g, exit_code);
   cairn::cli::AddAudit(app, g, exit_code);
   cairn::cli::AddLinkage(app, exit_code);
+  cairn::cli::AddSynth(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

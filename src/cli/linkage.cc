@@ -26,13 +26,17 @@ Result<std::vector<engine::FieldSpec>> Fields(const std::vector<std::string>& ra
 
 Result<std::vector<resolve::Record>> Load(const std::string& path, const LinkageArgs& a,
                                           const std::vector<engine::FieldSpec>& fields) {
+  auto start = std::chrono::steady_clock::now();
   CAIRN_ASSIGN_OR_RETURN(auto loaded, engine::LoadRecords(path, a.id, fields));
+  std::cerr << "  reading " << path << ": "
+            << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s\n";
   for (const auto& r : loaded.rejects) std::cerr << "rejected: " << r << "\n";
   std::cerr << path << ": " << loaded.records.size() << " records read, " << loaded.rejects.size() << " rejected\n";
   return std::move(loaded.records);
 }
 
 void PrintStats(const engine::LinkageStats& s, double seconds) {
+  for (const auto& st : s.stages) std::cerr << "  " << st.stage << ": " << st.seconds << " s\n";
   std::cerr << "candidate pairs compared: " << s.candidate_pairs << "; matched: " << s.matched_pairs
             << "; EM iterations: " << s.em_iterations << "; estimated match share: " << s.prior << "\n"
             << "time: " << seconds << " s (" << (seconds > 0 ? double(s.records) / seconds : 0) << " records/s)\n";

@@ -1,6 +1,7 @@
 #include "engine/linkage.h"
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <map>
 
@@ -16,6 +17,21 @@ std::vector<resolve::Role> RolesOf(const std::vector<FieldSpec>& fields) {
   for (const auto& f : fields) roles.push_back(f.role);
   return roles;
 }
+
+// Times the stages of one run and reports each as it ends, since a large file takes minutes.
+class Stopwatch {
+ public:
+  explicit Stopwatch(std::vector<StageTime>* out) : out_(out), start_(std::chrono::steady_clock::now()) {}
+  void Lap(const char* stage) {
+    auto now = std::chrono::steady_clock::now();
+    out_->push_back({stage, std::chrono::duration<double>(now - start_).count()});
+    start_ = now;
+  }
+
+ private:
+  std::vector<StageTime>* out_;
+  std::chrono::steady_clock::time_point start_;
+};
 
 }  // namespace
 
@@ -100,14 +116,19 @@ DedupeResult Dedupe(const std::vector<resolve::Record>& records, const std::vect
                     const LinkageOptions& options) {
   auto roles = RolesOf(fields);
   auto comparisons = resolve::ComparisonsFor(roles);
+  std::vector<StageTime> stages;
+  Stopwatch watch(&stages);
   resolve::BlockingStats blocking;
   auto rules = resolve::RulesFor(roles);
   auto pairs = resolve::BlockDedupe(records, rules, options.max_block, &blocking);
+  watch.Lap("blocking");
   auto levels = resolve::Model::Compare(comparisons, records, records, pairs);
+  watch.Lap("comparing");
   auto model = resolve::Model::Train(comparisons, records, records, rules, levels, options.training);
+  watch.Lap("training");
 
   DedupeResult out;
-  out.stats = {records.size(), pairs.size(), 0, blocking.skipped_blocks, model.iterations(), model.prior()};
+  out.stats = {records.size(), pairs.size(), 0, blocking.skipped_blocks, model.iterations(), model.prior(), {}};
   resolve::DisjointSets sets(records.size());
   const size_t k = comparisons.size();
   for (size_t p = 0; p < pairs.size(); ++p) {
@@ -128,6 +149,8 @@ DedupeResult Dedupe(const std::vector<resolve::Record>& records, const std::vect
     out.ids.push_back(records[i].id);
     out.cluster_ids.push_back(name[sets.Find(i)]);
   }
+  watch.Lap("scoring and clustering");
+  out.stats.stages = std::move(stages);
   return out;
 }
 
@@ -135,13 +158,18 @@ LinkResult Link(const std::vector<resolve::Record>& left, const std::vector<reso
                 const std::vector<FieldSpec>& fields, const LinkageOptions& options) {
   auto roles = RolesOf(fields);
   auto comparisons = resolve::ComparisonsFor(roles);
+  std::vector<StageTime> stages;
+  Stopwatch watch(&stages);
   resolve::BlockingStats blocking;
   auto rules = resolve::RulesFor(roles);
   auto pairs = resolve::BlockLink(left, right, rules, options.max_block, &blocking);
+  watch.Lap("blocking");
   auto levels = resolve::Model::Compare(comparisons, left, right, pairs);
+  watch.Lap("comparing");
   auto model = resolve::Model::Train(comparisons, left, right, rules, levels, options.training);
+  watch.Lap("training");
   LinkResult out;
-  out.stats = {left.size() + right.size(), pairs.size(), 0, blocking.skipped_blocks, model.iterations(), model.prior()};
+  out.stats = {left.size() + right.size(), pairs.size(), 0, blocking.skipped_blocks, model.iterations(), model.prior(), {}};
   const size_t k = comparisons.size();
   for (size_t p = 0; p < pairs.size(); ++p) {
     const auto& [a, b] = pairs[p];
@@ -153,6 +181,8 @@ LinkResult Link(const std::vector<resolve::Record>& left, const std::vector<reso
                                           : std::tie(x.left_id, x.right_id) < std::tie(y.left_id, y.right_id);
   });
   out.stats.matched_pairs = out.pairs.size();
+  watch.Lap("scoring");
+  out.stats.stages = std::move(stages);
   return out;
 }
 

@@ -40,6 +40,11 @@ struct LoadedRecords {
 Result<LoadedRecords> LoadRecords(const std::string& path, const std::string& id_column,
                                   const std::vector<FieldSpec>& fields);
 
+struct StageTime {
+  std::string stage;
+  double seconds = 0;
+};
+
 struct LinkageStats {
   uint64_t records = 0;          // both sides for link
   uint64_t candidate_pairs = 0;  // pairs compared after blocking
@@ -47,6 +52,7 @@ struct LinkageStats {
   uint64_t skipped_blocks = 0;
   int em_iterations = 0;
   double prior = 0;
+  std::vector<StageTime> stages;  // blocking, comparing, training, scoring
 };
 
 struct DedupeResult {

@@ -1,7 +1,6 @@
 #include "resolve/blocking.h"
 
 #include <algorithm>
-#include <tuple>
 #include <unordered_map>
 
 #include "resolve/similarity.h"
@@ -52,14 +51,25 @@ std::vector<BlockingRule> RulesFor(const std::vector<Role>& roles) {
   auto add = [&](std::string name, std::vector<Role> uses, std::function<std::string(const Record&)> key) {
     rules.push_back({std::move(name), std::move(key), std::move(uses)});
   };
-  for (Role r : {Role::kIdNumber, Role::kCompanyNumber, Role::kEmail, Role::kPhone, Role::kDob}) {
+  for (Role r : {Role::kIdNumber, Role::kCompanyNumber, Role::kEmail, Role::kPhone}) {
     if (Has(roles, r)) add(std::string(RoleName(r)), {r}, [r](const Record& x) { return x[r]; });
   }
   bool given = Has(roles, Role::kGivenName), surname = Has(roles, Role::kSurname);
+  // Name keys ignore which name is which, since registers swap given name and surname.
+  auto either_order = [](std::string p, std::string q) { return p < q ? p + q : q + p; };
+  if (Has(roles, Role::kDob) && given && surname) {
+    // A birth date alone is shared by dozens of people in a million: add both initials.
+    add("dob+initials", {Role::kDob}, [either_order](const Record& x) {
+      const std::string &d = x[Role::kDob], &g = x[Role::kGivenName], &s = x[Role::kSurname];
+      return d.empty() || g.empty() || s.empty() ? "" : d + either_order(g.substr(0, 1), s.substr(0, 1));
+    });
+  } else if (Has(roles, Role::kDob)) {
+    add("dob", {Role::kDob}, [](const Record& x) { return x[Role::kDob]; });
+  }
   if (given && surname) {
-    add("soundex(surname)+soundex(given_name)", {Role::kSurname, Role::kGivenName}, [](const Record& x) {
+    add("soundex(surname)+soundex(given_name)", {Role::kSurname, Role::kGivenName}, [either_order](const Record& x) {
       std::string s = Soundex(x[Role::kSurname]), g = Soundex(x[Role::kGivenName]);
-      return s.empty() || g.empty() ? "" : s + g;
+      return s.empty() || g.empty() ? "" : either_order(s, g);
     });
   }
   if (Has(roles, Role::kFullName)) {
@@ -123,22 +133,30 @@ std::vector<CandidatePair> PairsForRule(const std::vector<Record>& a, const std:
   Keys kb = same ? ka : KeysOf(b, {rule});
   auto la = Blocks(ka[0]);
   auto lb = same ? la : Blocks(kb[0]);
-  std::vector<CandidatePair> all;
-  for (auto& [key, left] : la) {
+  // Visit blocks in key order so the sample does not depend on hash-table layout.
+  std::vector<std::pair<const std::vector<uint32_t>*, const std::vector<uint32_t>*>> blocks;
+  std::vector<uint64_t> keys;
+  for (const auto& [key, _] : la) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
+  uint64_t total = 0;
+  for (uint64_t key : keys) {
     auto it = lb.find(key);
+    const auto& left = la.at(key);
     if (it == lb.end() || left.size() > max_block || it->second.size() > max_block) continue;
-    for (size_t i = 0; i < left.size(); ++i) {
-      for (size_t j = same ? i + 1 : 0; j < it->second.size(); ++j) all.push_back({left[i], it->second[j]});
+    blocks.emplace_back(&left, &it->second);
+    total += same ? left.size() * (left.size() - 1) / 2 : left.size() * it->second.size();
+  }
+  // Every stride-th pair: an even sample without listing every pair.
+  const uint64_t stride = total <= limit ? 1 : (total + limit - 1) / limit;
+  std::vector<CandidatePair> out;
+  uint64_t n = 0;
+  for (const auto& [left, right] : blocks) {
+    for (size_t i = 0; i < left->size(); ++i) {
+      for (size_t j = same ? i + 1 : 0; j < right->size(); ++j) {
+        if (n++ % stride == 0) out.push_back({(*left)[i], (*right)[j]});
+      }
     }
   }
-  if (all.size() <= limit) return all;
-  // An even spread: every (size / limit)-th pair, in a fixed order so training is repeatable.
-  std::sort(all.begin(), all.end(), [](const CandidatePair& x, const CandidatePair& y) {
-    return std::tie(x.a, x.b) < std::tie(y.a, y.b);
-  });
-  std::vector<CandidatePair> out;
-  double step = double(all.size()) / double(limit);
-  for (size_t i = 0; i < limit; ++i) out.push_back(all[size_t(double(i) * step)]);
   return out;
 }
 

@@ -1,7 +1,8 @@
 #include "resolve/comparisons.h"
 
 #include <algorithm>
-#include <set>
+#include <iterator>
+#include <string_view>
 
 #include "resolve/normalise.h"
 #include "resolve/similarity.h"
@@ -31,12 +32,24 @@ uint8_t CompareText(const Record& a, const Record& b, Role role) {
   if (x.empty() || y.empty()) return kMissing;
   if (x == y) return 3;
   if (JaroWinkler(x, y) >= 0.92) return 2;
-  auto tx = Tokens(x), ty = Tokens(y);
-  std::set<std::string> sx(tx.begin(), tx.end()), sy(ty.begin(), ty.end());
-  size_t common = 0;
-  for (const auto& t : sx) common += sy.count(t);
-  size_t all = sx.size() + sy.size() - common;
-  return all > 0 && double(common) / double(all) >= 0.5 ? 1 : 0;
+  // Jaccard similarity of the word sets, on views into the strings (no copies).
+  auto words = [](std::string_view s) {
+    std::vector<std::string_view> out;
+    for (size_t i = 0; i < s.size();) {
+      size_t j = s.find(' ', i);
+      if (j == std::string_view::npos) j = s.size();
+      if (j > i) out.push_back(s.substr(i, j - i));
+      i = j + 1;
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  auto wx = words(x), wy = words(y);
+  std::vector<std::string_view> common;
+  std::set_intersection(wx.begin(), wx.end(), wy.begin(), wy.end(), std::back_inserter(common));
+  size_t all = wx.size() + wy.size() - common.size();
+  return all > 0 && double(common.size()) / double(all) >= 0.5 ? 1 : 0;
 }
 
 // Identifiers: exact, one edit away (a typo), different.
@@ -55,9 +68,10 @@ uint8_t CompareDate(const Record& a, const Record& b, Role role) {
   if (x.empty() || y.empty()) return kMissing;
   if (x == y) return 3;
   if (BoundedEditDistance(x, y, 1) <= 1) return 2;
-  if (x.substr(0, 4) == y.substr(0, 4) && x.substr(4, 2) == y.substr(6, 2) && x.substr(6, 2) == y.substr(4, 2)) return 2;
-  if (x.substr(0, 4) == y.substr(0, 4)) return 1;
-  return 0;
+  std::string_view dx(x), dy(y);  // YYYYMMDD
+  bool same_year = dx.substr(0, 4) == dy.substr(0, 4);
+  if (same_year && dx.substr(4, 2) == dy.substr(6, 2) && dx.substr(6, 2) == dy.substr(4, 2)) return 2;
+  return same_year ? 1 : 0;
 }
 
 uint8_t CompareExact(const Record& a, const Record& b, Role role) {

@@ -11,14 +11,21 @@ double JaroWinkler(std::string_view a, std::string_view b) {
   if (a == b) return 1.0;
   const int la = int(a.size()), lb = int(b.size());
   const int window = std::max(0, std::max(la, lb) / 2 - 1);
-  // Small fixed buffers: names and identifiers are short; longer text uses the heap.
-  std::vector<char> ma(size_t(la), 0), mb(size_t(lb), 0);
+  // Flags on the stack for the usual short strings (this runs tens of millions of times);
+  // the heap only for long text.
+  constexpr int kStack = 64;
+  char stack_a[kStack] = {}, stack_b[kStack] = {};
+  std::vector<char> heap_a, heap_b;
+  char* ma = stack_a;
+  char* mb = stack_b;
+  if (la > kStack) { heap_a.assign(size_t(la), 0); ma = heap_a.data(); }
+  if (lb > kStack) { heap_b.assign(size_t(lb), 0); mb = heap_b.data(); }
   int matches = 0;
   for (int i = 0; i < la; ++i) {
     int lo = std::max(0, i - window), hi = std::min(lb - 1, i + window);
     for (int j = lo; j <= hi; ++j) {
-      if (!mb[size_t(j)] && a[size_t(i)] == b[size_t(j)]) {
-        ma[size_t(i)] = mb[size_t(j)] = 1;
+      if (!mb[j] && a[size_t(i)] == b[size_t(j)]) {
+        ma[i] = mb[j] = 1;
         ++matches;
         break;
       }
@@ -27,8 +34,8 @@ double JaroWinkler(std::string_view a, std::string_view b) {
   if (matches == 0) return 0.0;
   int transpositions = 0;
   for (int i = 0, j = 0; i < la; ++i) {
-    if (!ma[size_t(i)]) continue;
-    while (!mb[size_t(j)]) ++j;
+    if (!ma[i]) continue;
+    while (!mb[j]) ++j;
     if (a[size_t(i)] != b[size_t(j)]) ++transpositions;
     ++j;
   }
@@ -41,7 +48,18 @@ double JaroWinkler(std::string_view a, std::string_view b) {
 
 int BoundedEditDistance(std::string_view a, std::string_view b, int limit) {
   if (std::abs(int(a.size()) - int(b.size())) > limit) return limit + 1;
-  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  // Two rows on the stack for short strings, as for Jaro–Winkler.
+  constexpr size_t kStack = 64;
+  int stack_prev[kStack + 1], stack_cur[kStack + 1];
+  std::vector<int> heap_prev, heap_cur;
+  int* prev = stack_prev;
+  int* cur = stack_cur;
+  if (b.size() > kStack) {
+    heap_prev.resize(b.size() + 1);
+    heap_cur.resize(b.size() + 1);
+    prev = heap_prev.data();
+    cur = heap_cur.data();
+  }
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = int(j);
   for (size_t i = 1; i <= a.size(); ++i) {
     cur[0] = int(i);
