@@ -1,7 +1,11 @@
 // Linkage quality and speed on the Febrl data: `make bench` runs it and prints a Markdown
-// table for docs/benchmarks.md. Usage: linkage_bench FEBRL_DIR
+// table for docs/benchmarks.md.
+// Usage: linkage_bench FEBRL_DIR
+//        linkage_bench --clusters CLUSTERS_CSV   (pairwise quality of a `cairn dedupe` output
+//                                                 whose ids hold the truth, rec-K-…)
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <functional>
 #include <string>
 #include <unordered_map>
@@ -51,9 +55,29 @@ void Row(const char* task, size_t records, const cairn::engine::LinkageStats& s,
 
 }  // namespace
 
+int ScoreClusters(const char* path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);  // id,cluster_id
+  std::vector<std::string> ids, clusters;
+  std::unordered_map<std::string, std::string> truth;
+  while (std::getline(in, line)) {
+    size_t comma = line.find(',');
+    ids.push_back(line.substr(0, comma));
+    clusters.push_back(line.substr(comma + 1));
+    truth[ids.back()] = PersonOf(ids.back());
+  }
+  auto q = cairn::resolve::Evaluate(cairn::resolve::ClusterPairs(ids, clusters), truth, false);
+  std::printf("| records | true pairs | predicted pairs | precision | recall |\n|---|---|---|---|---|\n");
+  std::printf("| %zu | %llu | %llu | %.4f | %.4f |\n", ids.size(), (unsigned long long)q.true_pairs,
+              (unsigned long long)q.predicted, q.precision(), q.recall());
+  return 0;
+}
+
 int main(int argc, char** argv) {
+  if (argc == 3 && std::string(argv[1]) == "--clusters") return ScoreClusters(argv[2]);
   if (argc != 2) {
-    std::fprintf(stderr, "usage: linkage_bench FEBRL_DIR\n");
+    std::fprintf(stderr, "usage: linkage_bench FEBRL_DIR | linkage_bench --clusters FILE\n");
     return 2;
   }
   std::string dir = std::string(argv[1]) + "/";
