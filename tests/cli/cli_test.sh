@@ -4,6 +4,7 @@
 # is set. Usage: cli_test.sh PATH/TO/cairn
 set -uo pipefail
 cairn=$(realpath "$1")
+here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 server_pid=""
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
@@ -132,6 +133,20 @@ check "synth uses the Febrl columns" contains "$(head -1 s1.csv)" "^rec_id, give
 check "synth is deterministic" cmp -s s1.csv s2.csv
 check "synth depends on the seed" test "$(cmp -s s1.csv s3.csv; echo $?)" = 1
 check "synth writes duplicates with their truth" contains "$(cat s1.csv)" "rec-[0-9]*-dup-0"
+
+# Ingest: counts, rejects by line, nothing changed the second time, a clear error otherwise.
+companies="$here/../testdata/companies/basic_company_data.csv"
+out=$("$cairn" --db i.db ingest "$companies" 2>&1)
+check "ingest counts" contains "$out" "read 7, loaded 3, unchanged 0, rejected 4"
+check "ingest names rejected lines" contains "$out" "basic_company_data.csv line 4: IncorporationDate"
+out=$("$cairn" --db i.db ingest --format companies_house_companies "$companies" 2>&1)
+check "re-ingest changes nothing" contains "$out" "read 7, loaded 0, unchanged 3, rejected 4"
+out=$("$cairn" --db i.db ingest people.csv 2>&1)
+check "an unknown format is a clear error" contains "$out" "format not recognised"
+out=$("$cairn" --db i.db ingest --format nonsense "$companies" 2>&1)
+check "an unknown --format is refused" contains "$out" "nonsense"
+out=$("$cairn" --db i.db audit verify)
+check "audit chain intact after ingest" contains "$out" "audit chain intact"
 
 # A bad store URL is a clear error, not a crash.
 out=$("$cairn" --db "postgresql://nobody@127.0.0.1:1/none" user list 2>&1)

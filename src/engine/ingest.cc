@@ -1,0 +1,139 @@
+#include "engine/ingest.h"
+
+#include <sodium.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "audit/chain.h"
+#include "common/crypto.h"
+#include "common/time.h"
+#include "ingest/companies_house.h"
+#include "ingest/csv.h"
+#include "storage/source_records.h"
+
+namespace cairn::engine {
+namespace {
+
+constexpr size_t kMaxRejectsListed = 1000;
+
+// SHA-256 of the whole file, streamed, to record exactly what was ingested.
+Result<std::string> FileSha256(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return InvalidArgument("cannot read " + path);
+  crypto_hash_sha256_state state;
+  crypto_hash_sha256_init(&state);
+  std::vector<char> buf(1 << 20);
+  while (in.read(buf.data(), std::streamsize(buf.size())) || in.gcount() > 0) {
+    crypto_hash_sha256_update(&state, reinterpret_cast<unsigned char*>(buf.data()), size_t(in.gcount()));
+  }
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&state, digest);
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return std::string(hex);
+}
+
+// Rows of one file waiting to be written, and what the file has done so far.
+struct Batch {
+  std::vector<storage::SourceRecordRow> rows;
+  std::vector<std::pair<int64_t, std::string>> rejects;  // line, reason
+};
+
+Status Flush(const app::Env& env, Batch& batch, IngestReport& report, int64_t file_id) {
+  Status s = env.db.Write([&](storage::Tx& tx) -> Status {
+    storage::SourceRecordWriter writer(tx);
+    for (const auto& row : batch.rows) {
+      CAIRN_ASSIGN_OR_RETURN(auto outcome, writer.Upsert(row));
+      if (outcome == storage::UpsertOutcome::kUnchanged) ++report.unchanged;
+      else ++report.loaded;
+    }
+    for (const auto& [line, reason] : batch.rejects) CAIRN_RETURN_IF_ERROR(storage::InsertReject(tx, file_id, line, reason));
+    return Status::Ok();
+  });
+  batch.rows.clear();
+  batch.rejects.clear();
+  return s;
+}
+
+}  // namespace
+
+Result<std::string> DetectFormat(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return InvalidArgument("cannot read " + path);
+  ingest::CsvReader reader(in, path);
+  ingest::CsvRow row;
+  std::string error;
+  if (reader.Read(&row, &error) == ingest::CsvReader::Next::kRow && ingest::IsCompaniesHeader(ingest::CsvHeader(row.fields))) {
+    return std::string(ingest::kCompaniesFormat);
+  }
+  return InvalidArgument(path + ": format not recognised from its first line; name it with --format (formats: " +
+                         std::string(kIngestFormats[0]) + ")");
+}
+
+Result<IngestReport> IngestFile(const app::Env& env, const model::Actor& actor, const std::string& path,
+                                const IngestOptions& options) {
+  IngestReport report;
+  report.path = path;
+  report.format = options.format;
+  if (report.format.empty()) { CAIRN_ASSIGN_OR_RETURN(report.format, DetectFormat(path)); }
+  if (report.format != ingest::kCompaniesFormat) return InvalidArgument("unknown format '" + report.format + "'");
+  CAIRN_ASSIGN_OR_RETURN(std::string sha, FileSha256(path));
+  std::string now = FormatTimestamp(env.clock.Now());
+  storage::SourceFileRow file{0, path, report.format, sha, now, 0, 0, 0, 0};
+  CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(file.id, storage::InsertSourceFile(tx, file));
+    return Status::Ok();
+  }));
+
+  std::ifstream in(path, std::ios::binary);
+  uint64_t size = std::filesystem::file_size(path);
+  ingest::CsvReader reader(in, path);
+  ingest::CsvRow row;
+  std::string error;
+  if (reader.Read(&row, &error) != ingest::CsvReader::Next::kRow) return InvalidArgument(path + ": no header row");
+  ingest::CsvHeader header(row.fields);
+  ingest::CompaniesParser parser(header);
+  Batch batch;
+  auto reject = [&](int64_t line, const std::string& reason) {
+    ++report.rejected;
+    batch.rejects.emplace_back(line, reason);
+    if (report.rejects.size() < kMaxRejectsListed) report.rejects.push_back(path + " line " + std::to_string(line) + ": " + reason);
+  };
+  for (;;) {
+    auto next = reader.Read(&row, &error);
+    if (next == ingest::CsvReader::Next::kEnd) break;
+    ++report.read;
+    if (next == ingest::CsvReader::Next::kBad) {
+      reject(row.line, error.substr(error.find(": ") + 2));
+    } else if (row.fields.size() != header.size()) {
+      reject(row.line, std::to_string(row.fields.size()) + " columns where the header has " + std::to_string(header.size()));
+    } else if (auto parsed = parser.Parse(row.fields); !parsed.ok()) {
+      reject(row.line, parsed.status().message());
+    } else {
+      std::string payload = parsed->payload.dump();
+      batch.rows.push_back({report.format, parsed->key, Sha256Hex(payload), std::move(payload), path, row.line, file.id,
+                            false, std::nullopt, now});
+    }
+    if (batch.rows.size() + batch.rejects.size() >= options.batch_rows) {
+      CAIRN_RETURN_IF_ERROR(Flush(env, batch, report, file.id));
+      if (options.progress) options.progress(uint64_t(in.tellg() < 0 ? size : uint64_t(in.tellg())), size);
+    }
+  }
+  CAIRN_RETURN_IF_ERROR(Flush(env, batch, report, file.id));
+  if (options.progress) options.progress(size, size);
+  file.rows_read = report.read;
+  file.rows_loaded = report.loaded;
+  file.rows_unchanged = report.unchanged;
+  file.rows_rejected = report.rejected;
+  CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) -> Status {
+    CAIRN_RETURN_IF_ERROR(storage::UpdateSourceFileCounts(tx, file));
+    return audit::Append(tx, env.clock, actor,
+                         {"ingest", "source_file", std::to_string(file.id), true,
+                          {{"path", path}, {"format", report.format}, {"sha256", sha}, {"read", report.read},
+                           {"loaded", report.loaded}, {"unchanged", report.unchanged}, {"rejected", report.rejected}}});
+  }));
+  return report;
+}
+
+}  // namespace cairn::engine
