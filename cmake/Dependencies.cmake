@@ -10,6 +10,7 @@ find_package(tomlplusplus REQUIRED)
 find_package(GTest REQUIRED)
 find_package(ICU REQUIRED COMPONENTS uc i18n)
 find_package(TBB REQUIRED)
+find_package(simdjson REQUIRED)
 
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)

@@ -9,6 +9,7 @@
 #include "common/crypto.h"
 #include "common/time.h"
 #include "ingest/companies_house.h"
+#include "ingest/companies_house_jsonl.h"
 #include "ingest/csv.h"
 #include "storage/source_records.h"
 
@@ -56,19 +57,72 @@ Status Flush(const app::Env& env, Batch& batch, IngestReport& report, int64_t fi
   return s;
 }
 
+// Called for every data row: its line and what the format's parser made of it (nullopt for
+// rows that are not records, such as the PSC totals line).
+using RowHandler = std::function<Status(int64_t line, Result<std::optional<ingest::SourceRecord>> parsed)>;
+
+Status ReadCompaniesCsv(std::istream& in, const std::string& path, const RowHandler& handle) {
+  ingest::CsvReader reader(in, path);
+  ingest::CsvRow row;
+  std::string error;
+  if (reader.Read(&row, &error) != ingest::CsvReader::Next::kRow) return InvalidArgument(path + ": no header row");
+  ingest::CsvHeader header(row.fields);
+  ingest::CompaniesParser parser(header);
+  for (;;) {
+    auto next = reader.Read(&row, &error);
+    if (next == ingest::CsvReader::Next::kEnd) return Status::Ok();
+    Result<std::optional<ingest::SourceRecord>> parsed = InvalidArgument("");
+    if (next == ingest::CsvReader::Next::kBad) {
+      parsed = InvalidArgument(error.substr(error.find(": ") + 2));
+    } else if (row.fields.size() != header.size()) {
+      parsed = InvalidArgument(std::to_string(row.fields.size()) + " columns where the header has " +
+                               std::to_string(header.size()));
+    } else if (auto company = parser.Parse(row.fields); company.ok()) {
+      parsed = std::optional<ingest::SourceRecord>(std::move(company).value());
+    } else {
+      parsed = company.status();
+    }
+    CAIRN_RETURN_IF_ERROR(handle(row.line, std::move(parsed)));
+  }
+}
+
+Status ReadJsonLines(std::istream& in, Result<std::optional<ingest::SourceRecord>> (*parse)(std::string_view),
+                     const RowHandler& handle) {
+  std::string line;
+  for (int64_t n = 1; std::getline(in, line); ++n) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    CAIRN_RETURN_IF_ERROR(handle(n, parse(line)));
+  }
+  return Status::Ok();
+}
+
+std::string FirstLine(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
 }  // namespace
 
 Result<std::string> DetectFormat(const std::string& path) {
   std::ifstream in(path);
   if (!in) return InvalidArgument("cannot read " + path);
-  ingest::CsvReader reader(in, path);
-  ingest::CsvRow row;
-  std::string error;
-  if (reader.Read(&row, &error) == ingest::CsvReader::Next::kRow && ingest::IsCompaniesHeader(ingest::CsvHeader(row.fields))) {
-    return std::string(ingest::kCompaniesFormat);
+  std::string first = FirstLine(path);
+  if (!first.empty() && first[0] == '{') {
+    if (auto format = ingest::DetectCompaniesHouseJsonl(first)) return *format;
+  } else {
+    ingest::CsvReader reader(in, path);
+    ingest::CsvRow row;
+    std::string error;
+    if (reader.Read(&row, &error) == ingest::CsvReader::Next::kRow &&
+        ingest::IsCompaniesHeader(ingest::CsvHeader(row.fields))) {
+      return std::string(ingest::kCompaniesFormat);
+    }
   }
-  return InvalidArgument(path + ": format not recognised from its first line; name it with --format (formats: " +
-                         std::string(kIngestFormats[0]) + ")");
+  std::string all;
+  for (const char* f : kIngestFormats) all += (all.empty() ? "" : ", ") + std::string(f);
+  return InvalidArgument(path + ": format not recognised from its first line; name it with --format (formats: " + all + ")");
 }
 
 Result<IngestReport> IngestFile(const app::Env& env, const model::Actor& actor, const std::string& path,
@@ -77,7 +131,9 @@ Result<IngestReport> IngestFile(const app::Env& env, const model::Actor& actor, 
   report.path = path;
   report.format = options.format;
   if (report.format.empty()) { CAIRN_ASSIGN_OR_RETURN(report.format, DetectFormat(path)); }
-  if (report.format != ingest::kCompaniesFormat) return InvalidArgument("unknown format '" + report.format + "'");
+  bool known = false;
+  for (const char* f : kIngestFormats) known = known || report.format == f;
+  if (!known) return InvalidArgument("unknown format '" + report.format + "'");
   CAIRN_ASSIGN_OR_RETURN(std::string sha, FileSha256(path));
   std::string now = FormatTimestamp(env.clock.Now());
   storage::SourceFileRow file{0, path, report.format, sha, now, 0, 0, 0, 0};
@@ -87,38 +143,32 @@ Result<IngestReport> IngestFile(const app::Env& env, const model::Actor& actor, 
   }));
 
   std::ifstream in(path, std::ios::binary);
-  uint64_t size = std::filesystem::file_size(path);
-  ingest::CsvReader reader(in, path);
-  ingest::CsvRow row;
-  std::string error;
-  if (reader.Read(&row, &error) != ingest::CsvReader::Next::kRow) return InvalidArgument(path + ": no header row");
-  ingest::CsvHeader header(row.fields);
-  ingest::CompaniesParser parser(header);
+  const uint64_t size = std::filesystem::file_size(path);
   Batch batch;
-  auto reject = [&](int64_t line, const std::string& reason) {
-    ++report.rejected;
-    batch.rejects.emplace_back(line, reason);
-    if (report.rejects.size() < kMaxRejectsListed) report.rejects.push_back(path + " line " + std::to_string(line) + ": " + reason);
-  };
-  for (;;) {
-    auto next = reader.Read(&row, &error);
-    if (next == ingest::CsvReader::Next::kEnd) break;
+  RowHandler handle = [&](int64_t line, Result<std::optional<ingest::SourceRecord>> parsed) -> Status {
+    if (parsed.ok() && !parsed->has_value()) return Status::Ok();  // not a record
     ++report.read;
-    if (next == ingest::CsvReader::Next::kBad) {
-      reject(row.line, error.substr(error.find(": ") + 2));
-    } else if (row.fields.size() != header.size()) {
-      reject(row.line, std::to_string(row.fields.size()) + " columns where the header has " + std::to_string(header.size()));
-    } else if (auto parsed = parser.Parse(row.fields); !parsed.ok()) {
-      reject(row.line, parsed.status().message());
+    if (!parsed.ok()) {
+      ++report.rejected;
+      batch.rejects.emplace_back(line, parsed.status().message());
+      if (report.rejects.size() < kMaxRejectsListed) {
+        report.rejects.push_back(path + " line " + std::to_string(line) + ": " + parsed.status().message());
+      }
     } else {
-      std::string payload = parsed->payload.dump();
-      batch.rows.push_back({report.format, parsed->key, Sha256Hex(payload), std::move(payload), path, row.line, file.id,
+      ingest::SourceRecord& r = **parsed;
+      batch.rows.push_back({report.format, r.key, Sha256Hex(r.payload), std::move(r.payload), path, line, file.id,
                             false, std::nullopt, now});
     }
-    if (batch.rows.size() + batch.rejects.size() >= options.batch_rows) {
-      CAIRN_RETURN_IF_ERROR(Flush(env, batch, report, file.id));
-      if (options.progress) options.progress(uint64_t(in.tellg() < 0 ? size : uint64_t(in.tellg())), size);
-    }
+    if (batch.rows.size() + batch.rejects.size() < options.batch_rows) return Status::Ok();
+    CAIRN_RETURN_IF_ERROR(Flush(env, batch, report, file.id));
+    if (options.progress) options.progress(in.tellg() < 0 ? size : uint64_t(in.tellg()), size);
+    return Status::Ok();
+  };
+  if (report.format == ingest::kCompaniesFormat) {
+    CAIRN_RETURN_IF_ERROR(ReadCompaniesCsv(in, path, handle));
+  } else {
+    CAIRN_RETURN_IF_ERROR(ReadJsonLines(in, report.format == ingest::kPscFormat ? ingest::ParsePscLine : ingest::ParseOfficerLine,
+                                        handle));
   }
   CAIRN_RETURN_IF_ERROR(Flush(env, batch, report, file.id));
   if (options.progress) options.progress(size, size);

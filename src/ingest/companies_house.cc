@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 namespace cairn::ingest {
 namespace {
@@ -51,7 +52,7 @@ Result<SourceRecord> CompaniesParser::Parse(const std::vector<std::string>& fiel
   if (r.key.empty()) return InvalidField("CompanyNumber", "CompanyNumber is empty");
   std::string name = get("CompanyName");
   if (name.empty()) return InvalidField("CompanyName", "CompanyName is empty");
-  nlohmann::json& p = r.payload;
+  nlohmann::json p;
   p["company_number"] = r.key;
   p["company_name"] = name;
   nlohmann::json address = nlohmann::json::object();
@@ -86,6 +87,7 @@ Result<SourceRecord> CompaniesParser::Parse(const std::vector<std::string>& fiel
     CAIRN_ASSIGN_OR_RETURN(std::string changed, date((prefix + ".CONDATE").c_str()));
     p["previous_names"].push_back({{"name", prev}, {"changed_on", changed}});
   }
+  r.payload = p.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 

@@ -1,15 +1,14 @@
 // What a format parser produces from one input row: the source's own key for the record and
-// the record as JSON. Provenance (file, line) is added by whoever reads the file.
+// the record as compact JSON text. Provenance (file, line) is added by whoever reads the file.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
 
 namespace cairn::ingest {
 
 struct SourceRecord {
   std::string key;
-  nlohmann::json payload;
+  std::string payload;  // JSON
 };
 
 }  // namespace cairn::ingest

@@ -145,6 +145,9 @@ out=$("$cairn" --db i.db ingest people.csv 2>&1)
 check "an unknown format is a clear error" contains "$out" "format not recognised"
 out=$("$cairn" --db i.db ingest --format nonsense "$companies" 2>&1)
 check "an unknown --format is refused" contains "$out" "nonsense"
+out=$("$cairn" --db i.db ingest "$here/../testdata/companies/psc.jsonl" "$here/../testdata/companies/officers.jsonl" 2>&1)
+check "ingest detects PSC JSON lines" contains "$out" "(companies_house_psc): read 6, loaded 3, unchanged 0, rejected 3"
+check "ingest detects officers JSON lines" contains "$out" "(companies_house_officers): read 6, loaded 3, unchanged 0, rejected 3"
 out=$("$cairn" --db i.db audit verify)
 check "audit chain intact after ingest" contains "$out" "audit chain intact"
 
