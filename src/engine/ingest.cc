@@ -8,6 +8,7 @@
 #include "audit/chain.h"
 #include "common/crypto.h"
 #include "common/time.h"
+#include "ingest/cairn_csv.h"
 #include "ingest/companies_house.h"
 #include "ingest/companies_house_jsonl.h"
 #include "ingest/csv.h"
@@ -61,13 +62,18 @@ Status Flush(const app::Env& env, Batch& batch, IngestReport& report, int64_t fi
 // rows that are not records, such as the PSC totals line).
 using RowHandler = std::function<Status(int64_t line, Result<std::optional<ingest::SourceRecord>> parsed)>;
 
-Status ReadCompaniesCsv(std::istream& in, const std::string& path, const RowHandler& handle) {
+// Turns one CSV row into a record (the parser for the file's format, built from its header).
+using CsvRowParser = std::function<Result<ingest::SourceRecord>(const std::vector<std::string>& fields)>;
+
+Status ReadCsv(std::istream& in, const std::string& path,
+               const std::function<Result<CsvRowParser>(const ingest::CsvHeader&)>& make_parser,
+               const RowHandler& handle) {
   ingest::CsvReader reader(in, path);
   ingest::CsvRow row;
   std::string error;
   if (reader.Read(&row, &error) != ingest::CsvReader::Next::kRow) return InvalidArgument(path + ": no header row");
   ingest::CsvHeader header(row.fields);
-  ingest::CompaniesParser parser(header);
+  CAIRN_ASSIGN_OR_RETURN(CsvRowParser parse, make_parser(header));
   for (;;) {
     auto next = reader.Read(&row, &error);
     if (next == ingest::CsvReader::Next::kEnd) return Status::Ok();
@@ -77,10 +83,10 @@ Status ReadCompaniesCsv(std::istream& in, const std::string& path, const RowHand
     } else if (row.fields.size() != header.size()) {
       parsed = InvalidArgument(std::to_string(row.fields.size()) + " columns where the header has " +
                                std::to_string(header.size()));
-    } else if (auto company = parser.Parse(row.fields); company.ok()) {
-      parsed = std::optional<ingest::SourceRecord>(std::move(company).value());
+    } else if (auto record = parse(row.fields); record.ok()) {
+      parsed = std::optional<ingest::SourceRecord>(std::move(record).value());
     } else {
-      parsed = company.status();
+      parsed = record.status();
     }
     CAIRN_RETURN_IF_ERROR(handle(row.line, std::move(parsed)));
   }
@@ -115,9 +121,10 @@ Result<std::string> DetectFormat(const std::string& path) {
     ingest::CsvReader reader(in, path);
     ingest::CsvRow row;
     std::string error;
-    if (reader.Read(&row, &error) == ingest::CsvReader::Next::kRow &&
-        ingest::IsCompaniesHeader(ingest::CsvHeader(row.fields))) {
-      return std::string(ingest::kCompaniesFormat);
+    if (reader.Read(&row, &error) == ingest::CsvReader::Next::kRow) {
+      ingest::CsvHeader header(row.fields);
+      if (ingest::IsCompaniesHeader(header)) return std::string(ingest::kCompaniesFormat);
+      if (const auto* spec = ingest::DetectCairnCsvFormat(header)) return std::string(spec->format);
     }
   }
   std::string all;
@@ -134,6 +141,11 @@ Result<IngestReport> IngestFile(const app::Env& env, const model::Actor& actor, 
   bool known = false;
   for (const char* f : kIngestFormats) known = known || report.format == f;
   if (!known) return InvalidArgument("unknown format '" + report.format + "'");
+  const ingest::CsvFormatSpec* cairn_csv = ingest::FindCairnCsvFormat(report.format);
+  const bool restricted = cairn_csv != nullptr && cairn_csv->restricted;
+  if (restricted && !options.owner_organisation_id) {
+    return InvalidArgument(report.format + " records are restricted to the organisation that holds them: name it (--organisation)");
+  }
   CAIRN_ASSIGN_OR_RETURN(std::string sha, FileSha256(path));
   std::string now = FormatTimestamp(env.clock.Now());
   storage::SourceFileRow file{0, path, report.format, sha, now, 0, 0, 0, 0};
@@ -157,7 +169,7 @@ Result<IngestReport> IngestFile(const app::Env& env, const model::Actor& actor, 
     } else {
       ingest::SourceRecord& r = **parsed;
       batch.rows.push_back({report.format, r.key, Sha256Hex(r.payload), std::move(r.payload), path, line, file.id,
-                            false, std::nullopt, now});
+                            restricted, options.owner_organisation_id, now});
     }
     if (batch.rows.size() + batch.rejects.size() < options.batch_rows) return Status::Ok();
     CAIRN_RETURN_IF_ERROR(Flush(env, batch, report, file.id));
@@ -165,7 +177,16 @@ Result<IngestReport> IngestFile(const app::Env& env, const model::Actor& actor, 
     return Status::Ok();
   };
   if (report.format == ingest::kCompaniesFormat) {
-    CAIRN_RETURN_IF_ERROR(ReadCompaniesCsv(in, path, handle));
+    CAIRN_RETURN_IF_ERROR(ReadCsv(in, path, [](const ingest::CsvHeader& header) -> Result<CsvRowParser> {
+      auto parser = std::make_shared<ingest::CompaniesParser>(header);
+      return CsvRowParser([parser](const std::vector<std::string>& f) { return parser->Parse(f); });
+    }, handle));
+  } else if (cairn_csv != nullptr) {
+    CAIRN_RETURN_IF_ERROR(ReadCsv(in, path, [&](const ingest::CsvHeader& header) -> Result<CsvRowParser> {
+      CAIRN_ASSIGN_OR_RETURN(auto parser, ingest::CairnCsvParser::Create(*cairn_csv, header, options.column_mapping));
+      auto shared = std::make_shared<ingest::CairnCsvParser>(std::move(parser));
+      return CsvRowParser([shared](const std::vector<std::string>& f) { return shared->Parse(f); });
+    }, handle));
   } else {
     CAIRN_RETURN_IF_ERROR(ReadJsonLines(in, report.format == ingest::kPscFormat ? ingest::ParsePscLine : ingest::ParseOfficerLine,
                                         handle));

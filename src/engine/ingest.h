@@ -9,6 +9,8 @@
 #pragma once
 
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,7 +22,8 @@ namespace cairn::engine {
 
 // Formats `cairn ingest` reads. (More arrive with the Detect issue's later parts.)
 inline constexpr const char* kIngestFormats[] = {"companies_house_companies", "companies_house_psc",
-                                                 "companies_house_officers"};
+                                                 "companies_house_officers", "licences", "inspections",
+                                                 "intelligence_subjects"};
 
 // The format of the file at `path`, from its first line. InvalidArgument if unrecognised.
 Result<std::string> DetectFormat(const std::string& path);
@@ -33,6 +36,11 @@ struct IngestReport {
 
 struct IngestOptions {
   std::string format;     // empty: detect
+  // The organisation that owns the records. Required for restricted formats (intelligence
+  // subjects), whose records only that organisation's permitted roles may see.
+  std::optional<int64_t> owner_organisation_id;
+  // Cairn's own CSV formats: canonical column name → the file's column name.
+  std::map<std::string, std::string> column_mapping;
   size_t batch_rows = 5000;
   // Called now and then with bytes read so far and the file size, for a progress bar.
   std::function<void(uint64_t done, uint64_t total)> progress;

@@ -148,6 +148,18 @@ check "an unknown --format is refused" contains "$out" "nonsense"
 out=$("$cairn" --db i.db ingest "$here/../testdata/companies/psc.jsonl" "$here/../testdata/companies/officers.jsonl" 2>&1)
 check "ingest detects PSC JSON lines" contains "$out" "(companies_house_psc): read 6, loaded 3, unchanged 0, rejected 3"
 check "ingest detects officers JSON lines" contains "$out" "(companies_house_officers): read 6, loaded 3, unchanged 0, rejected 3"
+csvdata="$here/../testdata/cairn_csv"
+out=$("$cairn" --db i.db ingest "$csvdata/licences.csv" "$csvdata/inspections.csv" 2>&1)
+check "ingest licence register" contains "$out" "(licences): read 7, loaded 3, unchanged 0, rejected 4"
+check "ingest inspection reports" contains "$out" "(inspections): read 5, loaded 3, unchanged 0, rejected 2"
+out=$("$cairn" --db i.db ingest "$csvdata/intelligence.csv" 2>&1)
+check "intelligence needs its owner" contains "$out" "restricted to the organisation"
+"$cairn" --db i.db init >/dev/null 2>&1
+out=$("$cairn" --db i.db ingest --organisation police-scotland "$csvdata/intelligence.csv" 2>&1)
+check "ingest intelligence subjects" contains "$out" "(intelligence_subjects): read 5, loaded 3, unchanged 0, rejected 2"
+check "intelligence is stored restricted" test "$(sqlite3 i.db "SELECT COUNT(*) FROM source_records WHERE restricted = 1")" = 3
+out=$("$cairn" --db i.db ingest --format licences --mapping "$csvdata/council_mapping.toml" "$csvdata/council_export.csv" 2>&1)
+check "a column mapping loads a council export" contains "$out" "read 1, loaded 1"
 out=$("$cairn" --db i.db audit verify)
 check "audit chain intact after ingest" contains "$out" "audit chain intact"
 
