@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "audit/chain.h"
 #include "common/crypto.h"
@@ -11,6 +12,7 @@
 #include "ingest/cairn_csv.h"
 #include "ingest/companies_house.h"
 #include "ingest/companies_house_jsonl.h"
+#include "ingest/ocds.h"
 #include "ingest/csv.h"
 #include "storage/source_records.h"
 
@@ -115,8 +117,9 @@ Result<std::string> DetectFormat(const std::string& path) {
   std::ifstream in(path);
   if (!in) return InvalidArgument("cannot read " + path);
   std::string first = FirstLine(path);
-  if (!first.empty() && first[0] == '{') {
+  if (first.find_first_not_of(" \t\r") != std::string::npos && first[first.find_first_not_of(" \t\r")] == '{') {
     if (auto format = ingest::DetectCompaniesHouseJsonl(first)) return *format;
+    if (ingest::LooksLikeOcds(first)) return std::string(ingest::kOcdsFormat);
   } else {
     ingest::CsvReader reader(in, path);
     ingest::CsvRow row;
@@ -187,9 +190,21 @@ Result<IngestReport> IngestFile(const app::Env& env, const model::Actor& actor, 
       auto shared = std::make_shared<ingest::CairnCsvParser>(std::move(parser));
       return CsvRowParser([shared](const std::vector<std::string>& f) { return shared->Parse(f); });
     }, handle));
+  } else if (report.format == ingest::kOcdsFormat && !ingest::IsCompiledReleaseLine(FirstLine(path))) {
+    // A release package is one JSON document: read whole, compile per ocid. Its rows have no
+    // lines of their own, so they carry line 1 and name the release in the reason.
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto package = ingest::CompileReleasePackage(text);
+    if (!package.ok()) return InvalidArgument(path + ": " + package.status().message());
+    for (const std::string& why : package->rejects) CAIRN_RETURN_IF_ERROR(handle(1, InvalidArgument(why)));
+    for (auto& record : package->records) {
+      CAIRN_RETURN_IF_ERROR(handle(1, std::optional<ingest::SourceRecord>(std::move(record))));
+    }
   } else {
-    CAIRN_RETURN_IF_ERROR(ReadJsonLines(in, report.format == ingest::kPscFormat ? ingest::ParsePscLine : ingest::ParseOfficerLine,
-                                        handle));
+    auto parse = report.format == ingest::kPscFormat        ? ingest::ParsePscLine
+                 : report.format == ingest::kOfficersFormat ? ingest::ParseOfficerLine
+                                                            : ingest::ParseCompiledReleaseLine;
+    CAIRN_RETURN_IF_ERROR(ReadJsonLines(in, parse, handle));
   }
   CAIRN_RETURN_IF_ERROR(Flush(env, batch, report, file.id));
   if (options.progress) options.progress(size, size);

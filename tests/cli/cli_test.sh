@@ -160,6 +160,9 @@ check "ingest intelligence subjects" contains "$out" "(intelligence_subjects): r
 check "intelligence is stored restricted" test "$(sqlite3 i.db "SELECT COUNT(*) FROM source_records WHERE restricted = 1")" = 3
 out=$("$cairn" --db i.db ingest --format licences --mapping "$csvdata/council_mapping.toml" "$csvdata/council_export.csv" 2>&1)
 check "a column mapping loads a council export" contains "$out" "read 1, loaded 1"
+out=$("$cairn" --db i.db ingest "$here/../testdata/ocds/package.json" "$here/../testdata/ocds/compiled.jsonl" 2>&1)
+check "ingest an OCDS release package" contains "$out" "package.json (ocds): read 3, loaded 2, unchanged 0, rejected 1"
+check "ingest OCDS compiled releases" contains "$out" "compiled.jsonl (ocds): read 3, loaded 1, unchanged 0, rejected 2"
 out=$("$cairn" --db i.db audit verify)
 check "audit chain intact after ingest" contains "$out" "audit chain intact"
 
