@@ -12,6 +12,7 @@
 #include "ingest/cairn_csv.h"
 #include "ingest/companies_house.h"
 #include "ingest/companies_house_jsonl.h"
+#include "ingest/ftm.h"
 #include "ingest/ocds.h"
 #include "ingest/csv.h"
 #include "storage/source_records.h"
@@ -119,6 +120,7 @@ Result<std::string> DetectFormat(const std::string& path) {
   std::string first = FirstLine(path);
   if (first.find_first_not_of(" \t\r") != std::string::npos && first[first.find_first_not_of(" \t\r")] == '{') {
     if (auto format = ingest::DetectCompaniesHouseJsonl(first)) return *format;
+    if (ingest::IsFtmLine(first)) return std::string(ingest::kFtmFormat);
     if (ingest::LooksLikeOcds(first)) return std::string(ingest::kOcdsFormat);
   } else {
     ingest::CsvReader reader(in, path);
@@ -203,6 +205,7 @@ Result<IngestReport> IngestFile(const app::Env& env, const model::Actor& actor, 
   } else {
     auto parse = report.format == ingest::kPscFormat        ? ingest::ParsePscLine
                  : report.format == ingest::kOfficersFormat ? ingest::ParseOfficerLine
+                 : report.format == ingest::kFtmFormat      ? ingest::ParseFtmLine
                                                             : ingest::ParseCompiledReleaseLine;
     CAIRN_RETURN_IF_ERROR(ReadJsonLines(in, parse, handle));
   }

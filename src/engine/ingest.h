@@ -23,7 +23,7 @@ namespace cairn::engine {
 // Formats `cairn ingest` reads. (More arrive with the Detect issue's later parts.)
 inline constexpr const char* kIngestFormats[] = {"companies_house_companies", "companies_house_psc",
                                                  "companies_house_officers", "licences", "inspections",
-                                                 "intelligence_subjects", "ocds"};
+                                                 "intelligence_subjects", "ocds", "ftm"};
 
 // The format of the file at `path`, from its first line. InvalidArgument if unrecognised.
 Result<std::string> DetectFormat(const std::string& path);

@@ -163,6 +163,8 @@ check "a column mapping loads a council export" contains "$out" "read 1, loaded 
 out=$("$cairn" --db i.db ingest "$here/../testdata/ocds/package.json" "$here/../testdata/ocds/compiled.jsonl" 2>&1)
 check "ingest an OCDS release package" contains "$out" "package.json (ocds): read 3, loaded 2, unchanged 0, rejected 1"
 check "ingest OCDS compiled releases" contains "$out" "compiled.jsonl (ocds): read 3, loaded 1, unchanged 0, rejected 2"
+out=$("$cairn" --db i.db ingest "$here/../testdata/ftm/entities.jsonl" 2>&1)
+check "ingest FollowTheMoney entities" contains "$out" "(ftm): read 6, loaded 3, unchanged 0, rejected 3"
 out=$("$cairn" --db i.db audit verify)
 check "audit chain intact after ingest" contains "$out" "audit chain intact"
 
