@@ -86,6 +86,11 @@ size_t Holder(const json& d, Extracted& x, const char* role) {
     SplitPersonName(m.name, &m.given_name, &m.surname);
   }
   m.birth_date = BirthDate(d.value("date_of_birth", json()));
+  // Companies House's own officer id: the same person across all their appointments.
+  const json& links = d.value("links", json::object());
+  if (links.is_object() && links.contains("officer") && links["officer"].is_object()) {
+    m.reference = Str(links["officer"], "appointments");
+  }
   if (auto addr = AddressOf(d.value("address", json()), "service_address")) m.postcode = addr->postcode;
   size_t i = Add(x, m);
   if (auto addr = AddressOf(d.value("address", json()), "service_address")) {

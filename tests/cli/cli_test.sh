@@ -165,6 +165,12 @@ check "ingest an OCDS release package" contains "$out" "package.json (ocds): rea
 check "ingest OCDS compiled releases" contains "$out" "compiled.jsonl (ocds): read 3, loaded 1, unchanged 0, rejected 2"
 out=$("$cairn" --db i.db ingest "$here/../testdata/ftm/entities.jsonl" 2>&1)
 check "ingest FollowTheMoney entities" contains "$out" "(ftm): read 6, loaded 3, unchanged 0, rejected 3"
+out=$("$cairn" --db i.db resolve 2>&1)
+check "resolve reports what it built" contains "$out" "records [0-9]*, mentions [0-9]*, links [0-9]*"
+check "resolve finds organisations" contains "$out" "organisation: [0-9]* entities"
+out=$("$cairn" --db i.db resolve 2>&1)
+n=$(sqlite3 i.db "SELECT COUNT(*) FROM entities")
+check "a second resolve keeps every id" contains "$out" "entity ids kept from the last run: $n"
 out=$("$cairn" --db i.db audit verify)
 check "audit chain intact after ingest" contains "$out" "audit chain intact"
 

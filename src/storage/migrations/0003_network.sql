@@ -1,0 +1,50 @@
+-- The resolved network: mentions extracted from source records, the entities they resolve to,
+-- and the links between entities. Rebuilt by `cairn resolve`; entity ids are kept stable.
+
+CREATE TABLE mentions (
+  id {{id}},
+  mention_key TEXT NOT NULL UNIQUE,   -- format/record_key#index: the same for the same record
+  source_record_id {{bigint}} NOT NULL REFERENCES source_records(id),
+  kind TEXT NOT NULL,
+  role TEXT NOT NULL,
+  name TEXT NOT NULL,
+  given_name TEXT NOT NULL,
+  surname TEXT NOT NULL,
+  company_number TEXT NOT NULL,
+  birth_date TEXT NOT NULL,
+  address TEXT NOT NULL,
+  postcode TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  restricted INTEGER NOT NULL,
+  owner_organisation_id {{bigint}},
+  entity_id TEXT NOT NULL,
+  match_reason TEXT NOT NULL          -- why this mention joined its entity
+);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+
+CREATE TABLE entities (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  company_number TEXT NOT NULL,
+  postcode TEXT NOT NULL,
+  birth_date TEXT NOT NULL,
+  mention_count {{bigint}} NOT NULL,
+  restricted INTEGER NOT NULL          -- 1 when every mention is restricted
+);
+CREATE INDEX entities_company_number ON entities(company_number);
+
+CREATE TABLE links (
+  id {{id}},
+  from_entity TEXT NOT NULL REFERENCES entities(id),
+  to_entity TEXT NOT NULL REFERENCES entities(id),
+  type TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  source_record_id {{bigint}} NOT NULL REFERENCES source_records(id),
+  restricted INTEGER NOT NULL,
+  owner_organisation_id {{bigint}}
+);
+CREATE INDEX links_from ON links(from_entity);
+CREATE INDEX links_to ON links(to_entity);

@@ -1,0 +1,54 @@
+// The resolved network's tables (migration 0003) and the scan of source records that feeds it.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "storage/database.h"
+
+namespace cairn::storage {
+
+struct SourceRecordView {
+  int64_t id = 0;
+  std::string format, record_key, payload;
+  bool restricted = false;
+  std::optional<int64_t> owner_organisation_id;
+};
+
+// Calls `visit` for every source record in id order, streaming.
+Status ScanSourceRecords(Tx& tx, const std::function<void(const SourceRecordView&)>& visit);
+
+// mention_key → entity_id from the last resolution.
+Result<std::map<std::string, std::string>> ReadMentionEntities(Tx& tx);
+
+struct MentionRow {
+  std::string mention_key;
+  int64_t source_record_id = 0;
+  std::string kind, role, name, given_name, surname, company_number, birth_date, address, postcode, reference;
+  bool restricted = false;
+  std::optional<int64_t> owner_organisation_id;
+  std::string entity_id, match_reason;
+};
+
+struct EntityRow {
+  std::string id, kind, name, company_number, postcode, birth_date;
+  int64_t mention_count = 0;
+  bool restricted = false;
+};
+
+struct LinkRow {
+  std::string from_entity, to_entity, type, start_date, end_date, detail;
+  int64_t source_record_id = 0;
+  bool restricted = false;
+  std::optional<int64_t> owner_organisation_id;
+};
+
+// Replaces the whole network with these rows.
+Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
+                      const std::vector<LinkRow>& links);
+
+}  // namespace cairn::storage

@@ -1,0 +1,152 @@
+// `cairn resolve` over every test format, on SQLite and PostgreSQL.
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <set>
+
+#include "common/crypto.h"
+#include "config/settings.h"
+#include "engine/ingest.h"
+#include "engine/resolution.h"
+#include "test_store.h"
+
+namespace cairn {
+namespace {
+
+class Resolution : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    InitCrypto();
+    store_ = testing::TestStore::Create(GetParam());
+    if (!store_) {
+      if (testing::PostgresRequired()) FAIL() << "CAIRN_REQUIRE_PG=1 but CAIRN_TEST_PG is unset";
+      GTEST_SKIP() << "PostgreSQL not configured";
+    }
+    ASSERT_TRUE(store_->db().Write([&](storage::Tx& tx) {
+      tx.sql() << "INSERT INTO organisations (id, slug, name, type, taskforce_member, created_at, updated_at) "
+                  "VALUES (7, 'police-scotland', 'Police Scotland', 'police', 1, 't', 't')";
+      return Status::Ok();
+    }).ok());
+    IngestAll();
+  }
+  app::Env env() { return {store_->db(), clock_, settings_}; }
+  void IngestAll() {
+    std::string t = std::string(std::getenv("CAIRN_SOURCE_DIR")) + "/tests/testdata/";
+    for (const char* f : {"companies/basic_company_data.csv", "companies/psc.jsonl", "companies/officers.jsonl",
+                          "cairn_csv/licences.csv", "cairn_csv/inspections.csv", "ocds/package.json"}) {
+      auto r = engine::IngestFile(env(), model::Actor::System("test"), t + f, {});
+      ASSERT_TRUE(r.ok()) << f << ": " << r.status().ToString();
+    }
+    engine::IngestOptions intel;
+    intel.owner_organisation_id = 7;
+    auto r = engine::IngestFile(env(), model::Actor::System("test"), t + "cairn_csv/intelligence.csv", intel);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+  }
+  engine::ResolutionReport Resolve() {
+    auto r = engine::ResolveNetwork(env(), model::Actor::System("test"));
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : engine::ResolutionReport{};
+  }
+  std::vector<std::vector<std::string>> Rows(const std::string& sql, int columns) {
+    std::vector<std::vector<std::string>> out;
+    EXPECT_TRUE(store_->db().Read([&](storage::Tx& tx) {
+      soci::rowset<soci::row> rs = (tx.sql().prepare << sql);
+      for (const auto& row : rs) {
+        std::vector<std::string> r;
+        for (int i = 0; i < columns; ++i) {
+          r.push_back(row.get_indicator(size_t(i)) == soci::i_null ? "" : row.get<std::string>(size_t(i)));
+        }
+        out.push_back(r);
+      }
+      return Status::Ok();
+    }).ok());
+    return out;
+  }
+  std::string EntityOf(const std::string& where) {
+    auto rows = Rows("SELECT entity_id FROM mentions WHERE " + where, 1);
+    return rows.empty() ? "" : rows[0][0];
+  }
+
+  std::unique_ptr<testing::TestStore> store_;
+  SystemClock clock_;
+  config::Settings settings_ = config::Defaults();
+};
+
+TEST_P(Resolution, OneCompanyIsOneEntityAcrossEverySource) {
+  Resolve();
+  std::string company = EntityOf("company_number = 'SC612345' AND role = 'company' AND mention_key LIKE 'companies_house_companies/%'");
+  ASSERT_FALSE(company.empty());
+  std::set<std::string> formats;
+  for (const auto& r : Rows("SELECT mention_key FROM mentions WHERE entity_id = '" + company + "'", 1)) {
+    formats.insert(r[0].substr(0, r[0].find('/')));
+  }
+  EXPECT_EQ(formats, (std::set<std::string>{"companies_house_companies", "companies_house_officers", "companies_house_psc",
+                                            "licences", "inspections", "ocds", "intelligence_subjects"}));
+}
+
+TEST_P(Resolution, APersonJoinsAcrossRegistersAndSaysWhy) {
+  Resolve();
+  std::string person = EntityOf("surname = 'SMITH' AND role = 'officer'");
+  ASSERT_FALSE(person.empty());
+  auto rows = Rows("SELECT role, match_reason FROM mentions WHERE entity_id = '" + person + "' ORDER BY mention_key", 2);
+  std::multiset<std::string> roles;
+  std::set<std::string> reasons;
+  for (const auto& r : rows) {
+    roles.insert(r[0]);
+    reasons.insert(r[1]);
+  }
+  EXPECT_EQ(roles, (std::multiset<std::string>{"officer", "officer", "psc", "subject"}));
+  EXPECT_TRUE(reasons.count("same Companies House officer"));
+  EXPECT_TRUE(reasons.count("same name and birth month"));
+  // A name alone is not enough: the designated premises manager "John Smith" stays apart.
+  EXPECT_NE(EntityOf("role = 'designated_premises_manager'"), person);
+}
+
+TEST_P(Resolution, RelationsBecomeLinksBetweenEntities) {
+  auto report = Resolve();
+  EXPECT_EQ(report.links, 22);
+  std::string person = EntityOf("surname = 'SMITH' AND role = 'officer'");
+  std::string company = EntityOf("company_number = 'SC612345' AND role = 'company' AND mention_key LIKE 'companies_house_companies/%'");
+  auto officer = Rows("SELECT start_date, end_date FROM links WHERE type = 'officer_of' AND from_entity = '" + person +
+                      "' AND to_entity = '" + company + "'", 2);
+  ASSERT_EQ(officer.size(), 1u);
+  EXPECT_EQ(officer[0][0], "2015-01-01");
+  EXPECT_EQ(officer[0][1], "2019-06-30");
+  EXPECT_EQ(Rows("SELECT type FROM links WHERE type = 'supplier_to' AND from_entity = '" + company + "'", 1).size(), 1u);
+  EXPECT_EQ(Rows("SELECT type FROM links WHERE type = 'psc_of' AND from_entity = '" + person + "'", 1).size(), 1u);
+}
+
+TEST_P(Resolution, WhatOnlyIntelligenceKnowsIsRestricted) {
+  Resolve();
+  auto socg = Rows("SELECT CAST(restricted AS TEXT) FROM entities WHERE kind = 'socg'", 1);
+  ASSERT_EQ(socg.size(), 1u);
+  EXPECT_EQ(socg[0][0], "1");
+  auto company = Rows("SELECT CAST(restricted AS TEXT) FROM entities WHERE company_number = 'SC612345'", 1);
+  EXPECT_EQ(company[0][0], "0") << "the company is public although intelligence mentions it too";
+  auto member_of = Rows("SELECT CAST(restricted AS TEXT) FROM links WHERE type = 'member_of'", 1);
+  ASSERT_FALSE(member_of.empty());
+  for (const auto& r : member_of) EXPECT_EQ(r[0], "1");
+}
+
+TEST_P(Resolution, EntityIdsAreStableAcrossRerunsAndReingests) {
+  Resolve();
+  auto before = Rows("SELECT mention_key, entity_id FROM mentions ORDER BY mention_key", 2);
+  auto again = Resolve();
+  EXPECT_EQ(again.ids_kept, int64_t(Rows("SELECT id FROM entities", 1).size()));
+  IngestAll();  // the same files again
+  Resolve();
+  EXPECT_EQ(Rows("SELECT mention_key, entity_id FROM mentions ORDER BY mention_key", 2), before);
+}
+
+TEST_P(Resolution, ResolvingIsAudited) {
+  Resolve();
+  auto rows = Rows("SELECT detail FROM audit_log WHERE action = 'resolve'", 1);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_NE(rows[0][0].find("\"links\":22"), std::string::npos) << rows[0][0];
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Resolution, ::testing::ValuesIn(testing::Backends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace cairn
