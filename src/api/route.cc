@@ -26,6 +26,10 @@ const std::vector<Route>& Routes() {
       {"PATCH", "/api/v1/users/{id}", Action::kUserUpdate, h::UpdateUser},
       {"GET", "/api/v1/strands", Action::kStrandList, h::ListStrands},
       {"GET", "/api/v1/audit", Action::kAuditRead, h::ListAudit},
+      {"GET", "/api/v1/search", Action::kNetworkSearch, h::Search},
+      {"GET", "/api/v1/entities/{id}", Action::kEntityRead, h::GetEntity},
+      {"GET", "/api/v1/entities/{id}/network", Action::kNetworkRead, h::GetNetwork},
+      {"GET", "/api/v1/paths", Action::kPathRead, h::GetPath},
   };
   return kRoutes;
 }

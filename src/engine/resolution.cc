@@ -10,6 +10,7 @@
 #include "resolve/cluster.h"
 #include "resolve/normalise.h"
 #include "resolve/record.h"
+#include "resolve/similarity.h"
 #include "storage/network.h"
 
 namespace cairn::engine {
@@ -173,8 +174,11 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
     }
     if (e.id.empty()) e.id = Prefix(e.kind) + Sha256Hex(ms[members.front()].row.mention_key).substr(0, 16);
     taken.insert(e.id);
+    // People are shown given name first, whichever order the register wrote them in.
     e.name = e.kind == "person"
-                 ? Commonest(ms, members, [](const auto& r) { return r.name.empty() ? r.given_name + " " + r.surname : r.name; })
+                 ? Commonest(ms, members, [](const auto& r) {
+                     return !r.given_name.empty() && !r.surname.empty() ? r.given_name + " " + r.surname : r.name;
+                   })
                  : Commonest(ms, members, [](const auto& r) { return r.name.empty() ? r.address : r.name; });
     if (e.name.empty()) e.name = Commonest(ms, members, [](const auto& r) { return r.reference.empty() ? r.company_number : r.reference; });
     e.company_number = Commonest(ms, members, [](const auto& r) { return r.company_number; });
@@ -182,6 +186,13 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
     e.birth_date = Commonest(ms, members, [](const auto& r) { return r.birth_date; });
     e.mention_count = int64_t(members.size());
     e.restricted = std::all_of(members.begin(), members.end(), [&](uint32_t m) { return ms[m].row.restricted; });
+    if (e.restricted) e.owner_organisation_id = ms[members.front()].row.owner_organisation_id;
+    e.search_name = e.kind == "person" ? resolve::NormalisePersonName(e.name) : e.kind == "organisation"
+                        ? resolve::NormaliseOrganisationName(e.name) : resolve::NormaliseText(e.name);
+    for (const std::string& w : resolve::Tokens(e.search_name)) {
+      std::string code = resolve::Soundex(w);
+      if (!code.empty()) e.sound_name += (e.sound_name.empty() ? "" : " ") + code;
+    }
     for (uint32_t m : members) {
       ms[m].row.entity_id = e.id;
       ms[m].row.match_reason = clusterer.Reason(m);

@@ -11,6 +11,9 @@ enum Audience { kPublic, kAnySignedIn, kRoles };
 
 constexpr unsigned Bit(Role r) { return 1u << static_cast<unsigned>(r); }
 
+constexpr unsigned kCaseworkers = Bit(Role::kAdmin) | Bit(Role::kSecretariat) | Bit(Role::kStrandLead) |
+                                  Bit(Role::kAnalyst) | Bit(Role::kPartner);
+
 struct Rule {
   Action action;
   std::string_view name;
@@ -38,6 +41,12 @@ constexpr Rule kRules[] = {
     {Action::kStrandList, "strand.list", kAnySignedIn, 0, false},
     // The audit trail is for those who oversee the system, and never changeable through it.
     {Action::kAuditRead, "audit.read", kRoles, Bit(Role::kAuditor) | Bit(Role::kAdmin), false},
+    // The network: open-register data for everyone who works cases; restricted records within
+    // it are filtered per viewer in engine/network_view.cc. Auditors audit; they do not browse.
+    {Action::kNetworkSearch, "network.search", kRoles, kCaseworkers, false},
+    {Action::kEntityRead, "entity.read", kRoles, kCaseworkers, false},
+    {Action::kNetworkRead, "network.read", kRoles, kCaseworkers, false},
+    {Action::kPathRead, "path.read", kRoles, kCaseworkers, false},
 };
 
 const Rule& RuleFor(Action action) {

@@ -31,6 +31,10 @@ enum class Action {
   kUserUpdate,
   kStrandList,
   kAuditRead,
+  kNetworkSearch,
+  kEntityRead,
+  kNetworkRead,
+  kPathRead,
 };
 
 // The caller as policy sees them: anonymous (no role) or a signed-in user.

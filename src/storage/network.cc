@@ -25,6 +25,103 @@ Result<std::map<std::string, std::string>> ReadMentionEntities(Tx& tx) {
   return out;
 }
 
+namespace {
+
+constexpr const char* kEntityColumns =
+    "id, kind, name, company_number, postcode, birth_date, mention_count, restricted, owner_organisation_id, "
+    "search_name, sound_name";
+
+void BindEntity(soci::statement& st, EntityRow& e) {
+  st.exchange(soci::into(e.id));
+  st.exchange(soci::into(e.kind));
+  st.exchange(soci::into(e.name));
+  st.exchange(soci::into(e.company_number));
+  st.exchange(soci::into(e.postcode));
+  st.exchange(soci::into(e.birth_date));
+  st.exchange(soci::into(e.mention_count));
+  st.exchange(soci::into(e.restricted));
+  st.exchange(soci::into(e.owner_organisation_id));
+  st.exchange(soci::into(e.search_name));
+  st.exchange(soci::into(e.sound_name));
+}
+
+}  // namespace
+
+Result<std::vector<EntityRow>> FindEntities(Tx& tx, const std::string& company_number, const std::string& postcode,
+                                            const std::string& name, const std::vector<std::string>& sounds,
+                                            int limit) {
+  EntityRow e;
+  soci::statement st(tx.sql());
+  BindEntity(st, e);
+  // Fixed fragments with placeholders; every value is bound.
+  std::string where = "company_number = :cn OR postcode = :pc";
+  st.exchange(soci::use(company_number));
+  st.exchange(soci::use(postcode));
+  std::string name_pattern = "%" + name + "%";
+  if (!name.empty()) {
+    where += " OR search_name LIKE :n";
+    st.exchange(soci::use(name_pattern));
+  }
+  std::vector<std::string> sound_patterns;
+  sound_patterns.reserve(sounds.size());  // use() keeps references: no reallocation
+  for (const auto& sd : sounds) {
+    sound_patterns.push_back("%" + sd + "%");
+    where += " OR sound_name LIKE :s" + std::to_string(sound_patterns.size());
+    st.exchange(soci::use(sound_patterns.back()));
+  }
+  internal::Execute(st, std::string("SELECT ") + kEntityColumns + " FROM entities WHERE " + where +
+                            " ORDER BY mention_count DESC, id LIMIT " + std::to_string(limit));
+  std::vector<EntityRow> out;
+  while (st.fetch()) out.push_back(e);
+  return out;
+}
+
+Result<std::optional<EntityRow>> GetEntity(Tx& tx, const std::string& id) {
+  EntityRow e;
+  soci::statement st(tx.sql());
+  BindEntity(st, e);
+  st.exchange(soci::use(id));
+  internal::Execute(st, std::string("SELECT ") + kEntityColumns + " FROM entities WHERE id = :id");
+  if (!st.fetch()) return std::optional<EntityRow>();
+  return std::optional<EntityRow>(e);
+}
+
+Result<std::vector<MentionView>> MentionsOf(Tx& tx, const std::string& entity_id) {
+  MentionView v;
+  MentionRow& m = v.mention;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT m.mention_key, m.source_record_id, m.kind, m.role, m.name, m.given_name, m.surname, "
+                           "m.company_number, m.birth_date, m.address, m.postcode, m.reference, m.restricted, "
+                           "m.owner_organisation_id, m.entity_id, m.match_reason, r.format, r.record_key, r.file, r.line "
+                           "FROM mentions m JOIN source_records r ON r.id = m.source_record_id "
+                           "WHERE m.entity_id = :e ORDER BY m.mention_key",
+       soci::use(entity_id), soci::into(m.mention_key), soci::into(m.source_record_id), soci::into(m.kind),
+       soci::into(m.role), soci::into(m.name), soci::into(m.given_name), soci::into(m.surname),
+       soci::into(m.company_number), soci::into(m.birth_date), soci::into(m.address), soci::into(m.postcode),
+       soci::into(m.reference), soci::into(m.restricted), soci::into(m.owner_organisation_id), soci::into(m.entity_id),
+       soci::into(m.match_reason), soci::into(v.format), soci::into(v.record_key), soci::into(v.file),
+       soci::into(v.line));
+  st.execute(false);
+  std::vector<MentionView> out;
+  while (st.fetch()) out.push_back(v);
+  return out;
+}
+
+Result<std::vector<LinkRow>> LinksOf(Tx& tx, const std::string& entity_id) {
+  LinkRow l;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT from_entity, to_entity, type, start_date, end_date, detail, source_record_id, "
+                           "restricted, owner_organisation_id FROM links WHERE from_entity = :a OR to_entity = :b "
+                           "ORDER BY id",
+       soci::use(entity_id), soci::use(entity_id), soci::into(l.from_entity), soci::into(l.to_entity),
+       soci::into(l.type), soci::into(l.start_date), soci::into(l.end_date), soci::into(l.detail),
+       soci::into(l.source_record_id), soci::into(l.restricted), soci::into(l.owner_organisation_id));
+  st.execute(false);
+  std::vector<LinkRow> out;
+  while (st.fetch()) out.push_back(l);
+  return out;
+}
+
 Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
                       const std::vector<LinkRow>& links) {
   soci::session& sql = tx.sql();
@@ -34,10 +131,12 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
   {
     EntityRow e;
     soci::statement st = (sql.prepare << "INSERT INTO entities (id, kind, name, company_number, postcode, birth_date, "
-                                         "mention_count, restricted) VALUES (:id, :k, :n, :c, :p, :b, :m, :r)",
+                                         "mention_count, restricted, owner_organisation_id, search_name, sound_name) "
+                                         "VALUES (:id, :k, :n, :c, :p, :b, :m, :r, :o, :sn, :sd)",
                           soci::use(e.id), soci::use(e.kind), soci::use(e.name), soci::use(e.company_number),
                           soci::use(e.postcode), soci::use(e.birth_date), soci::use(e.mention_count),
-                          soci::use(e.restricted));
+                          soci::use(e.restricted), soci::use(e.owner_organisation_id), soci::use(e.search_name),
+                          soci::use(e.sound_name));
     for (const auto& row : entities) {
       e = row;
       st.execute(true);

@@ -38,6 +38,8 @@ struct EntityRow {
   std::string id, kind, name, company_number, postcode, birth_date;
   int64_t mention_count = 0;
   bool restricted = false;
+  std::optional<int64_t> owner_organisation_id;
+  std::string search_name, sound_name;
 };
 
 struct LinkRow {
@@ -46,6 +48,24 @@ struct LinkRow {
   bool restricted = false;
   std::optional<int64_t> owner_organisation_id;
 };
+
+// Entities with company number `company_number` or postcode `postcode`, or whose search_name
+// contains `name`, or whose sound_name contains any of `sounds` (empty values are skipped), at
+// most `limit`.
+Result<std::vector<EntityRow>> FindEntities(Tx& tx, const std::string& company_number, const std::string& postcode,
+                                            const std::string& name, const std::vector<std::string>& sounds,
+                                            int limit);
+Result<std::optional<EntityRow>> GetEntity(Tx& tx, const std::string& id);
+
+struct MentionView {
+  MentionRow mention;
+  std::string format, record_key, file;
+  int64_t line = 0;
+};
+Result<std::vector<MentionView>> MentionsOf(Tx& tx, const std::string& entity_id);
+
+// Links touching `entity_id` in either direction.
+Result<std::vector<LinkRow>> LinksOf(Tx& tx, const std::string& entity_id);
 
 // Replaces the whole network with these rows.
 Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,

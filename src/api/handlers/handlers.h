@@ -33,4 +33,10 @@ Result<Reply> ListStrands(Request& req);
 // audit.cc
 Result<Reply> ListAudit(Request& req);
 
+// network.cc
+Result<Reply> Search(Request& req);
+Result<Reply> GetEntity(Request& req);
+Result<Reply> GetNetwork(Request& req);
+Result<Reply> GetPath(Request& req);
+
 }  // namespace cairn::api::handlers

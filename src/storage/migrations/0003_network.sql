@@ -30,9 +30,13 @@ CREATE TABLE entities (
   postcode TEXT NOT NULL,
   birth_date TEXT NOT NULL,
   mention_count {{bigint}} NOT NULL,
-  restricted INTEGER NOT NULL          -- 1 when every mention is restricted
+  restricted INTEGER NOT NULL,         -- 1 when every mention is restricted
+  owner_organisation_id {{bigint}},    -- for a restricted entity: who may see it
+  search_name TEXT NOT NULL,           -- normalised name, for search
+  sound_name TEXT NOT NULL             -- Soundex of each word of search_name, for typos
 );
 CREATE INDEX entities_company_number ON entities(company_number);
+CREATE INDEX entities_postcode ON entities(postcode);
 
 CREATE TABLE links (
   id {{id}},
