@@ -50,3 +50,19 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   }
   return data as T;
 }
+
+export interface Entity {
+  id: string; kind: "person" | "organisation" | "address" | "socg" | "process"; name: string;
+  company_number?: string; postcode?: string; birth_date?: string; mention_count: number; restricted: boolean;
+  score?: number;
+}
+export interface Link {
+  from: string; to: string; type: string; start?: string; end?: string; detail?: Record<string, unknown>;
+  restricted: boolean;
+}
+export interface MentionSource { format: string; record: string; file: string; line: number }
+export interface EntityMention {
+  role: string; fields: Record<string, string>; match_reason: string; restricted: boolean; source: MentionSource;
+}
+export interface EntityPage { entity: Entity; mentions: EntityMention[]; links: Link[]; neighbours: Entity[] }
+export interface Graph { nodes: Entity[]; edges: Link[]; truncated: boolean }

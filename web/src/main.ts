@@ -6,6 +6,8 @@ import { ApiError, Role, Session, call, setCsrf } from "./api";
 import { h, render } from "./dom";
 import { adminPage } from "./pages/admin";
 import { auditPage } from "./pages/audit";
+import { entityPage } from "./pages/entity";
+import { searchPage } from "./pages/search";
 import { homePage } from "./pages/home";
 import { passwordPage } from "./pages/password";
 import { signInPage } from "./pages/signin";
@@ -13,18 +15,31 @@ import { signInPage } from "./pages/signin";
 export interface AppState { session: Session | null }
 const state: AppState = { session: null };
 
-interface Page { path: string; title: string; roles?: Role[]; show: (s: Session) => Promise<void> | void }
+interface Page {
+  path: string; title: string; roles?: Role[]; nav?: boolean;
+  show: (s: Session, arg: string, query: URLSearchParams) => Promise<void> | void;
+}
+
+const CASEWORKERS: Role[] = ["admin", "secretariat", "strand_lead", "analyst", "partner"];
 
 // Pages signed-in users can reach. `roles` hides the link and refuses the page to others;
 // the API enforces the same rules on every call regardless.
 const pages: Page[] = [
   { path: "/", title: "Home", show: (s) => homePage(s) },
+  { path: "/search", title: "Search", roles: CASEWORKERS, show: (_s, _a, q) => searchPage(q.get("q") ?? "") },
+  { path: "/entity", title: "Entity", roles: CASEWORKERS, nav: false, show: (_s, id) => entityPage(id) },
   { path: "/admin", title: "Administration", roles: ["admin"], show: (s) => adminPage(s) },
   { path: "/audit", title: "Audit log", roles: ["auditor", "admin"], show: () => auditPage() },
 ];
 
 function currentPath(): string {
-  return location.hash.replace(/^#/, "") || "/";
+  return (location.hash.replace(/^#/, "") || "/").split("?")[0];
+}
+
+// "/entity/O12…" → ["/entity", "O12…"]; "/search" → ["/search", ""].
+function splitPath(path: string): [string, string] {
+  const m = path.match(/^(\/[^/]*)(?:\/(.*))?$/);
+  return m ? [m[1], decodeURIComponent(m[2] ?? "")] : [path, ""];
 }
 
 export function go(path: string): void {
@@ -59,9 +74,9 @@ function drawChrome(): void {
     return;
   }
   const path = currentPath();
-  nav.replaceChildren(...pages.filter((p) => !p.roles || p.roles.includes(s.user.role)).map((p) =>
+  nav.replaceChildren(...pages.filter((p) => p.nav !== false && (!p.roles || p.roles.includes(s.user.role))).map((p) =>
     h("li", { class: "ds_site-navigation__item" },
-      h("a", { class: "ds_site-navigation__link", href: `#${p.path}`, "aria-current": p.path === path ? "page" : null }, p.title))));
+      h("a", { class: "ds_site-navigation__link", href: `#${p.path}`, "aria-current": p.path === splitPath(path)[0] ? "page" : null }, p.title))));
   account.replaceChildren(
     h("span", {}, `${s.user.display_name} (${s.user.role.replace("_", " ")}, ${s.organisation?.name ?? ""})`),
     h("button", { class: "ds_button ds_button--secondary ds_button--small", type: "button", onclick: () => void signOut() }, "Sign out"));
@@ -90,7 +105,9 @@ async function route(): Promise<void> {
     return;
   }
   if (path === "/signin") { go("/"); return; }
-  const page = pages.find((p) => p.path === path);
+  const [base, arg] = splitPath(path);
+  const query = new URLSearchParams(location.hash.split("?")[1] ?? "");
+  const page = pages.find((p) => p.path === base);
   if (!page) {
     render("Page not found", h("p", {}, "There is no page at this address. ", h("a", { href: "#/" }, "Go to the home page"), "."));
     return;
@@ -102,11 +119,15 @@ async function route(): Promise<void> {
     return;
   }
   try {
-    await page.show(s);
+    await page.show(s, arg, query);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       state.session = null;
       go("/signin");
+      return;
+    }
+    if (e instanceof ApiError && e.status === 404) {
+      render("Not found", h("p", {}, e.message));
       return;
     }
     render("Something went wrong", h("p", {}, e instanceof Error ? e.message : String(e)));

@@ -1,0 +1,113 @@
+// Browser test of the network pages (playwright-core driving Debian's chromium): a partner
+// searches with a typo, opens a company, reads its sources and links, expands the network
+// chart and follows a node; restricted intelligence is invisible to the partner and visible to
+// an analyst of the police organisation that holds it.
+//
+// Usage: node network_journey.mjs CAIRN_BINARY WEB_DIST [SCREENSHOT_DIR]
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(resolve(process.argv[3], "..", "package.json"));
+const { chromium } = require("playwright-core");
+
+const [cairn, webDist, shots] = process.argv.slice(2);
+const testdata = resolve(dirname(fileURLToPath(import.meta.url)), "..", "testdata");
+const work = mkdtempSync(join(tmpdir(), "cairn-e2e-net-"));
+const db = join(work, "cairn.db");
+let passed = 0, failed = 0;
+const check = (name, ok, detail = "") => { if (ok) passed++; else { failed++; console.log(`FAIL: ${name} ${detail}`); } };
+const run = (args, input) => execFileSync(cairn, ["--db", db, ...args], { encoding: "utf8", input, stdio: ["pipe", "pipe", "pipe"] });
+
+run(["init"]);
+run(["ingest", "--quiet-rejects", ...["companies/basic_company_data.csv", "companies/psc.jsonl", "companies/officers.jsonl",
+  "cairn_csv/licences.csv", "cairn_csv/inspections.csv", "ocds/package.json"].map((f) => join(testdata, f))]);
+run(["ingest", "--quiet-rejects", "--organisation", "police-scotland", join(testdata, "cairn_csv/intelligence.csv")]);
+run(["resolve"]);
+const password = "a long enough passphrase";
+run(["user", "add", "--username", "fife.partner", "--display-name", "Fife Partner", "--email", "p@fife.example",
+  "--role", "partner", "--organisation", "fife", "--password-stdin"], password + "\n");
+run(["user", "add", "--username", "police.analyst", "--display-name", "Police Analyst", "--email", "a@police.example",
+  "--role", "analyst", "--organisation", "police-scotland", "--password-stdin"], password + "\n");
+
+const server = spawn(cairn, ["--db", db, "serve", "--port", "0", "--web-dir", webDist], { stdio: ["ignore", "pipe", "pipe"] });
+const base = await new Promise((ok, fail) => {
+  let out = "";
+  server.stdout.on("data", (d) => { out += d; const m = out.match(/serving on (http:\/\/127\.0\.0\.1:\d+)\//); if (m) ok(m[1]); });
+  server.on("exit", (code) => fail(new Error(`cairn serve exited ${code}`)));
+  setTimeout(() => fail(new Error("cairn serve did not start")), 15000);
+});
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"] });
+const shot = async (page, name) => {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+};
+const signIn = async (page, user) => {
+  await page.goto(base + "/#/signin");
+  await page.getByLabel("Username").fill(user);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "The strategy's four strands" }).waitFor();
+};
+const search = async (page, q) => {
+  await page.getByRole("link", { name: "Search" }).click();
+  await page.getByLabel("Name, company number or postcode").fill(q);
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.locator("#search-results").locator("table, p").first().waitFor();
+};
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  page.setDefaultTimeout(10000);
+  await signIn(page, "fife.partner");
+  await search(page, "clyde tavens");
+  check("a misspelt name finds the company", (await page.getByRole("link", { name: "CLYDE TAVERNS LTD" }).count()) === 1);
+  await page.getByRole("link", { name: "CLYDE TAVERNS LTD" }).click();
+  await page.getByRole("heading", { name: "CLYDE TAVERNS LTD" }).waitFor();
+  const text = await page.locator("main").textContent();
+  check("entity shows its company number", text.includes("SC612345"));
+  check("sources give file and line", text.includes("basic_company_data.csv line 3"));
+  check("sources say why they joined", text.includes("same company number"));
+  check("links list the officer", text.includes("officer of (by)"));
+  check("links list the contract", text.includes("supplier to"));
+  await page.waitForFunction(() => window.cairnNetwork && window.cairnNetwork.nodes().length > 1);
+  const before = await page.evaluate(() => window.cairnNetwork.nodes().length);
+  check("the chart draws the neighbourhood", before > 3, `(${before} nodes)`);
+  await shot(page, "07-entity");
+  // Expand the officer's node: the chart grows and offers the officer's page.
+  const officer = await page.evaluate(() => window.cairnNetwork.nodes().filter((n) => n.data("kind") === "person")[0].id());
+  await page.evaluate((id) => window.cairnNetwork.$id(id).emit("tap"), officer);
+  await page.locator("#network-selected a").waitFor();
+  await page.waitForFunction((n) => window.cairnNetwork.nodes().length > n, before);
+  check("clicking a node expands it", (await page.evaluate(() => window.cairnNetwork.nodes().length)) > before);
+  check("nodes are styled by kind", (await page.evaluate(() => new Set(window.cairnNetwork.nodes().map((n) => n.data("shape"))).size)) >= 3);
+  await page.locator("#network-selected a").click();
+  await page.waitForFunction((id) => location.hash === `#/entity/${id}`, officer);
+  await page.getByRole("heading", { name: /Smith/i }).waitFor();
+  check("a node links to its entity page", (await page.locator("main").textContent()).includes("same Companies House officer"));
+  check("the partner does not see the intelligence record", !(await page.locator("main").textContent()).includes("subject"));
+  await search(page, "SOCG-W-017");
+  check("the partner cannot find a restricted SOC group", (await page.getByText("Nothing matches").count()) === 1);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signIn(page, "police.analyst");
+  await search(page, "SOCG-W-017");
+  check("the owning analyst finds the SOC group", (await page.getByRole("link", { name: "SOCG-W-017" }).count()) === 1);
+  check("and sees it marked restricted", (await page.locator("#search-results").textContent()).includes("(restricted)"));
+  await shot(page, "08-analyst-search");
+} catch (e) {
+  failed++;
+  console.log(`FAIL: ${e.message}`);
+} finally {
+  await browser.close();
+  server.kill("SIGTERM");
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
