@@ -122,6 +122,27 @@ Result<std::vector<LinkRow>> LinksOf(Tx& tx, const std::string& entity_id) {
   return out;
 }
 
+Status ScanNetwork(Tx& tx, const std::function<void(const EntityRow&)>& visit,
+                   const std::function<void(const LinkRow&)>& visit_link) {
+  {
+    EntityRow e;
+    soci::statement st(tx.sql());
+    BindEntity(st, e);
+    internal::Execute(st, std::string("SELECT ") + kEntityColumns + " FROM entities ORDER BY id");
+    while (st.fetch()) visit(e);
+  }
+  LinkRow l;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT from_entity, to_entity, type, start_date, end_date, detail, source_record_id, "
+                           "restricted, owner_organisation_id FROM links ORDER BY id",
+       soci::into(l.from_entity), soci::into(l.to_entity), soci::into(l.type), soci::into(l.start_date),
+       soci::into(l.end_date), soci::into(l.detail), soci::into(l.source_record_id), soci::into(l.restricted),
+       soci::into(l.owner_organisation_id));
+  st.execute(false);
+  while (st.fetch()) visit_link(l);
+  return Status::Ok();
+}
+
 Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
                       const std::vector<LinkRow>& links) {
   soci::session& sql = tx.sql();

@@ -67,6 +67,10 @@ Result<std::vector<MentionView>> MentionsOf(Tx& tx, const std::string& entity_id
 // Links touching `entity_id` in either direction.
 Result<std::vector<LinkRow>> LinksOf(Tx& tx, const std::string& entity_id);
 
+// Calls `visit` for every entity, then `visit_link` for every link, streaming.
+Status ScanNetwork(Tx& tx, const std::function<void(const EntityRow&)>& visit,
+                   const std::function<void(const LinkRow&)>& visit_link);
+
 // Replaces the whole network with these rows.
 Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
                       const std::vector<LinkRow>& links);

@@ -171,6 +171,10 @@ check "resolve finds organisations" contains "$out" "organisation: [0-9]* entiti
 out=$("$cairn" --db i.db resolve 2>&1)
 n=$(sqlite3 i.db "SELECT COUNT(*) FROM entities")
 check "a second resolve keeps every id" contains "$out" "entity ids kept from the last run: $n"
+out=$("$cairn" --db i.db export ftm --out network.ftm.jsonl 2>&1)
+check "export ftm reports what it wrote" contains "$out" "exported [0-9]* entities and [0-9]* links; [0-9]* restricted left out"
+out=$("$cairn" --db i.db ingest network.ftm.jsonl 2>&1)
+check "the export reads back as FollowTheMoney" contains "$out" "(ftm): read [0-9]*, loaded [0-9]*, unchanged 0, rejected 0"
 out=$("$cairn" --db i.db audit verify)
 check "audit chain intact after ingest" contains "$out" "audit chain intact"
 

@@ -3,11 +3,14 @@
 #include <soci/soci.h>
 
 #include <set>
+#include <sstream>
 
 #include "common/crypto.h"
 #include "config/settings.h"
 #include "engine/ingest.h"
+#include "engine/export_ftm.h"
 #include "engine/resolution.h"
+#include "ingest/ftm.h"
 #include "test_store.h"
 
 namespace cairn {
@@ -143,6 +146,29 @@ TEST_P(Resolution, ResolvingIsAudited) {
   auto rows = Rows("SELECT detail FROM audit_log WHERE action = 'resolve'", 1);
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_NE(rows[0][0].find("\"links\":22"), std::string::npos) << rows[0][0];
+}
+
+TEST_P(Resolution, TheNetworkExportsAsFollowTheMoneyWithoutRestrictedRecords) {
+  Resolve();
+  std::ostringstream open_out, all_out;
+  auto open = engine::ExportFtm(env(), false, open_out);
+  auto all = engine::ExportFtm(env(), true, all_out);
+  ASSERT_TRUE(open.ok() && all.ok());
+  EXPECT_GT(open->withheld, 0);
+  EXPECT_EQ(all->withheld, 0);
+  EXPECT_LT(open->entities, all->entities);
+  EXPECT_EQ(open_out.str().find("SOCG-W-017"), std::string::npos) << "restricted stays out";
+  EXPECT_NE(all_out.str().find("SOCG-W-017"), std::string::npos);
+  EXPECT_NE(open_out.str().find("\"schema\":\"Directorship\""), std::string::npos);
+  EXPECT_NE(open_out.str().find("\"schema\":\"Ownership\""), std::string::npos);
+  // What Cairn exports, Cairn (and any FtM tool) reads back: every line is a valid entity.
+  std::istringstream lines(all_out.str());
+  int n = 0;
+  for (std::string line; std::getline(lines, line); ++n) {
+    auto parsed = ingest::ParseFtmLine(line);
+    EXPECT_TRUE(parsed.ok()) << line << ": " << parsed.status().ToString();
+  }
+  EXPECT_EQ(n, all->entities + all->links);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Resolution, ::testing::ValuesIn(testing::Backends()),
