@@ -7,6 +7,7 @@
 #include "audit/chain.h"
 #include "common/crypto.h"
 #include "engine/extract.h"
+#include "graph/analytics.h"
 #include "resolve/cluster.h"
 #include "resolve/normalise.h"
 #include "resolve/record.h"
@@ -117,6 +118,32 @@ std::string Prefix(const std::string& kind) {
   return "C";
 }
 
+// Analytics over the public network only, so no figure reveals restricted structure.
+Status AddAnalytics(std::vector<storage::EntityRow>& entities, const std::vector<storage::LinkRow>& links) {
+  std::unordered_map<std::string, int64_t> index;
+  std::vector<size_t> public_entities;
+  for (size_t i = 0; i < entities.size(); ++i) {
+    if (entities[i].restricted) continue;
+    index[entities[i].id] = int64_t(public_entities.size());
+    public_entities.push_back(i);
+  }
+  std::vector<std::pair<int64_t, int64_t>> edges;
+  for (const auto& l : links) {
+    auto a = index.find(l.from_entity), b = index.find(l.to_entity);
+    if (!l.restricted && a != index.end() && b != index.end()) edges.emplace_back(a->second, b->second);
+  }
+  CAIRN_ASSIGN_OR_RETURN(auto metrics, graph::Analyse(int64_t(public_entities.size()), edges));
+  for (size_t v = 0; v < public_entities.size(); ++v) {
+    storage::EntityRow& e = entities[public_entities[v]];
+    e.component_size = metrics[v].component_size;
+    e.community = metrics[v].community;
+    e.community_size = metrics[v].community_size;
+    e.degree = metrics[v].degree;
+    e.betweenness = metrics[v].betweenness;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor& actor) {
@@ -207,6 +234,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
     link_rows.push_back({mention_rows[l.from].entity_id, mention_rows[l.to].entity_id, l.relation.type,
                          l.relation.start, l.relation.end, l.relation.detail.dump(), l.record_id, l.restricted, l.owner});
   }
+  CAIRN_RETURN_IF_ERROR(AddAnalytics(entities, link_rows));
   report.mentions = int64_t(mention_rows.size());
   report.links = int64_t(link_rows.size());
 

@@ -29,7 +29,7 @@ namespace {
 
 constexpr const char* kEntityColumns =
     "id, kind, name, company_number, postcode, birth_date, mention_count, restricted, owner_organisation_id, "
-    "search_name, sound_name";
+    "search_name, sound_name, component_size, community, community_size, degree, betweenness";
 
 void BindEntity(soci::statement& st, EntityRow& e) {
   st.exchange(soci::into(e.id));
@@ -43,6 +43,11 @@ void BindEntity(soci::statement& st, EntityRow& e) {
   st.exchange(soci::into(e.owner_organisation_id));
   st.exchange(soci::into(e.search_name));
   st.exchange(soci::into(e.sound_name));
+  st.exchange(soci::into(e.component_size));
+  st.exchange(soci::into(e.community));
+  st.exchange(soci::into(e.community_size));
+  st.exchange(soci::into(e.degree));
+  st.exchange(soci::into(e.betweenness));
 }
 
 }  // namespace
@@ -152,12 +157,14 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
   {
     EntityRow e;
     soci::statement st = (sql.prepare << "INSERT INTO entities (id, kind, name, company_number, postcode, birth_date, "
-                                         "mention_count, restricted, owner_organisation_id, search_name, sound_name) "
-                                         "VALUES (:id, :k, :n, :c, :p, :b, :m, :r, :o, :sn, :sd)",
+                                         "mention_count, restricted, owner_organisation_id, search_name, sound_name, "
+                                         "component_size, community, community_size, degree, betweenness) VALUES "
+                                         "(:id, :k, :n, :c, :p, :b, :m, :r, :o, :sn, :sd, :cs, :cm, :cms, :dg, :bt)",
                           soci::use(e.id), soci::use(e.kind), soci::use(e.name), soci::use(e.company_number),
                           soci::use(e.postcode), soci::use(e.birth_date), soci::use(e.mention_count),
                           soci::use(e.restricted), soci::use(e.owner_organisation_id), soci::use(e.search_name),
-                          soci::use(e.sound_name));
+                          soci::use(e.sound_name), soci::use(e.component_size), soci::use(e.community),
+                          soci::use(e.community_size), soci::use(e.degree), soci::use(e.betweenness));
     for (const auto& row : entities) {
       e = row;
       st.execute(true);

@@ -40,6 +40,8 @@ struct EntityRow {
   bool restricted = false;
   std::optional<int64_t> owner_organisation_id;
   std::string search_name, sound_name;
+  int64_t component_size = 0, community = 0, community_size = 0, degree = 0;
+  double betweenness = 0;
 };
 
 struct LinkRow {

@@ -141,6 +141,19 @@ TEST_P(Resolution, EntityIdsAreStableAcrossRerunsAndReingests) {
   EXPECT_EQ(Rows("SELECT mention_key, entity_id FROM mentions ORDER BY mention_key", 2), before);
 }
 
+TEST_P(Resolution, AnalyticsDescribeThePublicNetwork) {
+  Resolve();
+  auto company = Rows("SELECT CAST(degree AS TEXT), CAST(component_size AS TEXT), CAST(community_size AS TEXT) "
+                      "FROM entities WHERE company_number = 'SC612345'", 3);
+  ASSERT_EQ(company.size(), 1u);
+  EXPECT_EQ(company[0][0], "4") << "its address (registered, licensed and trading there), its PSC, its officer, its contract";
+  EXPECT_GT(std::stoi(company[0][1]), 5);
+  EXPECT_GT(std::stoi(company[0][2]), 1);
+  auto socg = Rows("SELECT CAST(degree AS TEXT), CAST(component_size AS TEXT) FROM entities WHERE kind = 'socg'", 2);
+  EXPECT_EQ(socg[0][0], "0") << "restricted entities get no public figures";
+  EXPECT_EQ(socg[0][1], "0");
+}
+
 TEST_P(Resolution, ResolvingIsAudited) {
   Resolve();
   auto rows = Rows("SELECT detail FROM audit_log WHERE action = 'resolve'", 1);

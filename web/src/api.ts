@@ -55,6 +55,7 @@ export interface Entity {
   id: string; kind: "person" | "organisation" | "address" | "socg" | "process"; name: string;
   company_number?: string; postcode?: string; birth_date?: string; mention_count: number; restricted: boolean;
   score?: number;
+  network?: { degree: number; betweenness: number; component_size: number; community: number; community_size: number };
 }
 export interface Link {
   from: string; to: string; type: string; start?: string; end?: string; detail?: Record<string, unknown>;

@@ -12,6 +12,10 @@ nlohmann::json Entity(const storage::EntityRow& e) {
   if (!e.company_number.empty()) j["company_number"] = e.company_number;
   if (!e.postcode.empty()) j["postcode"] = e.postcode;
   if (!e.birth_date.empty()) j["birth_date"] = e.birth_date;
+  if (!e.restricted) {
+    j["network"] = {{"degree", e.degree}, {"betweenness", e.betweenness}, {"component_size", e.component_size},
+                    {"community", e.community}, {"community_size", e.community_size}};
+  }
   return j;
 }
 

@@ -33,7 +33,13 @@ CREATE TABLE entities (
   restricted INTEGER NOT NULL,         -- 1 when every mention is restricted
   owner_organisation_id {{bigint}},    -- for a restricted entity: who may see it
   search_name TEXT NOT NULL,           -- normalised name, for search
-  sound_name TEXT NOT NULL             -- Soundex of each word of search_name, for typos
+  sound_name TEXT NOT NULL,            -- Soundex of each word of search_name, for typos
+  -- Network analytics over the public links (graph/analytics.h); 0 for restricted entities.
+  component_size {{bigint}} NOT NULL DEFAULT 0,
+  community {{bigint}} NOT NULL DEFAULT 0,
+  community_size {{bigint}} NOT NULL DEFAULT 0,
+  degree {{bigint}} NOT NULL DEFAULT 0,
+  betweenness DOUBLE PRECISION NOT NULL DEFAULT 0
 );
 CREATE INDEX entities_company_number ON entities(company_number);
 CREATE INDEX entities_postcode ON entities(postcode);

@@ -32,6 +32,12 @@ export async function entityPage(id: string): Promise<void> {
   if (e.postcode) facts.push(["Postcode", e.postcode]);
   if (e.birth_date) facts.push(["Born", e.birth_date]);
   facts.push(["Records", String(e.mention_count)]);
+  if (e.network) {
+    facts.push(["Links to others", String(e.network.degree)]);
+    facts.push(["Connected network", `${e.network.component_size} entities`]);
+    facts.push(["Community", `${e.network.community_size} entities (detected by link density)`]);
+    facts.push(["Broker score", `${e.network.betweenness.toFixed(1)} (how often it lies between others, within 4 links)`]);
+  }
 
   const chart = h("div", { id: "network", class: "cairn-network", role: "img",
     "aria-label": `Network around ${e.name}. The links are also listed in the table below.` });

@@ -1,0 +1,27 @@
+// Network analytics over the resolved network, with igraph: connected components, communities
+// (Louvain, seeded so results repeat), degree, and betweenness within a cut-off path length
+// (exact betweenness is O(nodes × links), too slow for a national network; paths of up to
+// four links capture the brokers between nearby groups).
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "common/status.h"
+
+namespace cairn::graph {
+
+struct NodeMetrics {
+  int64_t component = 0, component_size = 0;
+  int64_t community = 0, community_size = 0;
+  int64_t degree = 0;
+  double betweenness = 0;
+};
+
+// Metrics for nodes 0..n-1 of the undirected graph with these edges (pairs of node indices;
+// repeated edges count once for degree). Internal if igraph fails.
+Result<std::vector<NodeMetrics>> Analyse(int64_t n, const std::vector<std::pair<int64_t, int64_t>>& edges,
+                                         double betweenness_cutoff = 4);
+
+}  // namespace cairn::graph

@@ -1,0 +1,47 @@
+#include "graph/analytics.h"
+
+#include <gtest/gtest.h>
+
+namespace cairn::graph {
+namespace {
+
+TEST(Analytics, ComponentsDegreeAndBrokers) {
+  // Two triangles joined through node 6 (a broker), and a separate pair 7–8.
+  std::vector<std::pair<int64_t, int64_t>> edges = {{0, 1}, {1, 2}, {2, 0}, {3, 4}, {4, 5}, {5, 3},
+                                                    {2, 6}, {6, 3}, {7, 8}, {7, 8}};
+  auto m = Analyse(9, edges);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ((*m)[0].component, (*m)[5].component);
+  EXPECT_NE((*m)[0].component, (*m)[7].component);
+  EXPECT_EQ((*m)[0].component_size, 7);
+  EXPECT_EQ((*m)[7].component_size, 2);
+  EXPECT_EQ((*m)[7].degree, 1) << "a repeated link counts once";
+  EXPECT_EQ((*m)[2].degree, 3);
+  double top = 0;
+  int64_t broker = -1;
+  for (int64_t v = 0; v < 9; ++v) {
+    if ((*m)[size_t(v)].betweenness > top) top = (*m)[size_t(v)].betweenness, broker = v;
+  }
+  EXPECT_EQ(broker, 6) << "the node joining the two groups has the highest betweenness";
+  EXPECT_EQ((*m)[0].community, (*m)[1].community);
+  EXPECT_NE((*m)[0].community, (*m)[4].community) << "the two triangles are separate communities";
+}
+
+TEST(Analytics, ResultsRepeat) {
+  std::vector<std::pair<int64_t, int64_t>> edges;
+  for (int64_t i = 0; i < 200; ++i) edges.push_back({i, (i * 7 + 3) % 200});
+  auto a = Analyse(200, edges), b = Analyse(200, edges);
+  ASSERT_TRUE(a.ok() && b.ok());
+  for (size_t i = 0; i < 200; ++i) EXPECT_EQ((*a)[i].community, (*b)[i].community);
+}
+
+TEST(Analytics, EmptyAndIsolatedNodes) {
+  EXPECT_TRUE(Analyse(0, {})->empty());
+  auto m = Analyse(3, {});
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ((*m)[2].component_size, 1);
+  EXPECT_EQ((*m)[2].degree, 0);
+}
+
+}  // namespace
+}  // namespace cairn::graph
