@@ -30,6 +30,7 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/entities/{id}", Action::kEntityRead, h::GetEntity},
       {"GET", "/api/v1/entities/{id}/network", Action::kNetworkRead, h::GetNetwork},
       {"GET", "/api/v1/paths", Action::kPathRead, h::GetPath},
+      {"POST", "/api/v1/match-decisions", Action::kMatchDecide, h::DecideMatch},
   };
   return kRoutes;
 }

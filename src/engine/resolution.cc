@@ -6,6 +6,8 @@
 
 #include "audit/chain.h"
 #include "common/crypto.h"
+#include "common/time.h"
+#include "engine/network_view.h"
 #include "engine/extract.h"
 #include "graph/analytics.h"
 #include "resolve/cluster.h"
@@ -30,18 +32,33 @@ struct PendingLink {
   std::optional<int64_t> owner;
 };
 
-// Clusters mentions by shared keys, remembering the first reason each mention joined.
+// Clusters mentions by shared keys, remembering the first reason each mention joined, and
+// never joining two clusters that hold a pair an analyst decided are different.
 class Clusterer {
  public:
-  explicit Clusterer(size_t n) : sets_(n), reason_(n, "alone") {}
+  explicit Clusterer(size_t n) : sets_(n), reason_(n, "alone"), apart_(n) {}
   void Key(uint32_t m, const std::string& key, const char* why) {
     auto [it, fresh] = first_.emplace(key, m);
-    if (fresh) return;
-    if (sets_.Find(m) != sets_.Find(it->second)) {
-      if (reason_[m] == "alone") reason_[m] = why;
-      if (reason_[it->second] == "alone") reason_[it->second] = why;
-      sets_.Union(m, it->second);
+    if (!fresh) Join(m, it->second, why);
+  }
+  // Joins the clusters of a and b unless a decision keeps them apart.
+  void Join(uint32_t a, uint32_t b, const char* why) {
+    uint32_t ra = sets_.Find(a), rb = sets_.Find(b);
+    if (ra == rb) return;
+    for (uint32_t other : apart_[ra]) {
+      if (sets_.Find(other) == rb) return;
     }
+    if (reason_[a] == "alone") reason_[a] = why;
+    if (reason_[b] == "alone") reason_[b] = why;
+    sets_.Union(a, b);
+    uint32_t root = sets_.Find(a), gone = root == ra ? rb : ra;
+    apart_[root].insert(apart_[root].end(), apart_[gone].begin(), apart_[gone].end());
+    apart_[gone].clear();
+  }
+  // Keeps a and b (and their clusters) apart from now on. Call before any Key or Join.
+  void KeepApart(uint32_t a, uint32_t b) {
+    apart_[a].push_back(b);
+    apart_[b].push_back(a);
   }
   uint32_t Root(uint32_t m) { return sets_.Find(m); }
   const std::string& Reason(uint32_t m) const { return reason_[m]; }
@@ -49,6 +66,7 @@ class Clusterer {
  private:
   resolve::DisjointSets sets_;
   std::vector<std::string> reason_;
+  std::vector<std::vector<uint32_t>> apart_;  // per root: mentions its cluster must not join
   std::unordered_map<std::string, uint32_t> first_;
 };
 
@@ -151,8 +169,10 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   std::vector<Pending> ms;
   std::vector<PendingLink> pending_links;
   std::map<std::string, std::string> previous;
+  std::vector<storage::DecisionRow> decisions;
   CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {
     CAIRN_ASSIGN_OR_RETURN(previous, storage::ReadMentionEntities(tx));
+    CAIRN_ASSIGN_OR_RETURN(decisions, storage::ListDecisions(tx));
     return storage::ScanSourceRecords(tx, [&](const storage::SourceRecordView& r) {
       ++report.records;
       nlohmann::json payload = nlohmann::json::parse(r.payload, nullptr, false);
@@ -181,6 +201,20 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   }));
 
   Clusterer clusterer(ms.size());
+  // Analysts' decisions first: "different" constrains every later join, "same" joins at once.
+  std::unordered_map<std::string, uint32_t> by_key;
+  for (uint32_t i = 0; i < ms.size(); ++i) by_key[ms[i].row.mention_key] = i;
+  for (const auto& d : decisions) {
+    auto a = by_key.find(d.mention_a), b = by_key.find(d.mention_b);
+    if (a == by_key.end() || b == by_key.end()) continue;  // a record no longer held
+    if (d.decision == "different") clusterer.KeepApart(a->second, b->second);
+  }
+  for (const auto& d : decisions) {
+    auto a = by_key.find(d.mention_a), b = by_key.find(d.mention_b);
+    if (a != by_key.end() && b != by_key.end() && d.decision == "same") {
+      clusterer.Join(a->second, b->second, "confirmed by an analyst");
+    }
+  }
   Cluster(ms, clusterer);
   std::map<uint32_t, std::vector<uint32_t>> clusters;
   for (uint32_t i = 0; i < ms.size(); ++i) clusters[clusterer.Root(i)].push_back(i);
@@ -246,6 +280,31 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
                            {"entities", report.entities}, {"ids_kept", report.ids_kept}}});
   }));
   return report;
+}
+
+}  // namespace cairn::engine
+
+namespace cairn::engine {
+
+Status RecordDecision(const app::Env& env, const model::Actor& actor, const std::string& mention_a,
+                      const std::string& mention_b, const std::string& decision, const std::string& note) {
+  if (decision != "same" && decision != "different") return InvalidField("decision", "must be same or different");
+  if (mention_a == mention_b) return FailedPrecondition("a record is always the same as itself");
+  if (!actor.user_id) return PermissionDenied("decisions are made by a signed-in analyst");
+  return env.db.Write([&](storage::Tx& tx) -> Status {
+    std::string kind;
+    for (const std::string* key : {&mention_a, &mention_b}) {
+      CAIRN_ASSIGN_OR_RETURN(auto m, storage::FindMention(tx, *key));
+      if (!m || !CanSee(actor, m->restricted, m->owner_organisation_id)) return NotFound("no record mention " + *key);
+      if (!kind.empty() && kind != m->kind) return FailedPrecondition("a " + kind + " cannot be the same as a " + m->kind);
+      kind = m->kind;
+    }
+    storage::DecisionRow d{std::min(mention_a, mention_b), std::max(mention_a, mention_b), decision, note,
+                           *actor.user_id, FormatTimestamp(env.clock.Now())};
+    CAIRN_RETURN_IF_ERROR(storage::UpsertDecision(tx, d));
+    return audit::Append(tx, env.clock, actor,
+                         {"decide", "match", d.mention_a + " | " + d.mention_b, true, {{"decision", decision}, {"note", note}}});
+  });
 }
 
 }  // namespace cairn::engine

@@ -12,6 +12,10 @@
 //                  postcode; a name alone does not join
 //   SOC groups     the same reference;  processes  the same ocid
 //
+// Analysts' decisions (RecordDecision) come first and hold on every run: two mentions decided
+// "same" are joined ("confirmed by an analyst"); two decided "different" never end up in one
+// entity, whatever the rules above would join.
+//
 // Entity ids are stable: an entity keeps the id its mentions had in the last run, and a new
 // entity's id is a hash of its first mention's key, which does not change on re-ingest.
 #pragma once
@@ -32,5 +36,12 @@ struct ResolutionReport {
 };
 
 Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor& actor);
+
+// Records an analyst's decision that two mentions are (decision "same") or are not
+// ("different") the same entity; it applies from the next ResolveNetwork. InvalidField for
+// an unknown decision, NotFound for a mention the actor may not see, FailedPrecondition for
+// mentions of different kinds or a mention with itself. Audited.
+Status RecordDecision(const app::Env& env, const model::Actor& actor, const std::string& mention_a,
+                      const std::string& mention_b, const std::string& decision, const std::string& note);
 
 }  // namespace cairn::engine

@@ -47,6 +47,8 @@ constexpr Rule kRules[] = {
     {Action::kEntityRead, "entity.read", kRoles, kCaseworkers, false},
     {Action::kNetworkRead, "network.read", kRoles, kCaseworkers, false},
     {Action::kPathRead, "path.read", kRoles, kCaseworkers, false},
+    // Deciding who is who is analysts' work (the Detect strand's).
+    {Action::kMatchDecide, "match.decide", kRoles, Bit(Role::kAnalyst), false},
 };
 
 const Rule& RuleFor(Action action) {

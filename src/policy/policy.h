@@ -35,6 +35,7 @@ enum class Action {
   kEntityRead,
   kNetworkRead,
   kPathRead,
+  kMatchDecide,
 };
 
 // The caller as policy sees them: anonymous (no role) or a signed-in user.

@@ -11,7 +11,7 @@ using model::Role;
 
 TEST(Policy, EveryActionHasItsOwnRule) {
   std::set<std::string_view> names;
-  for (int a = 0; a <= static_cast<int>(Action::kPathRead); ++a) {
+  for (int a = 0; a <= static_cast<int>(Action::kMatchDecide); ++a) {
     auto name = ActionName(static_cast<Action>(a));
     EXPECT_TRUE(names.insert(name).second) << "two actions share the rule " << name;
   }

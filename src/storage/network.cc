@@ -127,6 +127,37 @@ Result<std::vector<LinkRow>> LinksOf(Tx& tx, const std::string& entity_id) {
   return out;
 }
 
+Status UpsertDecision(Tx& tx, const DecisionRow& d) {
+  tx.sql() << "INSERT INTO match_decisions (mention_a, mention_b, decision, note, decided_by, decided_at) VALUES "
+              "(:a, :b, :d, :n, :by, :at) ON CONFLICT (mention_a, mention_b) DO UPDATE SET decision = "
+              "excluded.decision, note = excluded.note, decided_by = excluded.decided_by, decided_at = excluded.decided_at",
+      soci::use(d.mention_a), soci::use(d.mention_b), soci::use(d.decision), soci::use(d.note),
+      soci::use(d.decided_by), soci::use(d.decided_at);
+  return Status::Ok();
+}
+
+Result<std::vector<DecisionRow>> ListDecisions(Tx& tx) {
+  DecisionRow d;
+  soci::statement st = (tx.sql().prepare << "SELECT mention_a, mention_b, decision, note, decided_by, decided_at "
+                                            "FROM match_decisions ORDER BY id",
+                        soci::into(d.mention_a), soci::into(d.mention_b), soci::into(d.decision), soci::into(d.note),
+                        soci::into(d.decided_by), soci::into(d.decided_at));
+  st.execute(false);
+  std::vector<DecisionRow> out;
+  while (st.fetch()) out.push_back(d);
+  return out;
+}
+
+Result<std::optional<MentionRow>> FindMention(Tx& tx, const std::string& mention_key) {
+  MentionRow m;
+  tx.sql() << "SELECT mention_key, source_record_id, kind, role, restricted, owner_organisation_id, entity_id "
+              "FROM mentions WHERE mention_key = :k",
+      soci::use(mention_key), soci::into(m.mention_key), soci::into(m.source_record_id), soci::into(m.kind),
+      soci::into(m.role), soci::into(m.restricted), soci::into(m.owner_organisation_id), soci::into(m.entity_id);
+  if (!tx.sql().got_data()) return std::optional<MentionRow>();
+  return std::optional<MentionRow>(m);
+}
+
 Status ScanNetwork(Tx& tx, const std::function<void(const EntityRow&)>& visit,
                    const std::function<void(const LinkRow&)>& visit_link) {
   {

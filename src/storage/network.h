@@ -73,6 +73,20 @@ Result<std::vector<LinkRow>> LinksOf(Tx& tx, const std::string& entity_id);
 Status ScanNetwork(Tx& tx, const std::function<void(const EntityRow&)>& visit,
                    const std::function<void(const LinkRow&)>& visit_link);
 
+struct DecisionRow {
+  std::string mention_a, mention_b;  // REQUIRES: mention_a < mention_b
+  std::string decision;              // "same" or "different"
+  std::string note;
+  int64_t decided_by = 0;
+  std::string decided_at;
+};
+
+// Records a decision, replacing any earlier one on the same pair.
+Status UpsertDecision(Tx& tx, const DecisionRow& d);
+Result<std::vector<DecisionRow>> ListDecisions(Tx& tx);
+// The mention with this key, or nullopt.
+Result<std::optional<MentionRow>> FindMention(Tx& tx, const std::string& mention_key);
+
 // Replaces the whole network with these rows.
 Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
                       const std::vector<LinkRow>& links);

@@ -154,6 +154,38 @@ TEST_P(Resolution, AnalyticsDescribeThePublicNetwork) {
   EXPECT_EQ(socg[0][1], "0");
 }
 
+TEST_P(Resolution, AnalystsDecisionsHoldOnEveryRun) {
+  Resolve();
+  model::Actor analyst{1, 7, model::Role::kAnalyst, "analyst", "test"};
+  ASSERT_TRUE(store_->db().Write([&](storage::Tx& tx) {
+    tx.sql() << "INSERT INTO users (id, organisation_id, username, display_name, email, role, password_hash, "
+                "created_at, updated_at) VALUES (1, 7, 'analyst', 'A', 'a@x.example', 'analyst', 'h', 't', 't')";
+    return Status::Ok();
+  }).ok());
+  std::string officer = Rows("SELECT mention_key FROM mentions WHERE role = 'officer' AND surname = 'SMITH' "
+                             "AND birth_date <> '' ORDER BY mention_key", 1)[0][0];
+  std::string psc = Rows("SELECT mention_key FROM mentions WHERE role = 'psc' AND kind = 'person' ORDER BY mention_key", 1)[0][0];
+  std::string manager = Rows("SELECT mention_key FROM mentions WHERE role = 'designated_premises_manager'", 1)[0][0];
+  // The PSC is not the officer, and the licence's manager "John Smith" is.
+  ASSERT_TRUE(engine::RecordDecision(env(), analyst, officer, psc, "different", "different middle name on file").ok());
+  ASSERT_TRUE(engine::RecordDecision(env(), analyst, manager, officer, "same", "confirmed with the licensing board").ok());
+  Resolve();
+  EXPECT_NE(EntityOf("mention_key = '" + officer + "'"), EntityOf("mention_key = '" + psc + "'"));
+  EXPECT_EQ(EntityOf("mention_key = '" + officer + "'"), EntityOf("mention_key = '" + manager + "'"));
+  auto reason = Rows("SELECT match_reason FROM mentions WHERE mention_key = '" + manager + "'", 1);
+  EXPECT_EQ(reason[0][0], "confirmed by an analyst");
+  Resolve();  // and again: decisions are kept
+  EXPECT_NE(EntityOf("mention_key = '" + officer + "'"), EntityOf("mention_key = '" + psc + "'"));
+  EXPECT_EQ(engine::RecordDecision(env(), analyst, officer, officer, "same", "").code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(engine::RecordDecision(env(), analyst, officer, psc, "maybe", "").code(), StatusCode::kInvalidField);
+  std::string company = Rows("SELECT mention_key FROM mentions WHERE kind = 'organisation' ORDER BY mention_key", 1)[0][0];
+  EXPECT_EQ(engine::RecordDecision(env(), analyst, officer, company, "same", "").code(), StatusCode::kFailedPrecondition);
+  model::Actor partner{2, 9, model::Role::kPartner, "p", "test"};
+  std::string subject = Rows("SELECT mention_key FROM mentions WHERE role = 'subject' AND kind = 'person' ORDER BY mention_key", 1)[0][0];
+  EXPECT_EQ(engine::RecordDecision(env(), partner, officer, subject, "different", "").code(), StatusCode::kNotFound)
+      << "a restricted record cannot be named by someone who may not see it";
+}
+
 TEST_P(Resolution, ResolvingIsAudited) {
   Resolve();
   auto rows = Rows("SELECT detail FROM audit_log WHERE action = 'resolve'", 1);

@@ -38,5 +38,6 @@ Result<Reply> Search(Request& req);
 Result<Reply> GetEntity(Request& req);
 Result<Reply> GetNetwork(Request& req);
 Result<Reply> GetPath(Request& req);
+Result<Reply> DecideMatch(Request& req);
 
 }  // namespace cairn::api::handlers

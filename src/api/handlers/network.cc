@@ -1,7 +1,9 @@
 #include <cstdlib>
 
 #include "api/handlers/handlers.h"
+#include "api/body.h"
 #include "engine/network_view.h"
+#include "engine/resolution.h"
 
 namespace cairn::api::handlers {
 namespace {
@@ -36,7 +38,8 @@ nlohmann::json Mention(const storage::MentionView& v) {
                         {"address", &m.address}, {"postcode", &m.postcode}, {"reference", &m.reference}}) {
     if (!val->empty()) fields[k] = *val;
   }
-  return {{"role", m.role},
+  return {{"key", m.mention_key},
+          {"role", m.role},
           {"fields", fields},
           {"match_reason", m.match_reason},
           {"restricted", m.restricted},
@@ -92,6 +95,17 @@ Result<Reply> GetPath(Request& req) {
   nlohmann::json body = Graph(g);
   body["found"] = !g.nodes.empty();
   return Reply{200, body, {}};
+}
+
+Result<Reply> DecideMatch(Request& req) {
+  Body b(req.body);
+  CAIRN_ASSIGN_OR_RETURN(std::string a, b.String("mention_a"));
+  CAIRN_ASSIGN_OR_RETURN(std::string c, b.String("mention_b"));
+  CAIRN_ASSIGN_OR_RETURN(std::string decision, b.String("decision"));
+  CAIRN_ASSIGN_OR_RETURN(auto note, b.OptString("note"));
+  CAIRN_RETURN_IF_ERROR(b.Finish());
+  CAIRN_RETURN_IF_ERROR(engine::RecordDecision(req.env, req.actor, a, c, decision, note.value_or("")));
+  return Reply{201, {{"recorded", true}, {"applies", "from the next resolution of the network"}}, {}};
 }
 
 }  // namespace cairn::api::handlers
