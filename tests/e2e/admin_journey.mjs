@@ -5,48 +5,26 @@
 //
 // Usage: node admin_journey.mjs CAIRN_BINARY WEB_DIST [SCREENSHOT_DIR]
 // Prints "N passed, N failed" and exits non-zero on any failure.
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { createRequire } from "node:module";
+import { join } from "node:path";
 
-const require = createRequire(resolve(process.argv[3], "..", "package.json"));
-const { chromium } = require("playwright-core");
+import { launch, screenshots, serve, tally } from "./harness.mjs";
 
 const [cairn, webDist, shots] = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), "cairn-e2e-"));
 const db = join(work, "cairn.db");
-let passed = 0, failed = 0;
-function check(name, ok, detail = "") {
-  if (ok) passed++; else { failed++; console.log(`FAIL: ${name} ${detail}`); }
-}
+const t = tally();
+const check = t.check;
 
 const init = execFileSync(cairn, ["--db", db, "init"], { encoding: "utf8" });
 const otp = init.match(/one-time password: (\S+)/)[1];
 
-const server = spawn(cairn, ["--db", db, "serve", "--port", "0", "--web-dir", webDist], { stdio: ["ignore", "pipe", "pipe"] });
-const base = await new Promise((resolve, reject) => {
-  let out = "";
-  server.stdout.on("data", (d) => {
-    out += d;
-    const m = out.match(/serving on (http:\/\/127\.0\.0\.1:\d+)\//);
-    if (m) resolve(m[1]);
-  });
-  server.on("exit", (code) => reject(new Error(`cairn serve exited ${code}`)));
-  setTimeout(() => reject(new Error("cairn serve did not start")), 15000);
-});
+const { base, server } = await serve(cairn, db, webDist);
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
-const shot = async (page, name) => {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-};
+const browser = await launch(webDist);
+const shot = screenshots(shots);
 
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -137,13 +115,11 @@ try {
   check("the API refuses the partner too", api === 403, `(got ${api})`);
   await shot(page, "06-partner-denied");
 } catch (e) {
-  failed++;
-  console.log(`FAIL: ${e.message}`);
+  check("the journey completes", false, e.message);
 } finally {
   await browser.close();
   server.kill("SIGTERM");
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+t.finish();

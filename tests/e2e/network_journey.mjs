@@ -4,22 +4,21 @@
 // an analyst of the police organisation that holds it.
 //
 // Usage: node network_journey.mjs CAIRN_BINARY WEB_DIST [SCREENSHOT_DIR]
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
-import { createRequire } from "node:module";
+
+import { launch, screenshots, serve, tally } from "./harness.mjs";
 import { fileURLToPath } from "node:url";
 
-const require = createRequire(resolve(process.argv[3], "..", "package.json"));
-const { chromium } = require("playwright-core");
 
 const [cairn, webDist, shots] = process.argv.slice(2);
 const testdata = resolve(dirname(fileURLToPath(import.meta.url)), "..", "testdata");
 const work = mkdtempSync(join(tmpdir(), "cairn-e2e-net-"));
 const db = join(work, "cairn.db");
-let passed = 0, failed = 0;
-const check = (name, ok, detail = "") => { if (ok) passed++; else { failed++; console.log(`FAIL: ${name} ${detail}`); } };
+const t = tally();
+const check = t.check;
 const run = (args, input) => execFileSync(cairn, ["--db", db, ...args], { encoding: "utf8", input, stdio: ["pipe", "pipe", "pipe"] });
 
 run(["init"]);
@@ -33,21 +32,9 @@ run(["user", "add", "--username", "fife.partner", "--display-name", "Fife Partne
 run(["user", "add", "--username", "police.analyst", "--display-name", "Police Analyst", "--email", "a@police.example",
   "--role", "analyst", "--organisation", "police-scotland", "--password-stdin"], password + "\n");
 
-const server = spawn(cairn, ["--db", db, "serve", "--port", "0", "--web-dir", webDist], { stdio: ["ignore", "pipe", "pipe"] });
-const base = await new Promise((ok, fail) => {
-  let out = "";
-  server.stdout.on("data", (d) => { out += d; const m = out.match(/serving on (http:\/\/127\.0\.0\.1:\d+)\//); if (m) ok(m[1]); });
-  server.on("exit", (code) => fail(new Error(`cairn serve exited ${code}`)));
-  setTimeout(() => fail(new Error("cairn serve did not start")), 15000);
-});
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"] });
-const shot = async (page, name) => {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-};
+const { base, server } = await serve(cairn, db, webDist);
+const browser = await launch(webDist);
+const shot = screenshots(shots);
 const signIn = async (page, user) => {
   await page.goto(base + "/#/signin");
   await page.getByLabel("Username").fill(user);
@@ -102,12 +89,10 @@ try {
   check("and sees it marked restricted", (await page.locator("#search-results").textContent()).includes("(restricted)"));
   await shot(page, "08-analyst-search");
 } catch (e) {
-  failed++;
-  console.log(`FAIL: ${e.message}`);
+  check("the journey completes", false, e.message);
 } finally {
   await browser.close();
   server.kill("SIGTERM");
   rmSync(work, { recursive: true, force: true });
 }
-console.log(`e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+t.finish();

@@ -8,35 +8,20 @@
 #include "config/settings.h"
 #include "engine/ingest.h"
 #include "ingest/cairn_csv.h"
-#include "test_store.h"
+#include "store_fixture.h"
 
 namespace cairn {
 namespace {
 
-std::string TestData(const char* name) {
-  return std::string(std::getenv("CAIRN_SOURCE_DIR")) + "/tests/testdata/cairn_csv/" + name;
-}
+std::string TestData(const char* name) { return testing::StoreFixture::TestData(std::string("cairn_csv/") + name); }
 
 class CairnCsv : public ::testing::Test {
  protected:
-  void SetUp() override {
-    InitCrypto();
-    store_ = testing::TestStore::Create("sqlite");
-  }
   Result<engine::IngestReport> Ingest(const std::string& path, engine::IngestOptions options = {}) {
-    return engine::IngestFile({store_->db(), clock_, settings_}, model::Actor::System("test"), path, options);
+    return s_.Ingest(path, options);
   }
-  nlohmann::json Payload(const std::string& key) {
-    std::string out;
-    EXPECT_TRUE(store_->db().Read([&](storage::Tx& tx) {
-      tx.sql() << "SELECT payload FROM source_records WHERE record_key = :k", soci::use(key), soci::into(out);
-      return Status::Ok();
-    }).ok());
-    return out.empty() ? nlohmann::json() : nlohmann::json::parse(out);
-  }
-  std::unique_ptr<testing::TestStore> store_;
-  SystemClock clock_;
-  config::Settings settings_ = config::Defaults();
+  nlohmann::json Payload(const std::string& key) { return s_.Payload(key); }
+  testing::StoreFixture s_;
 };
 
 void ExpectRejects(const engine::IngestReport& r, const std::vector<std::string>& expected) {
@@ -87,7 +72,7 @@ TEST_F(CairnCsv, IntelligenceSubjectsAreRestrictedToTheirOwner) {
   engine::IngestOptions options;
   options.owner_organisation_id = 42;
   // The owner must exist: seed one.
-  ASSERT_TRUE(store_->db().Write([&](storage::Tx& tx) {
+  ASSERT_TRUE(s_.db().Write([&](storage::Tx& tx) {
     tx.sql() << "INSERT INTO organisations (id, slug, name, type, taskforce_member, created_at, updated_at) "
                 "VALUES (42, 'police-scotland', 'Police Scotland', 'police', 1, 't', 't')";
     return Status::Ok();
@@ -100,7 +85,7 @@ TEST_F(CairnCsv, IntelligenceSubjectsAreRestrictedToTheirOwner) {
   EXPECT_EQ(grades["information_grade"], "A");
   EXPECT_EQ(grades["handling_code"], "P");
   long long restricted = 0, owner = 0;
-  ASSERT_TRUE(store_->db().Read([&](storage::Tx& tx) {
+  ASSERT_TRUE(s_.db().Read([&](storage::Tx& tx) {
     tx.sql() << "SELECT MIN(restricted), MIN(owner_organisation_id) FROM source_records WHERE format = 'intelligence_subjects'",
         soci::into(restricted), soci::into(owner);
     return Status::Ok();

@@ -9,36 +9,18 @@
 #include "config/settings.h"
 #include "engine/ingest.h"
 #include "ingest/companies_house_jsonl.h"
-#include "test_store.h"
+#include "store_fixture.h"
 
 namespace cairn {
 namespace {
 
-std::string TestData(const char* name) {
-  return std::string(std::getenv("CAIRN_SOURCE_DIR")) + "/tests/testdata/companies/" + name;
-}
+std::string TestData(const char* name) { return testing::StoreFixture::TestData(std::string("companies/") + name); }
 
 class JsonlIngest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    InitCrypto();
-    store_ = testing::TestStore::Create("sqlite");
-  }
-  Result<engine::IngestReport> Ingest(const std::string& path) {
-    return engine::IngestFile({store_->db(), clock_, settings_}, model::Actor::System("test"), path, {});
-  }
-  std::string Query(const std::string& sql) {
-    std::string out;
-    soci::indicator ind;
-    EXPECT_TRUE(store_->db().Read([&](storage::Tx& tx) {
-      tx.sql() << sql, soci::into(out, ind);
-      return Status::Ok();
-    }).ok());
-    return out;
-  }
-  std::unique_ptr<testing::TestStore> store_;
-  SystemClock clock_;
-  config::Settings settings_ = config::Defaults();
+  Result<engine::IngestReport> Ingest(const std::string& path) { return s_.Ingest(path); }
+  std::string Query(const std::string& sql) { return s_.Value(sql); }
+  testing::StoreFixture s_;
 };
 
 TEST_F(JsonlIngest, FormatsAreDetectedFromTheFirstLine) {

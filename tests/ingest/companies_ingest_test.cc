@@ -10,42 +10,25 @@
 #include "engine/ingest.h"
 #include "common/crypto.h"
 #include "storage/source_records.h"
-#include "test_store.h"
+#include "store_fixture.h"
 
 namespace cairn {
 namespace {
 
-std::string TestFile() {
-  return std::string(std::getenv("CAIRN_SOURCE_DIR")) + "/tests/testdata/companies/basic_company_data.csv";
-}
+std::string TestFile() { return testing::StoreFixture::TestData("companies/basic_company_data.csv"); }
 
 class CompaniesIngest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    InitCrypto();
-    store_ = testing::TestStore::Create(GetParam());
-    if (!store_) {
+    if (!s_.ok()) {
       if (testing::PostgresRequired()) FAIL() << "CAIRN_REQUIRE_PG=1 but CAIRN_TEST_PG is unset";
       GTEST_SKIP() << "PostgreSQL not configured";
     }
   }
-  app::Env env() { return {store_->db(), clock_, settings_}; }
-  Result<engine::IngestReport> Ingest(const std::string& path) {
-    return engine::IngestFile(env(), model::Actor::System("test"), path, {});
-  }
-  std::string Query(const std::string& sql) {
-    std::string out;
-    soci::indicator ind;
-    EXPECT_TRUE(store_->db().Read([&](storage::Tx& tx) {
-      tx.sql() << sql, soci::into(out, ind);
-      return Status::Ok();
-    }).ok());
-    return out;
-  }
+  Result<engine::IngestReport> Ingest(const std::string& path) { return s_.Ingest(path); }
+  std::string Query(const std::string& sql) { return s_.Value(sql); }
 
-  std::unique_ptr<testing::TestStore> store_;
-  SystemClock clock_;
-  config::Settings settings_ = config::Defaults();
+  testing::StoreFixture s_{GetParam()};
 };
 
 TEST_P(CompaniesIngest, FormatIsDetectedFromTheHeader) {

@@ -4,19 +4,16 @@
 #include "common/crypto.h"
 #include "config/settings.h"
 #include "engine/ingest.h"
-#include "test_store.h"
+#include "store_fixture.h"
 
 namespace cairn {
 namespace {
 
 TEST(Ftm, EntitiesLoadAndUnmappedOrMalformedOnesAreRejected) {
-  InitCrypto();
-  auto store = testing::TestStore::Create("sqlite");
-  SystemClock clock;
-  config::Settings settings = config::Defaults();
-  std::string path = std::string(std::getenv("CAIRN_SOURCE_DIR")) + "/tests/testdata/ftm/entities.jsonl";
+  testing::StoreFixture s;
+  std::string path = testing::StoreFixture::TestData("ftm/entities.jsonl");
   EXPECT_EQ(*engine::DetectFormat(path), "ftm");
-  auto r = engine::IngestFile({store->db(), clock, settings}, model::Actor::System("test"), path, {});
+  auto r = s.Ingest(path);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->loaded, 3);
   ASSERT_EQ(r->rejects.size(), 3u);

@@ -9,7 +9,7 @@
 #include "config/settings.h"
 #include "engine/ingest.h"
 #include "ingest/ocds.h"
-#include "test_store.h"
+#include "store_fixture.h"
 
 namespace cairn {
 namespace {
@@ -18,24 +18,9 @@ std::string Source(const std::string& rel) { return std::string(std::getenv("CAI
 
 class Ocds : public ::testing::Test {
  protected:
-  void SetUp() override {
-    InitCrypto();
-    store_ = testing::TestStore::Create("sqlite");
-  }
-  Result<engine::IngestReport> Ingest(const std::string& path) {
-    return engine::IngestFile({store_->db(), clock_, settings_}, model::Actor::System("test"), path, {});
-  }
-  nlohmann::json Payload(const std::string& key) {
-    std::string out;
-    EXPECT_TRUE(store_->db().Read([&](storage::Tx& tx) {
-      tx.sql() << "SELECT payload FROM source_records WHERE record_key = :k", soci::use(key), soci::into(out);
-      return Status::Ok();
-    }).ok());
-    return out.empty() ? nlohmann::json() : nlohmann::json::parse(out);
-  }
-  std::unique_ptr<testing::TestStore> store_;
-  SystemClock clock_;
-  config::Settings settings_ = config::Defaults();
+  Result<engine::IngestReport> Ingest(const std::string& path) { return s_.Ingest(path); }
+  nlohmann::json Payload(const std::string& key) { return s_.Payload(key); }
+  testing::StoreFixture s_;
 };
 
 TEST_F(Ocds, BothLayoutsAreDetected) {
@@ -95,7 +80,7 @@ TEST_F(Ocds, EveryCardinalConformanceFileLoads) {
     ++files;
     engine::IngestOptions options;
     options.format = "ocds";
-    auto r = engine::IngestFile({store_->db(), clock_, settings_}, model::Actor::System("test"), entry.path().string(), options);
+    auto r = s_.Ingest(entry.path().string(), options);
     ASSERT_TRUE(r.ok()) << entry.path() << ": " << r.status().ToString();
     EXPECT_GT(r->read, 0) << entry.path();
   }

@@ -11,7 +11,7 @@
 #include "engine/export_ftm.h"
 #include "engine/resolution.h"
 #include "ingest/ftm.h"
-#include "test_store.h"
+#include "store_fixture.h"
 
 namespace cairn {
 namespace {
@@ -19,30 +19,27 @@ namespace {
 class Resolution : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    InitCrypto();
-    store_ = testing::TestStore::Create(GetParam());
-    if (!store_) {
+    if (!s_.ok()) {
       if (testing::PostgresRequired()) FAIL() << "CAIRN_REQUIRE_PG=1 but CAIRN_TEST_PG is unset";
       GTEST_SKIP() << "PostgreSQL not configured";
     }
-    ASSERT_TRUE(store_->db().Write([&](storage::Tx& tx) {
+    ASSERT_TRUE(s_.db().Write([&](storage::Tx& tx) {
       tx.sql() << "INSERT INTO organisations (id, slug, name, type, taskforce_member, created_at, updated_at) "
                   "VALUES (7, 'police-scotland', 'Police Scotland', 'police', 1, 't', 't')";
       return Status::Ok();
     }).ok());
     IngestAll();
   }
-  app::Env env() { return {store_->db(), clock_, settings_}; }
+  app::Env env() { return s_.env(); }
   void IngestAll() {
-    std::string t = std::string(std::getenv("CAIRN_SOURCE_DIR")) + "/tests/testdata/";
     for (const char* f : {"companies/basic_company_data.csv", "companies/psc.jsonl", "companies/officers.jsonl",
                           "cairn_csv/licences.csv", "cairn_csv/inspections.csv", "ocds/package.json"}) {
-      auto r = engine::IngestFile(env(), model::Actor::System("test"), t + f, {});
+      auto r = s_.Ingest(testing::StoreFixture::TestData(f));
       ASSERT_TRUE(r.ok()) << f << ": " << r.status().ToString();
     }
     engine::IngestOptions intel;
     intel.owner_organisation_id = 7;
-    auto r = engine::IngestFile(env(), model::Actor::System("test"), t + "cairn_csv/intelligence.csv", intel);
+    auto r = s_.Ingest(testing::StoreFixture::TestData("cairn_csv/intelligence.csv"), intel);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
   }
   engine::ResolutionReport Resolve() {
@@ -52,7 +49,7 @@ class Resolution : public ::testing::TestWithParam<std::string> {
   }
   std::vector<std::vector<std::string>> Rows(const std::string& sql, int columns) {
     std::vector<std::vector<std::string>> out;
-    EXPECT_TRUE(store_->db().Read([&](storage::Tx& tx) {
+    EXPECT_TRUE(s_.db().Read([&](storage::Tx& tx) {
       soci::rowset<soci::row> rs = (tx.sql().prepare << sql);
       for (const auto& row : rs) {
         std::vector<std::string> r;
@@ -70,9 +67,7 @@ class Resolution : public ::testing::TestWithParam<std::string> {
     return rows.empty() ? "" : rows[0][0];
   }
 
-  std::unique_ptr<testing::TestStore> store_;
-  SystemClock clock_;
-  config::Settings settings_ = config::Defaults();
+  testing::StoreFixture s_{GetParam()};
 };
 
 TEST_P(Resolution, OneCompanyIsOneEntityAcrossEverySource) {
@@ -157,7 +152,7 @@ TEST_P(Resolution, AnalyticsDescribeThePublicNetwork) {
 TEST_P(Resolution, AnalystsDecisionsHoldOnEveryRun) {
   Resolve();
   model::Actor analyst{1, 7, model::Role::kAnalyst, "analyst", "test"};
-  ASSERT_TRUE(store_->db().Write([&](storage::Tx& tx) {
+  ASSERT_TRUE(s_.db().Write([&](storage::Tx& tx) {
     tx.sql() << "INSERT INTO users (id, organisation_id, username, display_name, email, role, password_hash, "
                 "created_at, updated_at) VALUES (1, 7, 'analyst', 'A', 'a@x.example', 'analyst', 'h', 't', 't')";
     return Status::Ok();

@@ -1,0 +1,55 @@
+// What both browser journeys need: playwright-core from web/node_modules, a running
+// `cairn serve` on a free loopback port, Debian's chromium with the flags this machine needs,
+// screenshots, and a pass/fail tally that prints "N passed, N failed".
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createRequire } from "node:module";
+
+export function playwright(webDist) {
+  return createRequire(resolve(webDist, "..", "package.json"))("playwright-core");
+}
+
+// Starts `cairn serve` on port 0 and resolves to { base, server } once it prints its address.
+export function serve(cairn, db, webDist) {
+  const server = spawn(cairn, ["--db", db, "serve", "--port", "0", "--web-dir", webDist], { stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((ok, fail) => {
+    let out = "";
+    server.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/serving on (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) ok({ base: m[1], server });
+    });
+    server.on("exit", (code) => fail(new Error(`cairn serve exited ${code}`)));
+    setTimeout(() => fail(new Error("cairn serve did not start")), 15000);
+  });
+}
+
+export function launch(webDist) {
+  return playwright(webDist).chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+}
+
+export function screenshots(dir) {
+  return async (page, name) => {
+    if (!dir) return;
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  };
+}
+
+export function tally() {
+  const t = { passed: 0, failed: 0 };
+  t.check = (name, ok, detail = "") => {
+    if (ok) t.passed++;
+    else { t.failed++; console.log(`FAIL: ${name} ${detail}`); }
+  };
+  t.finish = () => {
+    console.log(`e2e: ${t.passed} passed, ${t.failed} failed`);
+    process.exit(t.failed === 0 ? 0 : 1);
+  };
+  return t;
+}
