@@ -112,32 +112,55 @@ Result<LoadedRecords> LoadRecords(const std::string& path, const std::string& id
   return out;
 }
 
-DedupeResult Dedupe(const std::vector<resolve::Record>& records, const std::vector<FieldSpec>& fields,
-                    const LinkageOptions& options) {
+namespace {
+
+// Blocking, comparison and training, shared by Dedupe and Link: every candidate pair with its
+// match probability. `a` and `b` are the same vector for deduplication.
+struct Scored {
+  std::vector<resolve::CandidatePair> pairs;
+  std::vector<double> probability;  // per pair
+  LinkageStats stats;
+};
+
+Scored ScorePairs(const std::vector<resolve::Record>& a, const std::vector<resolve::Record>& b,
+                  const std::vector<FieldSpec>& fields, const LinkageOptions& options, Stopwatch& watch) {
+  const bool dedupe = &a == &b;
   auto roles = RolesOf(fields);
   auto comparisons = resolve::ComparisonsFor(roles);
+  auto rules = resolve::RulesFor(roles);
+  resolve::BlockingStats blocking;
+  Scored out;
+  out.pairs = dedupe ? resolve::BlockDedupe(a, rules, options.max_block, &blocking)
+                     : resolve::BlockLink(a, b, rules, options.max_block, &blocking);
+  watch.Lap("blocking");
+  auto levels = resolve::Model::Compare(comparisons, a, b, out.pairs);
+  watch.Lap("comparing");
+  auto model = resolve::Model::Train(comparisons, a, b, rules, levels, options.training);
+  watch.Lap("training");
+  const size_t k = comparisons.size();
+  for (size_t p = 0; p < out.pairs.size(); ++p) {
+    const auto& pair = out.pairs[p];
+    out.probability.push_back(resolve::Model::Probability(model.Weight(&levels[p * k], a[pair.a], b[pair.b])));
+  }
+  out.stats = {a.size() + (dedupe ? 0 : b.size()), out.pairs.size(), 0, blocking.skipped_blocks, model.iterations(),
+               model.prior(), {}};
+  return out;
+}
+
+}  // namespace
+
+DedupeResult Dedupe(const std::vector<resolve::Record>& records, const std::vector<FieldSpec>& fields,
+                    const LinkageOptions& options) {
   std::vector<StageTime> stages;
   Stopwatch watch(&stages);
-  resolve::BlockingStats blocking;
-  auto rules = resolve::RulesFor(roles);
-  auto pairs = resolve::BlockDedupe(records, rules, options.max_block, &blocking);
-  watch.Lap("blocking");
-  auto levels = resolve::Model::Compare(comparisons, records, records, pairs);
-  watch.Lap("comparing");
-  auto model = resolve::Model::Train(comparisons, records, records, rules, levels, options.training);
-  watch.Lap("training");
-
+  Scored scored = ScorePairs(records, records, fields, options, watch);
   DedupeResult out;
-  out.stats = {records.size(), pairs.size(), 0, blocking.skipped_blocks, model.iterations(), model.prior(), {}};
+  out.stats = scored.stats;
   resolve::DisjointSets sets(records.size());
-  const size_t k = comparisons.size();
-  for (size_t p = 0; p < pairs.size(); ++p) {
-    const auto& [a, b] = pairs[p];
-    double prob = resolve::Model::Probability(model.Weight(&levels[p * k], records[a], records[b]));
-    if (prob >= options.threshold) {
-      sets.Union(a, b);
-      ++out.stats.matched_pairs;
-    }
+  for (size_t p = 0; p < scored.pairs.size(); ++p) {
+    if (scored.probability[p] < options.threshold) continue;
+    sets.Union(scored.pairs[p].a, scored.pairs[p].b);
+    ++out.stats.matched_pairs;
   }
   // A cluster is named by its smallest id, so the same data gives the same names.
   std::map<uint32_t, std::string> name;
@@ -156,25 +179,14 @@ DedupeResult Dedupe(const std::vector<resolve::Record>& records, const std::vect
 
 LinkResult Link(const std::vector<resolve::Record>& left, const std::vector<resolve::Record>& right,
                 const std::vector<FieldSpec>& fields, const LinkageOptions& options) {
-  auto roles = RolesOf(fields);
-  auto comparisons = resolve::ComparisonsFor(roles);
   std::vector<StageTime> stages;
   Stopwatch watch(&stages);
-  resolve::BlockingStats blocking;
-  auto rules = resolve::RulesFor(roles);
-  auto pairs = resolve::BlockLink(left, right, rules, options.max_block, &blocking);
-  watch.Lap("blocking");
-  auto levels = resolve::Model::Compare(comparisons, left, right, pairs);
-  watch.Lap("comparing");
-  auto model = resolve::Model::Train(comparisons, left, right, rules, levels, options.training);
-  watch.Lap("training");
+  Scored scored = ScorePairs(left, right, fields, options, watch);
   LinkResult out;
-  out.stats = {left.size() + right.size(), pairs.size(), 0, blocking.skipped_blocks, model.iterations(), model.prior(), {}};
-  const size_t k = comparisons.size();
-  for (size_t p = 0; p < pairs.size(); ++p) {
-    const auto& [a, b] = pairs[p];
-    double prob = resolve::Model::Probability(model.Weight(&levels[p * k], left[a], right[b]));
-    if (prob >= options.threshold) out.pairs.push_back({left[a].id, right[b].id, prob});
+  out.stats = scored.stats;
+  for (size_t p = 0; p < scored.pairs.size(); ++p) {
+    if (scored.probability[p] < options.threshold) continue;
+    out.pairs.push_back({left[scored.pairs[p].a].id, right[scored.pairs[p].b].id, scored.probability[p]});
   }
   std::sort(out.pairs.begin(), out.pairs.end(), [](const LinkedPair& x, const LinkedPair& y) {
     return x.probability != y.probability ? x.probability > y.probability
