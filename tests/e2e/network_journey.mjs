@@ -79,6 +79,7 @@ try {
   await page.getByRole("heading", { name: /Smith/i }).waitFor();
   check("a node links to its entity page", (await page.locator("main").textContent()).includes("same Companies House officer"));
   check("the partner does not see the intelligence record", !(await page.locator("main").textContent()).includes("subject"));
+  check("a partner has no decision buttons", (await page.getByRole("button", { name: /Not this entity/ }).count()) === 0);
   await search(page, "SOCG-W-017");
   check("the partner cannot find a restricted SOC group", (await page.getByText("Nothing matches").count()) === 1);
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -88,6 +89,16 @@ try {
   check("the owning analyst finds the SOC group", (await page.getByRole("link", { name: "SOCG-W-017" }).count()) === 1);
   check("and sees it marked restricted", (await page.locator("#search-results").textContent()).includes("(restricted)"));
   await shot(page, "08-analyst-search");
+
+  // The analyst decides the intelligence subject is not the same person as the officer.
+  await page.getByLabel("Name, company number or postcode").fill("john robert smith");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.locator("#search-results a").first().click();
+  await page.getByRole("heading", { name: "Source records (4)" }).waitFor();
+  check("the analyst sees all four records", true);
+  await page.getByRole("button", { name: /Not this entity: subject/ }).click();
+  await page.getByText("This record will be kept apart").waitFor();
+  check("a decision is recorded from the entity page", (await page.getByText("Kept apart", { exact: true }).count()) === 1);
 } catch (e) {
   check("the journey completes", false, e.message);
 } finally {

@@ -63,7 +63,7 @@ export interface Link {
 }
 export interface MentionSource { format: string; record: string; file: string; line: number }
 export interface EntityMention {
-  role: string; fields: Record<string, string>; match_reason: string; restricted: boolean; source: MentionSource;
+  key: string; role: string; fields: Record<string, string>; match_reason: string; restricted: boolean; source: MentionSource;
 }
 export interface EntityPage { entity: Entity; mentions: EntityMention[]; links: Link[]; neighbours: Entity[] }
 export interface Graph { nodes: Entity[]; edges: Link[]; truncated: boolean }

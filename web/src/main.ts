@@ -27,7 +27,7 @@ const CASEWORKERS: Role[] = ["admin", "secretariat", "strand_lead", "analyst", "
 const pages: Page[] = [
   { path: "/", title: "Home", show: (s) => homePage(s) },
   { path: "/search", title: "Search", roles: CASEWORKERS, show: (_s, _a, q) => searchPage(q.get("q") ?? "") },
-  { path: "/entity", title: "Entity", roles: CASEWORKERS, nav: false, show: (_s, id) => entityPage(id) },
+  { path: "/entity", title: "Entity", roles: CASEWORKERS, nav: false, show: (s, id) => entityPage(id, s) },
   { path: "/admin", title: "Administration", roles: ["admin"], show: (s) => adminPage(s) },
   { path: "/audit", title: "Audit log", roles: ["auditor", "admin"], show: () => auditPage() },
 ];

@@ -1,6 +1,6 @@
 import cytoscape from "cytoscape";
 
-import { Entity, EntityPage, Graph, call } from "../api";
+import { Entity, EntityMention, EntityPage, Graph, Session, call } from "../api";
 import { h, render, table } from "../dom";
 
 const KIND_LABELS: Record<string, string> = {
@@ -23,7 +23,25 @@ function linkLabel(type: string): string {
   return type.replace(/_/g, " ");
 }
 
-export async function entityPage(id: string): Promise<void> {
+// For analysts: "not this entity" keeps a record apart from the entity's other records from the
+// next resolution on (a "different" decision against each of them).
+function separateButton(m: EntityMention, others: EntityMention[], status: HTMLElement): HTMLElement {
+  const button = h("button", { class: "ds_button ds_button--secondary ds_button--small", type: "button",
+    "aria-label": `Not this entity: ${m.role.replace(/_/g, " ")} ${m.source.record}` }, "Not this entity");
+  button.addEventListener("click", async () => {
+    for (const o of others.slice(0, 50)) {
+      await call("POST", "/match-decisions", { mention_a: m.key, mention_b: o.key, decision: "different",
+        note: "separated on the entity page" });
+    }
+    button.replaceWith(h("span", {}, "Kept apart"));
+    const text = "Recorded. This record will be kept apart from the others when the network is next resolved.";
+    // The status region is aria-live, so screen readers hear this once.
+    status.replaceChildren(h("div", { class: "ds_inset-text" }, h("p", { class: "ds_inset-text__text" }, text)));
+  });
+  return button;
+}
+
+export async function entityPage(id: string, session?: Session): Promise<void> {
   const page = await call<EntityPage>("GET", `/entities/${encodeURIComponent(id)}`);
   const e = page.entity;
   const names = new Map(page.neighbours.map((n) => [n.id, n]));
@@ -42,6 +60,8 @@ export async function entityPage(id: string): Promise<void> {
   const chart = h("div", { id: "network", class: "cairn-network", role: "img",
     "aria-label": `Network around ${e.name}. The links are also listed in the table below.` });
   const selected = h("p", { id: "network-selected", "aria-live": "polite" }, "Select a node to expand it.");
+  const analyst = session?.user.role === "analyst";
+  const decisionStatus = h("div", { id: "decision-status", "aria-live": "polite" });
   const hops = h("select", { class: "ds_select", id: "hops" }, ["1", "2", "3"].map((n) => h("option", { value: n }, `${n} link${n === "1" ? "" : "s"}`)));
 
   render(e.name || e.id,
@@ -62,12 +82,16 @@ export async function entityPage(id: string): Promise<void> {
       }))),
     h("section", { "aria-labelledby": "sources-title" },
       h("h2", { id: "sources-title" }, `Source records (${page.mentions.length})`),
-      table("Source records", ["As", "Record", "Source", "Why it is this entity"], page.mentions.map((m) => [
-        m.role.replace(/_/g, " "),
-        Object.values(m.fields).join(", "),
-        `${m.source.format} ${m.source.record} (${m.source.file.split("/").pop()} line ${m.source.line})`,
-        m.match_reason,
-      ]))));
+      decisionStatus,
+      table("Source records", ["As", "Record", "Source", "Why it is this entity", ...(analyst ? [""] : [])],
+        page.mentions.map((m) => [
+          m.role.replace(/_/g, " "),
+          Object.values(m.fields).join(", "),
+          `${m.source.format} ${m.source.record} (${m.source.file.split("/").pop()} line ${m.source.line})`,
+          m.match_reason,
+          ...(analyst && page.mentions.length > 1
+            ? [separateButton(m, page.mentions.filter((o) => o.key !== m.key), decisionStatus)] : []),
+        ]))));
 
   const cy = drawNetwork(chart, selected);
   const load = async () => {
