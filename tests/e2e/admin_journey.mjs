@@ -6,11 +6,11 @@
 // Usage: node admin_journey.mjs CAIRN_BINARY WEB_DIST [SCREENSHOT_DIR]
 // Prints "N passed, N failed" and exits non-zero on any failure.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { launch, screenshots, serve, tally } from "./harness.mjs";
+import { launch, screenshots, serve, tally, teardown } from "./harness.mjs";
 
 const [cairn, webDist, shots] = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), "cairn-e2e-"));
@@ -117,9 +117,7 @@ try {
 } catch (e) {
   check("the journey completes", false, e.message);
 } finally {
-  await browser.close();
-  server.kill("SIGTERM");
-  rmSync(work, { recursive: true, force: true });
+  await teardown(browser, server, work);
 }
 
 t.finish();

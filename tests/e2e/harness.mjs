@@ -2,7 +2,7 @@
 // `cairn serve` on a free loopback port, Debian's chromium with the flags this machine needs,
 // screenshots, and a pass/fail tally that prints "N passed, N failed".
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
 
@@ -52,4 +52,11 @@ export function tally() {
     process.exit(t.failed === 0 ? 0 : 1);
   };
   return t;
+}
+
+// Closes the browser, stops the server and removes the journey's working folder.
+export async function teardown(browser, server, work) {
+  await browser.close();
+  server.kill("SIGTERM");
+  rmSync(work, { recursive: true, force: true });
 }

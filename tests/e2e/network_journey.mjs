@@ -5,11 +5,11 @@
 //
 // Usage: node network_journey.mjs CAIRN_BINARY WEB_DIST [SCREENSHOT_DIR]
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 
-import { launch, screenshots, serve, tally } from "./harness.mjs";
+import { launch, screenshots, serve, tally, teardown } from "./harness.mjs";
 import { fileURLToPath } from "node:url";
 
 
@@ -95,15 +95,14 @@ try {
   await page.getByRole("button", { name: "Search" }).click();
   await page.locator("#search-results a").first().click();
   await page.getByRole("heading", { name: "Source records (4)" }).waitFor();
-  check("the analyst sees all four records", true);
+  const rows = await page.getByRole("region", { name: "Source records (4)" }).locator("tbody tr").count();
+  check("the analyst sees all four records", rows === 4, `(${rows} rows)`);
   await page.getByRole("button", { name: /Not this entity: subject/ }).click();
   await page.getByText("This record will be kept apart").waitFor();
   check("a decision is recorded from the entity page", (await page.getByText("Kept apart", { exact: true }).count()) === 1);
 } catch (e) {
   check("the journey completes", false, e.message);
 } finally {
-  await browser.close();
-  server.kill("SIGTERM");
-  rmSync(work, { recursive: true, force: true });
+  await teardown(browser, server, work);
 }
 t.finish();
