@@ -10,39 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "embedded/embedded.h"
+#include "synth/words.h"
 
 namespace cairn::synth {
 namespace {
-
-std::vector<std::string> Lines(std::string_view path) {
-  std::vector<std::string> out;
-  std::istringstream in{std::string(embedded::Find(path).value_or(""))};
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line[0] != '#') out.push_back(line);
-  }
-  return out;
-}
-
-// Real registers have a long tail of rare names and streets. The embedded lists hold the
-// common ones; this adds `n` made-up ones built from syllables (the same for every seed, so
-// files differ only by the people drawn).
-std::vector<std::string> WithLongTail(std::vector<std::string> common, size_t n, const char* suffix) {
-  static const char* kOnsets[] = {"b", "br", "c", "cr", "d", "dr", "f", "g", "gr", "h", "k", "l", "m", "mc",
-                                  "n", "p", "r", "s", "sh", "st", "t", "tr", "w", "fl"};
-  static const char* kVowels[] = {"a", "e", "i", "o", "u", "ai", "ea", "ie", "ou"};
-  static const char* kCodas[] = {"", "n", "r", "l", "ll", "rt", "nd", "ck", "ng", "rn", "th", "s"};
-  std::mt19937_64 rng(20261122);
-  std::set<std::string> seen(common.begin(), common.end());
-  auto pick = [&](auto& arr) { return std::string(arr[rng() % (sizeof(arr) / sizeof(arr[0]))]); };
-  while (common.size() < n) {
-    std::string w = pick(kOnsets) + pick(kVowels) + pick(kCodas) + pick(kOnsets) + pick(kVowels) + pick(kCodas);
-    if (rng() % 3 == 0) w += pick(kVowels) + pick(kCodas);
-    if (*suffix) w += std::string(" ") + suffix;
-    if (seen.insert(w).second) common.push_back(w);
-  }
-  return common;
-}
 
 struct Person {
   std::string given, surname, number, street, locality, town, postcode, state, dob, ssn;
@@ -50,30 +21,23 @@ struct Person {
 
 class Generator {
  public:
-  explicit Generator(uint64_t seed) : rng_(seed) {
-    given_ = WithLongTail(Lines("data/synth/given_names.txt"), 1000, "");
-    surnames_ = WithLongTail(Lines("data/synth/surnames.txt"), 30000, "");
-    streets_ = WithLongTail(Lines("data/synth/streets.txt"), 8000, "street");
-    for (const auto& line : Lines("data/synth/towns.txt")) {
-      towns_.push_back({line.substr(0, line.find(',')), line.substr(line.find(',') + 1)});
-    }
-  }
+  explicit Generator(uint64_t seed) : w_(seed, 1000, 30000, 8000) {}
 
-  bool ok() const { return !given_.empty() && !surnames_.empty() && !streets_.empty() && !towns_.empty(); }
+  bool ok() const { return w_.ok(); }
 
   Person Original() {
     Person p;
-    p.given = Zipf(given_);
-    p.surname = Zipf(surnames_);
+    p.given = w_.given()[w_.Zipf(w_.given())];
+    p.surname = w_.surnames()[w_.Zipf(w_.surnames())];
     p.number = std::to_string(Int(1, 250));
-    p.street = Zipf(streets_);
-    const auto& [town, area] = towns_[size_t(Int(0, int(towns_.size()) - 1))];
-    p.town = town;
+    p.street = w_.streets()[w_.Zipf(w_.streets())];
+    const Town& town = w_.towns()[size_t(Int(0, int(w_.towns().size()) - 1))];
+    p.town = town.name;
     if (Chance(0.3)) {
-      const std::string& s = Zipf(streets_);
+      const std::string& s = w_.streets()[w_.Zipf(w_.streets())];
       p.locality = s.substr(0, s.find(' '));
     }
-    p.postcode = area + std::to_string(Int(1, 40)) + " " + std::to_string(Int(1, 9)) + Letter() + Letter();
+    p.postcode = town.area + std::to_string(Int(1, 40)) + " " + std::to_string(Int(1, 9)) + Letter() + Letter();
     p.state = "sco";
     char dob[16];
     std::snprintf(dob, sizeof dob, "%04d%02d%02d", Int(1930, 2005), Int(1, 12), Int(1, 28));
@@ -87,77 +51,31 @@ class Generator {
     int n = Int(1, 3);
     for (int i = 0; i < n; ++i) {
       switch (Int(0, 8)) {
-        case 0: p.given = Typo(p.given); break;
-        case 1: p.surname = Typo(p.surname); break;
+        case 0: p.given = w_.Typo(p.given); break;
+        case 1: p.surname = w_.Typo(p.surname); break;
         case 2: std::swap(p.given, p.surname); break;
-        case 3: p.given = Nickname(p.given); break;
+        case 3: p.given = Words::Nickname(p.given); break;
         case 4: p.dob[size_t(Int(4, 7))] = char('0' + Int(0, 9)); break;
-        case 5: p.postcode = Typo(p.postcode); break;
-        case 6: p.street = Chance(0.5) ? Typo(p.street) : Abbreviate(p.street); break;
+        case 5: p.postcode = w_.Typo(p.postcode); break;
+        case 6: p.street = Chance(0.5) ? w_.Typo(p.street) : Words::AbbreviateStreet(p.street); break;
         case 7: Blank(p); break;
-        case 8: p.ssn = Typo(p.ssn); break;
+        case 8: p.ssn = w_.Typo(p.ssn); break;
       }
     }
     return p;
   }
 
  private:
-  int Int(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
-  bool Chance(double p) { return std::uniform_real_distribution<double>(0, 1)(rng_) < p; }
-  char Letter() { return char('A' + Int(0, 25)); }
-
-  // Rank r is drawn with weight (r+1)^-0.7: the commonest surname is about 1.5% of people,
-  // as in Scotland, and most names are rare.
-  const std::string& Zipf(const std::vector<std::string>& list) {
-    std::vector<double>& cdf = cdf_[&list];
-    if (cdf.empty()) {
-      double total = 0;
-      for (size_t r = 0; r < list.size(); ++r) cdf.push_back(total += std::pow(double(r + 1), -0.7));
-      for (double& c : cdf) c /= total;
-    }
-    double x = std::uniform_real_distribution<double>(0, 1)(rng_);
-    size_t i = size_t(std::lower_bound(cdf.begin(), cdf.end(), x) - cdf.begin());
-    return list[std::min(i, list.size() - 1)];
-  }
-
-  std::string Typo(std::string s) {
-    if (s.size() < 2) return s;
-    size_t i = size_t(Int(0, int(s.size()) - 1));
-    switch (Int(0, 3)) {
-      case 0: s[i] = char('a' + Int(0, 25)); break;
-      case 1: s.insert(i, 1, char('a' + Int(0, 25))); break;
-      case 2: s.erase(i, 1); break;
-      case 3: if (i + 1 < s.size()) std::swap(s[i], s[i + 1]); break;
-    }
-    return s;
-  }
-
-  std::string Nickname(const std::string& given) {
-    static const std::map<std::string, std::string> kNicknames = {
-        {"james", "jim"}, {"robert", "rab"}, {"william", "bill"}, {"alexander", "alex"}, {"thomas", "tam"},
-        {"andrew", "andy"}, {"michael", "mick"}, {"david", "davie"}, {"john", "ian"}, {"catriona", "katie"},
-        {"elizabeth", "liz"}, {"margaret", "maggie"}, {"daniel", "danny"}, {"rebecca", "becky"}};
-    auto it = kNicknames.find(given);
-    return it == kNicknames.end() ? given : it->second;
-  }
-
-  std::string Abbreviate(std::string street) {
-    for (auto [from, to] : {std::pair{"street", "st"}, {"road", "rd"}, {"avenue", "ave"}, {"terrace", "ter"}}) {
-      size_t pos = street.find(from);
-      if (pos != std::string::npos) return street.replace(pos, std::string(from).size(), to);
-    }
-    return street;
-  }
+  int Int(int lo, int hi) { return w_.Int(lo, hi); }
+  bool Chance(double p) { return w_.Chance(p); }
+  char Letter() { return w_.Letter(); }
 
   void Blank(Person& p) {
     std::array<std::string*, 6> fields = {&p.given, &p.street, &p.locality, &p.postcode, &p.dob, &p.ssn};
     *fields[size_t(Int(0, int(fields.size()) - 1))] = "";
   }
 
-  std::mt19937_64 rng_;
-  std::vector<std::string> given_, surnames_, streets_;
-  std::vector<std::pair<std::string, std::string>> towns_;
-  std::map<const std::vector<std::string>*, std::vector<double>> cdf_;
+  Words w_;
 };
 
 void Write(std::ostream& out, const std::string& id, const Person& p) {
