@@ -6,9 +6,10 @@ namespace cairn::graph {
 namespace {
 
 TEST(Analytics, ComponentsDegreeAndBrokers) {
-  // Two triangles joined through node 6 (a broker), and a separate pair 7–8.
+  // Two triangles joined through node 6 (a broker, linked to two nodes of each), and a
+  // separate pair 7–8.
   std::vector<std::pair<int64_t, int64_t>> edges = {{0, 1}, {1, 2}, {2, 0}, {3, 4}, {4, 5}, {5, 3},
-                                                    {2, 6}, {6, 3}, {7, 8}, {7, 8}};
+                                                    {1, 6}, {2, 6}, {6, 3}, {6, 4}, {7, 8}, {7, 8}};
   auto m = Analyse(9, edges);
   ASSERT_TRUE(m.ok()) << m.status().ToString();
   EXPECT_EQ((*m)[0].component, (*m)[5].component);
@@ -17,6 +18,7 @@ TEST(Analytics, ComponentsDegreeAndBrokers) {
   EXPECT_EQ((*m)[7].component_size, 2);
   EXPECT_EQ((*m)[7].degree, 1) << "a repeated link counts once";
   EXPECT_EQ((*m)[2].degree, 3);
+  EXPECT_EQ((*m)[6].degree, 4);
   double top = 0;
   int64_t broker = -1;
   for (int64_t v = 0; v < 9; ++v) {
