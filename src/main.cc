@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   cairn::cli::AddSynth(app, exit_code);
   cairn::cli::AddIngest(app, g, exit_code);
   cairn::cli::AddResolve(app, g, exit_code);
+  cairn::cli::AddEvaluate(app, g, exit_code);
   cairn::cli::AddExport(app, g, exit_code);
   try {
     app.parse(argc, argv);

@@ -42,6 +42,7 @@ void AddLinkage(CLI::App& app, int& exit_code);
 void AddSynth(CLI::App& app, int& exit_code);
 void AddIngest(CLI::App& app, GlobalOptions& g, int& exit_code);
 void AddResolve(CLI::App& app, GlobalOptions& g, int& exit_code);
+void AddEvaluate(CLI::App& app, GlobalOptions& g, int& exit_code);
 void AddExport(CLI::App& app, GlobalOptions& g, int& exit_code);
 
 }  // namespace cairn::cli

@@ -1,8 +1,10 @@
 // cairn resolve: rebuild the network from the stored source records (engine/resolution.h).
+#include <cstdio>
 #include <iostream>
 
 #include "cli/cli.h"
 #include "engine/resolution.h"
+#include "engine/truth.h"
 
 namespace cairn::cli {
 
@@ -15,6 +17,49 @@ void AddResolve(CLI::App& app, GlobalOptions& g, int& exit_code) {
       std::cout << "records " << report.records << ", mentions " << report.mentions << ", links " << report.links << "\n";
       for (const auto& [kind, n] : report.entities) std::cout << "  " << kind << ": " << n << " entities\n";
       std::cout << "entity ids kept from the last run: " << report.ids_kept << "\n";
+      if (report.person_model_used) {
+        std::cout << "people: " << report.person_candidate_pairs << " candidate pairs compared, "
+                  << report.person_matched_pairs << " joined by the Fellegi-Sunter model\n";
+      } else {
+        std::cout << "people: too few to train a model; joined by name with birth month or postcode\n";
+      }
+      for (const auto& s : report.stages) std::cout << "  " << s.stage << ": " << s.seconds << " s\n";
+      return Status::Ok();
+    }();
+    if (!s.ok()) exit_code = Fail(s);
+  });
+}
+
+}  // namespace cairn::cli
+
+namespace cairn::cli {
+namespace {
+
+void Print(const char* what, const engine::ClusterQuality& q) {
+  std::printf("%-9s precision %.4f  recall %.4f  (%lld mentions; %lld true and %lld resolved entities; %lld true, "
+              "%lld resolved and %lld correct pairs)\n",
+              what, q.precision(), q.recall(), static_cast<long long>(q.mentions), static_cast<long long>(q.true_entities),
+              static_cast<long long>(q.resolved_entities), static_cast<long long>(q.true_pairs),
+              static_cast<long long>(q.resolved_pairs), static_cast<long long>(q.correct_pairs));
+}
+
+}  // namespace
+
+void AddEvaluate(CLI::App& app, GlobalOptions& g, int& exit_code) {
+  auto truth = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand(
+      "evaluate", "Measure the resolved network against the truth.json of a synthetic world (cairn synth)");
+  cmd->add_option("--truth", *truth, "The truth.json that cairn synth wrote with the loaded files")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->callback([&g, &exit_code, truth] {
+    Status s = [&]() -> Status {
+      CAIRN_ASSIGN_OR_RETURN(auto ctx, Open(g));
+      CAIRN_ASSIGN_OR_RETURN(auto e, engine::EvaluateAgainstTruth(ctx->env(), *truth));
+      Print("people", e.people);
+      Print("companies", e.companies);
+      std::printf("(%lld person and organisation mentions are not in the truth: buyers and other parties)\n",
+                  static_cast<long long>(e.unlabelled));
       return Status::Ok();
     }();
     if (!s.ok()) exit_code = Fail(s);

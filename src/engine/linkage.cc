@@ -116,34 +116,28 @@ namespace {
 
 // Blocking, comparison and training, shared by Dedupe and Link: every candidate pair with its
 // match probability. `a` and `b` are the same vector for deduplication.
-struct Scored {
-  std::vector<resolve::CandidatePair> pairs;
-  std::vector<double> probability;  // per pair
-  LinkageStats stats;
-};
-
-Scored ScorePairs(const std::vector<resolve::Record>& a, const std::vector<resolve::Record>& b,
-                  const std::vector<FieldSpec>& fields, const LinkageOptions& options, Stopwatch& watch) {
+ScoredPairs ScorePairs(const std::vector<resolve::Record>& a, const std::vector<resolve::Record>& b,
+                       const std::vector<resolve::Role>& roles, const LinkageOptions& options, Stopwatch& watch) {
   const bool dedupe = &a == &b;
-  auto roles = RolesOf(fields);
   auto comparisons = resolve::ComparisonsFor(roles);
   auto rules = resolve::RulesFor(roles);
   resolve::BlockingStats blocking;
-  Scored out;
+  ScoredPairs out;
   out.pairs = dedupe ? resolve::BlockDedupe(a, rules, options.max_block, &blocking)
                      : resolve::BlockLink(a, b, rules, options.max_block, &blocking);
   watch.Lap("blocking");
   auto levels = resolve::Model::Compare(comparisons, a, b, out.pairs);
   watch.Lap("comparing");
-  auto model = resolve::Model::Train(comparisons, a, b, rules, levels, options.training);
+  out.model = resolve::Model::Train(comparisons, a, b, rules, levels, options.training);
   watch.Lap("training");
   const size_t k = comparisons.size();
+  out.probability.reserve(out.pairs.size());
   for (size_t p = 0; p < out.pairs.size(); ++p) {
     const auto& pair = out.pairs[p];
-    out.probability.push_back(resolve::Model::Probability(model.Weight(&levels[p * k], a[pair.a], b[pair.b])));
+    out.probability.push_back(resolve::Model::Probability(out.model.Weight(&levels[p * k], a[pair.a], b[pair.b])));
   }
-  out.stats = {a.size() + (dedupe ? 0 : b.size()), out.pairs.size(), 0, blocking.skipped_blocks, model.iterations(),
-               model.prior(), {}};
+  out.stats = {a.size() + (dedupe ? 0 : b.size()), out.pairs.size(), 0, blocking.skipped_blocks,
+               out.model.iterations(), out.model.prior(), {}};
   return out;
 }
 
@@ -153,7 +147,7 @@ DedupeResult Dedupe(const std::vector<resolve::Record>& records, const std::vect
                     const LinkageOptions& options) {
   std::vector<StageTime> stages;
   Stopwatch watch(&stages);
-  Scored scored = ScorePairs(records, records, fields, options, watch);
+  ScoredPairs scored = ScorePairs(records, records, RolesOf(fields), options, watch);
   DedupeResult out;
   out.stats = scored.stats;
   resolve::DisjointSets sets(records.size());
@@ -177,11 +171,20 @@ DedupeResult Dedupe(const std::vector<resolve::Record>& records, const std::vect
   return out;
 }
 
+ScoredPairs ScoreDedupe(const std::vector<resolve::Record>& records, const std::vector<resolve::Role>& roles,
+                        const LinkageOptions& options) {
+  std::vector<StageTime> stages;
+  Stopwatch watch(&stages);
+  ScoredPairs out = ScorePairs(records, records, roles, options, watch);
+  out.stats.stages = std::move(stages);
+  return out;
+}
+
 LinkResult Link(const std::vector<resolve::Record>& left, const std::vector<resolve::Record>& right,
                 const std::vector<FieldSpec>& fields, const LinkageOptions& options) {
   std::vector<StageTime> stages;
   Stopwatch watch(&stages);
-  Scored scored = ScorePairs(left, right, fields, options, watch);
+  ScoredPairs scored = ScorePairs(left, right, RolesOf(fields), options, watch);
   LinkResult out;
   out.stats = scored.stats;
   for (size_t p = 0; p < scored.pairs.size(); ++p) {

@@ -71,6 +71,18 @@ struct LinkResult {
   LinkageStats stats;
 };
 
+// Every candidate pair among `records` (a < b) with its match probability, and the model
+// trained on them, which can explain any pair. The step Dedupe and Link share; `cairn resolve`
+// uses it for people.
+struct ScoredPairs {
+  std::vector<resolve::CandidatePair> pairs;
+  std::vector<double> probability;  // per pair
+  resolve::Model model;
+  LinkageStats stats;
+};
+ScoredPairs ScoreDedupe(const std::vector<resolve::Record>& records, const std::vector<resolve::Role>& roles,
+                        const LinkageOptions& options);
+
 DedupeResult Dedupe(const std::vector<resolve::Record>& records, const std::vector<FieldSpec>& fields,
                     const LinkageOptions& options);
 LinkResult Link(const std::vector<resolve::Record>& left, const std::vector<resolve::Record>& right,

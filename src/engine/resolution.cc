@@ -1,6 +1,10 @@
 #include "engine/resolution.h"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
+#include <chrono>
 #include <set>
 #include <unordered_map>
 
@@ -9,6 +13,9 @@
 #include "common/time.h"
 #include "engine/network_view.h"
 #include "engine/extract.h"
+#include "engine/internal/clusterer.h"
+#include "engine/internal/mentions.h"
+#include "engine/people.h"
 #include "graph/analytics.h"
 #include "resolve/cluster.h"
 #include "resolve/normalise.h"
@@ -19,55 +26,23 @@
 namespace cairn::engine {
 namespace {
 
-struct Pending {
-  storage::MentionRow row;
-  std::string norm_name;  // organisations: normalised name; people: "given surname"
-};
+using internal::Clusterer;
+using internal::Pending;
+using internal::PendingLink;
 
-struct PendingLink {
-  size_t from, to;  // indices into the mention list
-  Relation relation;
-  int64_t record_id;
-  bool restricted;
-  std::optional<int64_t> owner;
-};
-
-// Clusters mentions by shared keys, remembering the first reason each mention joined, and
-// never joining two clusters that hold a pair an analyst decided are different.
-class Clusterer {
+// Times each stage of a run, for the report.
+class Stages {
  public:
-  explicit Clusterer(size_t n) : sets_(n), reason_(n, "alone"), apart_(n) {}
-  void Key(uint32_t m, const std::string& key, const char* why) {
-    auto [it, fresh] = first_.emplace(key, m);
-    if (!fresh) Join(m, it->second, why);
+  explicit Stages(std::vector<StageTime>* out) : out_(out), start_(std::chrono::steady_clock::now()) {}
+  void Lap(const std::string& stage) {
+    auto now = std::chrono::steady_clock::now();
+    out_->push_back({stage, std::chrono::duration<double>(now - start_).count()});
+    start_ = now;
   }
-  // Joins the clusters of a and b unless a decision keeps them apart.
-  void Join(uint32_t a, uint32_t b, const char* why) {
-    uint32_t ra = sets_.Find(a), rb = sets_.Find(b);
-    if (ra == rb) return;
-    for (uint32_t other : apart_[ra]) {
-      if (sets_.Find(other) == rb) return;
-    }
-    if (reason_[a] == "alone") reason_[a] = why;
-    if (reason_[b] == "alone") reason_[b] = why;
-    sets_.Union(a, b);
-    uint32_t root = sets_.Find(a), gone = root == ra ? rb : ra;
-    apart_[root].insert(apart_[root].end(), apart_[gone].begin(), apart_[gone].end());
-    apart_[gone].clear();
-  }
-  // Keeps a and b (and their clusters) apart from now on. Call before any Key or Join.
-  void KeepApart(uint32_t a, uint32_t b) {
-    apart_[a].push_back(b);
-    apart_[b].push_back(a);
-  }
-  uint32_t Root(uint32_t m) { return sets_.Find(m); }
-  const std::string& Reason(uint32_t m) const { return reason_[m]; }
 
  private:
-  resolve::DisjointSets sets_;
-  std::vector<std::string> reason_;
-  std::vector<std::vector<uint32_t>> apart_;  // per root: mentions its cluster must not join
-  std::unordered_map<std::string, uint32_t> first_;
+  std::vector<StageTime>* out_;
+  std::chrono::steady_clock::time_point start_;
 };
 
 std::string FirstWords(const std::string& normalised, size_t n) {
@@ -77,7 +52,9 @@ std::string FirstWords(const std::string& normalised, size_t n) {
   return out;
 }
 
-void Cluster(std::vector<Pending>& ms, Clusterer& c) {
+// Identifier keys: company numbers, addresses, Companies House officer ids, SOCG references,
+// ocids. People's names are matched afterwards (people.h).
+void ClusterByKeys(const std::vector<Pending>& ms, Clusterer& c) {
   // Organisations: which numbers each normalised name is used with.
   std::map<std::string, std::set<std::string>> numbers_by_name;
   for (const auto& m : ms) {
@@ -101,9 +78,6 @@ void Cluster(std::vector<Pending>& ms, Clusterer& c) {
       else if (!street.empty()) c.Key(i, "ad:|" + resolve::NormaliseText(r.address), "same address");
     } else if (r.kind == "person") {
       if (r.reference.rfind("/officers/", 0) == 0) c.Key(i, "po:" + r.reference, "same Companies House officer");
-      if (ms[i].norm_name.empty()) continue;
-      if (r.birth_date.size() >= 7) c.Key(i, "pb:" + ms[i].norm_name + "|" + r.birth_date.substr(0, 7), "same name and birth month");
-      if (!r.postcode.empty()) c.Key(i, "pp:" + ms[i].norm_name + "|" + r.postcode, "same name and postcode");
     } else if (r.kind == "socg" && !r.reference.empty()) {
       c.Key(i, "sg:" + resolve::NormaliseText(r.reference), "same SOCG reference");
     } else if (r.kind == "process" && !r.reference.empty()) {
@@ -162,10 +136,68 @@ Status AddAnalytics(std::vector<storage::EntityRow>& entities, const std::vector
   return Status::Ok();
 }
 
+
+// The mentions of one stored record, extracted and normalised. Runs on worker threads.
+void ExtractRecord(const storage::SourceRecordView& r, std::vector<Pending>& out, std::vector<PendingLink>& links) {
+  nlohmann::json payload = nlohmann::json::parse(r.payload, nullptr, false);
+  Extracted x = Extract(r.format, payload);
+  for (size_t i = 0; i < x.mentions.size(); ++i) {
+    const Mention& m = x.mentions[i];
+    Pending p;
+    p.row = {r.format + "/" + r.record_key + "#" + std::to_string(i), r.id, m.kind, m.role, m.name, m.given_name,
+             m.surname, resolve::NormaliseForRole(resolve::Role::kCompanyNumber, m.company_number), m.birth_date,
+             m.address, resolve::NormalisePostcode(m.postcode), m.reference, r.restricted,
+             r.owner_organisation_id, "", ""};
+    if (m.kind == "organisation") {
+      p.norm_name = resolve::NormaliseOrganisationName(m.name);
+    } else if (m.kind == "person") {
+      std::string given = FirstWords(resolve::NormalisePersonName(m.given_name), 1);
+      std::string surname = resolve::NormalisePersonName(m.surname);
+      if (!given.empty() && !surname.empty()) p.norm_name = given + " " + surname;
+    }
+    out.push_back(std::move(p));
+  }
+  for (const Relation& rel : x.relations) {
+    links.push_back({rel.from, rel.to, rel, r.id, r.restricted, r.owner_organisation_id});  // indices local to the record
+  }
+}
+
+// Reads every stored record and extracts its mentions, in parallel batches so a large store
+// streams through memory once.
+Status ReadMentions(storage::Tx& tx, std::vector<Pending>& ms, std::vector<PendingLink>& links, int64_t& records) {
+  constexpr size_t kBatch = 20000;
+  std::vector<storage::SourceRecordView> batch;
+  auto flush = [&] {
+    std::vector<std::vector<Pending>> mentions(batch.size());
+    std::vector<std::vector<PendingLink>> relations(batch.size());
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, batch.size(), 256), [&](const tbb::blocked_range<size_t>& range) {
+      for (size_t i = range.begin(); i != range.end(); ++i) ExtractRecord(batch[i], mentions[i], relations[i]);
+    });
+    for (size_t i = 0; i < batch.size(); ++i) {
+      size_t base = ms.size();
+      for (auto& m : mentions[i]) ms.push_back(std::move(m));
+      for (auto& l : relations[i]) {
+        l.from += base;
+        l.to += base;
+        links.push_back(std::move(l));
+      }
+    }
+    batch.clear();
+  };
+  CAIRN_RETURN_IF_ERROR(storage::ScanSourceRecords(tx, [&](const storage::SourceRecordView& r) {
+    ++records;
+    batch.push_back(r);
+    if (batch.size() == kBatch) flush();
+  }));
+  flush();
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor& actor) {
   ResolutionReport report;
+  Stages stages(&report.stages);
   std::vector<Pending> ms;
   std::vector<PendingLink> pending_links;
   std::map<std::string, std::string> previous;
@@ -173,32 +205,9 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {
     CAIRN_ASSIGN_OR_RETURN(previous, storage::ReadMentionEntities(tx));
     CAIRN_ASSIGN_OR_RETURN(decisions, storage::ListDecisions(tx));
-    return storage::ScanSourceRecords(tx, [&](const storage::SourceRecordView& r) {
-      ++report.records;
-      nlohmann::json payload = nlohmann::json::parse(r.payload, nullptr, false);
-      Extracted x = Extract(r.format, payload);
-      size_t base = ms.size();
-      for (size_t i = 0; i < x.mentions.size(); ++i) {
-        const Mention& m = x.mentions[i];
-        Pending p;
-        p.row = {r.format + "/" + r.record_key + "#" + std::to_string(i), r.id, m.kind, m.role, m.name, m.given_name,
-                 m.surname, resolve::NormaliseForRole(resolve::Role::kCompanyNumber, m.company_number), m.birth_date,
-                 m.address, resolve::NormalisePostcode(m.postcode), m.reference, r.restricted,
-                 r.owner_organisation_id, "", ""};
-        if (m.kind == "organisation") {
-          p.norm_name = resolve::NormaliseOrganisationName(m.name);
-        } else if (m.kind == "person") {
-          std::string given = FirstWords(resolve::NormalisePersonName(m.given_name), 1);
-          std::string surname = resolve::NormalisePersonName(m.surname);
-          if (!given.empty() && !surname.empty()) p.norm_name = given + " " + surname;
-        }
-        ms.push_back(std::move(p));
-      }
-      for (const Relation& rel : x.relations) {
-        pending_links.push_back({base + rel.from, base + rel.to, rel, r.id, r.restricted, r.owner_organisation_id});
-      }
-    });
+    return ReadMentions(tx, ms, pending_links, report.records);
   }));
+  stages.Lap("read and extract");
 
   Clusterer clusterer(ms.size());
   // Analysts' decisions first: "different" constrains every later join, "same" joins at once.
@@ -215,7 +224,14 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
       clusterer.Join(a->second, b->second, "confirmed by an analyst");
     }
   }
-  Cluster(ms, clusterer);
+  by_key = {};
+  ClusterByKeys(ms, clusterer);
+  stages.Lap("identifier keys");
+  PeopleReport people = MatchPeople(ms, clusterer, kPersonMatchThreshold);
+  report.person_candidate_pairs = int64_t(people.candidate_pairs);
+  report.person_matched_pairs = int64_t(people.matched_pairs);
+  report.person_model_used = people.model_used;
+  stages.Lap("people (Fellegi-Sunter)");
   std::map<uint32_t, std::vector<uint32_t>> clusters;
   for (uint32_t i = 0; i < ms.size(); ++i) clusters[clusterer.Root(i)].push_back(i);
 
@@ -233,7 +249,12 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
         break;
       }
     }
-    if (e.id.empty()) e.id = Prefix(e.kind) + Sha256Hex(ms[members.front()].row.mention_key).substr(0, 16);
+    // A new entity is named by a hash of its first mention's key whose name no other entity
+    // holds (a mention that moved may have left its old name with its old cluster).
+    for (size_t k = 0; e.id.empty() || taken.count(e.id); ++k) {
+      const std::string& key = ms[members[k % members.size()]].row.mention_key;
+      e.id = Prefix(e.kind) + Sha256Hex(k < members.size() ? key : key + "#" + std::to_string(k)).substr(0, 16);
+    }
     taken.insert(e.id);
     // People are shown given name first, whichever order the register wrote them in.
     e.name = e.kind == "person"
@@ -268,7 +289,9 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
     link_rows.push_back({mention_rows[l.from].entity_id, mention_rows[l.to].entity_id, l.relation.type,
                          l.relation.start, l.relation.end, l.relation.detail.dump(), l.record_id, l.restricted, l.owner});
   }
+  stages.Lap("entities");
   CAIRN_RETURN_IF_ERROR(AddAnalytics(entities, link_rows));
+  stages.Lap("analytics (igraph)");
   report.mentions = int64_t(mention_rows.size());
   report.links = int64_t(link_rows.size());
 
@@ -279,6 +302,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
                           {{"records", report.records}, {"mentions", report.mentions}, {"links", report.links},
                            {"entities", report.entities}, {"ids_kept", report.ids_kept}}});
   }));
+  stages.Lap("write");
   return report;
 }
 

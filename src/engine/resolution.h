@@ -7,9 +7,9 @@
 //                  characters); a mention without a number joins the one company of that
 //                  normalised name, and numberless mentions of the same name join each other
 //   addresses      the same postcode and the same first two words (house number and street)
-//   people         the same Companies House officer id; or the same first given name and
-//                  surname (titles dropped) and either the same birth month or the same
-//                  postcode; a name alone does not join
+//   people         the same Companies House officer id; then the Fellegi–Sunter model
+//                  (engine/people.h) over names, birth year and month and postcode, each
+//                  joined mention keeping the field-by-field explanation of its match
 //   SOC groups     the same reference;  processes  the same ocid
 //
 // Analysts' decisions (RecordDecision) come first and hold on every run: two mentions decided
@@ -25,6 +25,7 @@
 
 #include "app/env.h"
 #include "common/status.h"
+#include "engine/linkage.h"
 #include "model/actor.h"
 
 namespace cairn::engine {
@@ -33,7 +34,13 @@ struct ResolutionReport {
   int64_t records = 0, mentions = 0, links = 0;
   std::map<std::string, int64_t> entities;  // per kind
   int64_t ids_kept = 0;                     // entities that kept their previous id
+  int64_t person_candidate_pairs = 0, person_matched_pairs = 0;
+  bool person_model_used = false;  // false: too few people, the deterministic rules applied
+  std::vector<StageTime> stages;   // wall time of each stage
 };
+
+// The match probability at or above which two person mentions are one person.
+inline constexpr double kPersonMatchThreshold = 0.9;
 
 Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor& actor);
 

@@ -91,25 +91,65 @@ Result<std::optional<EntityRow>> GetEntity(Tx& tx, const std::string& id) {
   return std::optional<EntityRow>(e);
 }
 
+namespace {
+
+constexpr char kMentionViewSelect[] =
+    "SELECT m.mention_key, m.source_record_id, m.kind, m.role, m.name, m.given_name, m.surname, "
+    "m.company_number, m.birth_date, m.address, m.postcode, m.reference, m.restricted, "
+    "m.owner_organisation_id, m.entity_id, m.match_reason, r.format, r.record_key, r.file, r.line "
+    "FROM mentions m JOIN source_records r ON r.id = m.source_record_id ";
+
+void IntoMentionView(soci::statement& st, MentionView& v) {
+  MentionRow& m = v.mention;
+  st.exchange(soci::into(m.mention_key));
+  st.exchange(soci::into(m.source_record_id));
+  st.exchange(soci::into(m.kind));
+  st.exchange(soci::into(m.role));
+  st.exchange(soci::into(m.name));
+  st.exchange(soci::into(m.given_name));
+  st.exchange(soci::into(m.surname));
+  st.exchange(soci::into(m.company_number));
+  st.exchange(soci::into(m.birth_date));
+  st.exchange(soci::into(m.address));
+  st.exchange(soci::into(m.postcode));
+  st.exchange(soci::into(m.reference));
+  st.exchange(soci::into(m.restricted));
+  st.exchange(soci::into(m.owner_organisation_id));
+  st.exchange(soci::into(m.entity_id));
+  st.exchange(soci::into(m.match_reason));
+  st.exchange(soci::into(v.format));
+  st.exchange(soci::into(v.record_key));
+  st.exchange(soci::into(v.file));
+  st.exchange(soci::into(v.line));
+}
+
+}  // namespace
+
 Result<std::vector<MentionView>> MentionsOf(Tx& tx, const std::string& entity_id) {
   MentionView v;
-  MentionRow& m = v.mention;
-  soci::statement st =
-      (tx.sql().prepare << "SELECT m.mention_key, m.source_record_id, m.kind, m.role, m.name, m.given_name, m.surname, "
-                           "m.company_number, m.birth_date, m.address, m.postcode, m.reference, m.restricted, "
-                           "m.owner_organisation_id, m.entity_id, m.match_reason, r.format, r.record_key, r.file, r.line "
-                           "FROM mentions m JOIN source_records r ON r.id = m.source_record_id "
-                           "WHERE m.entity_id = :e ORDER BY m.mention_key",
-       soci::use(entity_id), soci::into(m.mention_key), soci::into(m.source_record_id), soci::into(m.kind),
-       soci::into(m.role), soci::into(m.name), soci::into(m.given_name), soci::into(m.surname),
-       soci::into(m.company_number), soci::into(m.birth_date), soci::into(m.address), soci::into(m.postcode),
-       soci::into(m.reference), soci::into(m.restricted), soci::into(m.owner_organisation_id), soci::into(m.entity_id),
-       soci::into(m.match_reason), soci::into(v.format), soci::into(v.record_key), soci::into(v.file),
-       soci::into(v.line));
+  soci::statement st(tx.sql());
+  IntoMentionView(st, v);
+  std::string e = entity_id;
+  st.exchange(soci::use(e));
+  st.alloc();
+  st.prepare(std::string(kMentionViewSelect) + "WHERE m.entity_id = :e ORDER BY m.mention_key");
+  st.define_and_bind();
   st.execute(false);
   std::vector<MentionView> out;
   while (st.fetch()) out.push_back(v);
   return out;
+}
+
+Status ScanMentions(Tx& tx, const std::function<void(const MentionView&)>& visit) {
+  MentionView v;
+  soci::statement st(tx.sql());
+  IntoMentionView(st, v);
+  st.alloc();
+  st.prepare(std::string(kMentionViewSelect) + "ORDER BY m.id");
+  st.define_and_bind();
+  st.execute(false);
+  while (st.fetch()) visit(v);
+  return Status::Ok();
 }
 
 Result<std::vector<LinkRow>> LinksOf(Tx& tx, const std::string& entity_id) {

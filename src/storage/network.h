@@ -69,6 +69,9 @@ Result<std::vector<MentionView>> MentionsOf(Tx& tx, const std::string& entity_id
 // Links touching `entity_id` in either direction.
 Result<std::vector<LinkRow>> LinksOf(Tx& tx, const std::string& entity_id);
 
+// Calls `visit` for every mention with its record's provenance, in insertion order, streaming.
+Status ScanMentions(Tx& tx, const std::function<void(const MentionView&)>& visit);
+
 // Calls `visit` for every entity, then `visit_link` for every link, streaming.
 Status ScanNetwork(Tx& tx, const std::function<void(const EntityRow&)>& visit,
                    const std::function<void(const LinkRow&)>& visit_link);

@@ -1,0 +1,102 @@
+#include "engine/people.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+
+#include "resolve/normalise.h"
+#include "resolve/record.h"
+
+namespace cairn::engine {
+namespace {
+
+using resolve::Role;
+
+const std::vector<Role> kRoles = {Role::kGivenName, Role::kMiddleName, Role::kSurname,
+                                  Role::kBirthYear, Role::kBirthMonth, Role::kPostcode};
+
+resolve::Record ToRecord(const internal::Pending& m) {
+  resolve::Record r;
+  r.id = m.row.mention_key;
+  auto given = resolve::Tokens(resolve::NormaliseForRole(Role::kGivenName, m.row.given_name));
+  if (!given.empty()) r[Role::kGivenName] = given[0];
+  for (size_t i = 1; i < given.size(); ++i) r[Role::kMiddleName] += (i > 1 ? " " : "") + given[i];
+  r[Role::kSurname] = resolve::NormaliseForRole(Role::kSurname, m.row.surname);
+  const std::string& birth = m.row.birth_date;  // YYYY, YYYY-MM or YYYY-MM-DD
+  if (birth.size() >= 4) r[Role::kBirthYear] = birth.substr(0, 4);
+  if (birth.size() >= 7) r[Role::kBirthMonth] = birth.substr(5, 2);
+  r[Role::kPostcode] = m.row.postcode;
+  return r;
+}
+
+std::string Explain(const resolve::Model& model, const resolve::Record& a, const resolve::Record& b) {
+  resolve::Explanation e = model.Explain(a, b);
+  char probability[32];
+  std::snprintf(probability, sizeof probability, "%.3f", e.probability);
+  std::string out = "Fellegi-Sunter match of " + a.id + " and " + b.id + ", probability " + probability + ": ";
+  for (size_t i = 0; i < e.fields.size(); ++i) {
+    const auto& f = e.fields[i];
+    char part[96];
+    if (f.level == "missing") std::snprintf(part, sizeof part, "%s missing", f.field.c_str());
+    else std::snprintf(part, sizeof part, "%s %s %+.1f", f.field.c_str(), f.level.c_str(), f.weight);
+    out += (i ? ", " : "") + std::string(part);
+  }
+  return out;
+}
+
+// The rules used when there are too few people to train a model on.
+void MatchByRules(const std::vector<internal::Pending>& ms, internal::Clusterer& c) {
+  for (uint32_t i = 0; i < ms.size(); ++i) {
+    const auto& r = ms[i].row;
+    if (r.kind != "person" || ms[i].norm_name.empty()) continue;
+    if (r.birth_date.size() >= 7) c.Key(i, "pb:" + ms[i].norm_name + "|" + r.birth_date.substr(0, 7), "same name and birth month");
+    if (!r.postcode.empty()) c.Key(i, "pp:" + ms[i].norm_name + "|" + r.postcode, "same name and postcode");
+  }
+}
+
+}  // namespace
+
+PeopleReport MatchPeople(const std::vector<internal::Pending>& ms, internal::Clusterer& c, double threshold) {
+  PeopleReport report;
+  std::vector<uint32_t> index;
+  std::vector<resolve::Record> records;
+  for (uint32_t i = 0; i < ms.size(); ++i) {
+    if (ms[i].row.kind != "person") continue;
+    resolve::Record r = ToRecord(ms[i]);
+    if (r[Role::kGivenName].empty() && r[Role::kSurname].empty()) continue;
+    index.push_back(i);
+    records.push_back(std::move(r));
+  }
+  report.mentions = records.size();
+  if (records.size() < kMinPeopleForModel) {
+    MatchByRules(ms, c);
+    return report;
+  }
+  LinkageOptions options;
+  options.threshold = threshold;
+  ScoredPairs scored = ScoreDedupe(records, kRoles, options);
+  report.model_used = true;
+  report.candidate_pairs = scored.pairs.size();
+  report.prior = scored.model.prior();
+  report.stages = scored.stats.stages;
+  std::vector<size_t> order;
+  for (size_t p = 0; p < scored.pairs.size(); ++p) {
+    if (scored.probability[p] >= threshold) order.push_back(p);
+  }
+  // Strongest first; ties in a fixed order, so the same data gives the same entities.
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    if (scored.probability[x] != scored.probability[y]) return scored.probability[x] > scored.probability[y];
+    return std::tie(scored.pairs[x].a, scored.pairs[x].b) < std::tie(scored.pairs[y].a, scored.pairs[y].b);
+  });
+  for (size_t p : order) {
+    uint32_t a = scored.pairs[p].a, b = scored.pairs[p].b;
+    uint32_t ma = index[a], mb = index[b];
+    if (!c.CanJoin(ma, mb)) continue;
+    std::string why = c.NeedsReason(ma, mb) ? Explain(scored.model, records[a], records[b]) : "";
+    c.Join(ma, mb, why);
+    ++report.matched_pairs;
+  }
+  return report;
+}
+
+}  // namespace cairn::engine
