@@ -210,6 +210,9 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   stages.Lap("read and extract");
 
   Clusterer clusterer(ms.size());
+  for (uint32_t i = 0; i < ms.size(); ++i) {
+    if (ms[i].row.kind == "person") clusterer.SetBirth(i, ms[i].row.birth_date);
+  }
   // Analysts' decisions first: "different" constrains every later join, "same" joins at once.
   std::unordered_map<std::string, uint32_t> by_key;
   for (uint32_t i = 0; i < ms.size(); ++i) by_key[ms[i].row.mention_key] = i;
@@ -221,7 +224,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   for (const auto& d : decisions) {
     auto a = by_key.find(d.mention_a), b = by_key.find(d.mention_b);
     if (a != by_key.end() && b != by_key.end() && d.decision == "same") {
-      clusterer.Join(a->second, b->second, "confirmed by an analyst");
+      clusterer.Join(a->second, b->second, "confirmed by an analyst", true);
     }
   }
   by_key = {};

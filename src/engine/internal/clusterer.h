@@ -1,7 +1,10 @@
 // Union–find over mentions that remembers why each mention first joined another, and never
-// joins two clusters an analyst said hold different entities.
+// joins two clusters an analyst said hold different entities, nor two clusters whose mentions
+// give different birth dates (a person has one: joining them would chain namesakes together
+// through records that give no date, such as a licence holder's name).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -13,7 +16,11 @@ namespace cairn::engine::internal {
 
 class Clusterer {
  public:
-  explicit Clusterer(size_t n) : sets_(n), reason_(n), apart_(n) {}
+  explicit Clusterer(size_t n) : sets_(n), reason_(n), apart_(n), birth_(n) {}
+
+  // The birth date a mention gives: "YYYY", "YYYY-MM" or "YYYY-MM-DD" ("" for none). Call
+  // before any Key or Join.
+  void SetBirth(uint32_t m, std::string birth) { birth_[m] = std::move(birth); }
 
   // Joins `m` to the first mention that had the same key.
   void Key(uint32_t m, const std::string& key, const char* why) {
@@ -25,6 +32,7 @@ class Clusterer {
   bool CanJoin(uint32_t a, uint32_t b) {
     uint32_t ra = sets_.Find(a), rb = sets_.Find(b);
     if (ra == rb) return false;
+    if (!Compatible(birth_[ra], birth_[rb])) return false;
     for (uint32_t other : apart_[ra]) {
       if (sets_.Find(other) == rb) return false;
     }
@@ -33,14 +41,22 @@ class Clusterer {
   // True if either mention has no reason yet, so a reason is worth composing.
   bool NeedsReason(uint32_t a, uint32_t b) const { return reason_[a].empty() || reason_[b].empty(); }
 
-  // Joins the clusters of a and b unless a decision keeps them apart; returns whether it did.
-  bool Join(uint32_t a, uint32_t b, const std::string& why) {
+  // Joins the clusters of a and b unless a decision or their birth dates keep them apart;
+  // returns whether it did. `confirmed` (an analyst's "same") overrides birth dates.
+  bool Join(uint32_t a, uint32_t b, const std::string& why, bool confirmed = false) {
+    if (confirmed && sets_.Find(a) != sets_.Find(b)) {
+      uint32_t ra = sets_.Find(a), rb = sets_.Find(b);
+      std::string keep = birth_[ra].size() >= birth_[rb].size() ? birth_[ra] : birth_[rb];
+      birth_[ra] = birth_[rb] = keep;
+    }
     if (!CanJoin(a, b)) return false;
     uint32_t ra = sets_.Find(a), rb = sets_.Find(b);
     if (reason_[a].empty()) reason_[a] = why;
     if (reason_[b].empty()) reason_[b] = why;
     sets_.Union(a, b);
     uint32_t root = sets_.Find(a), gone = root == ra ? rb : ra;
+    if (birth_[gone].size() > birth_[root].size()) birth_[root] = std::move(birth_[gone]);
+    birth_[gone] = {};
     apart_[root].insert(apart_[root].end(), apart_[gone].begin(), apart_[gone].end());
     apart_[gone].clear();
     apart_[gone].shrink_to_fit();
@@ -54,12 +70,21 @@ class Clusterer {
   }
 
   uint32_t Root(uint32_t m) { return sets_.Find(m); }
+
+  // Two birth dates can be one person's if either is missing or one extends the other
+  // ("1970" and "1970-03").
+  static bool Compatible(const std::string& x, const std::string& y) {
+    if (x.empty() || y.empty()) return true;
+    size_t n = std::min(x.size(), y.size());
+    return x.compare(0, n, y, 0, n) == 0;
+  }
   std::string Reason(uint32_t m) const { return reason_[m].empty() ? "alone" : reason_[m]; }
 
  private:
   resolve::DisjointSets sets_;
   std::vector<std::string> reason_;           // "" until the mention joins another
   std::vector<std::vector<uint32_t>> apart_;  // per root: mentions its cluster must not join
+  std::vector<std::string> birth_;            // per root: the most precise birth date in the cluster
   std::unordered_map<std::string, uint32_t> first_;
 };
 
