@@ -22,11 +22,10 @@ struct NodeMetrics {
 // Metrics for nodes 0..n-1 of the undirected graph with these edges (pairs of node indices;
 // repeated edges count once for degree). Internal if igraph fails.
 //
-// Betweenness counts only shortest paths of at most `betweenness_cutoff` links: local
-// brokerage (who joins otherwise separate circles), which is what an analyst reads it for. Full
-// betweenness costs O(nodes x links) and, through hubs such as a formation agent's address, a
-// cut-off of 4 already reaches most of the register; 2 keeps it near-linear.
-Result<std::vector<NodeMetrics>> Analyse(int64_t n, const std::vector<std::pair<int64_t, int64_t>>& edges,
-                                         double betweenness_cutoff = 2);
+// Betweenness counts only shortest paths of at most two links: local brokerage (who joins
+// otherwise separate circles), which is what an analyst reads it for. Full betweenness costs
+// O(nodes x links), and through hubs such as a formation agent's address even a cut-off of 4
+// reaches most of the register; two links cost the sum of squared degrees.
+Result<std::vector<NodeMetrics>> Analyse(int64_t n, const std::vector<std::pair<int64_t, int64_t>>& edges);
 
 }  // namespace cairn::graph

@@ -1,6 +1,10 @@
 #include "graph/analytics.h"
 
 #include <gtest/gtest.h>
+#include <igraph/igraph.h>
+
+#include <random>
+#include <set>
 
 namespace cairn::graph {
 namespace {
@@ -35,6 +39,38 @@ TEST(Analytics, ResultsRepeat) {
   auto a = Analyse(200, edges), b = Analyse(200, edges);
   ASSERT_TRUE(a.ok() && b.ok());
   for (size_t i = 0; i < 200; ++i) EXPECT_EQ((*a)[i].community, (*b)[i].community);
+}
+
+// The hand-written two-link betweenness agrees with igraph's own cut-off betweenness, which is
+// exact but too slow for a whole register.
+TEST(Analytics, BetweennessMatchesIgraphWithCutoffTwo) {
+  std::mt19937 rng(7);
+  const int64_t n = 300;
+  std::vector<std::pair<int64_t, int64_t>> edges;
+  for (int i = 0; i < 700; ++i) edges.push_back({int64_t(rng() % n), int64_t(rng() % n)});
+  for (int i = 1; i < 40; ++i) edges.push_back({0, i});  // a hub, like an agent's address
+  auto m = Analyse(n, edges);
+  ASSERT_TRUE(m.ok());
+
+  std::set<std::pair<int64_t, int64_t>> unique;
+  for (auto [a, b] : edges) {
+    if (a != b) unique.insert({std::min(a, b), std::max(a, b)});
+  }
+  igraph_vector_int_t ev;
+  igraph_vector_int_init(&ev, 0);
+  for (auto [a, b] : unique) {
+    igraph_vector_int_push_back(&ev, a);
+    igraph_vector_int_push_back(&ev, b);
+  }
+  igraph_t g;
+  igraph_create(&g, &ev, n, IGRAPH_UNDIRECTED);
+  igraph_vector_t expected;
+  igraph_vector_init(&expected, 0);
+  igraph_betweenness_cutoff(&g, &expected, igraph_vss_all(), false, nullptr, 2);
+  for (int64_t v = 0; v < n; ++v) EXPECT_NEAR((*m)[size_t(v)].betweenness, VECTOR(expected)[v], 1e-9) << "node " << v;
+  igraph_vector_destroy(&expected);
+  igraph_destroy(&g);
+  igraph_vector_int_destroy(&ev);
 }
 
 TEST(Analytics, EmptyAndIsolatedNodes) {
