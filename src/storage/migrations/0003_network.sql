@@ -20,6 +20,7 @@ CREATE TABLE mentions (
   entity_id TEXT NOT NULL,
   match_reason TEXT NOT NULL          -- why this mention joined its entity
 );
+-- Secondary indexes here are rebuilt by ReplaceNetwork (storage/network.cc): keep both in step.
 CREATE INDEX mentions_entity ON mentions(entity_id);
 
 CREATE TABLE entities (
