@@ -112,10 +112,11 @@ void Builder::PlantSocg(int n) {
     IndividualPsc(bidder, members[0], w_.companies[bidder].incorporated, "ownership-of-shares-25-to-50-percent");
     IndividualPsc(bidder, members[2], w_.companies[bidder].incorporated, "ownership-of-shares-50-to-75-percent");
     appoint_at_home(cover, members[2]);
-    Appoint(cover, members.back(), w_.companies[cover].incorporated);
-    IndividualPsc(cover, members.back(), w_.companies[cover].incorporated, "ownership-of-shares-75-to-100-percent");
+    uint32_t cover_owner = members.size() > 3 ? members.back() : members[1];
+    Appoint(cover, cover_owner, w_.companies[cover].incorporated);
+    IndividualPsc(cover, cover_owner, w_.companies[cover].incorporated, "ownership-of-shares-75-to-100-percent");
 
-    Pattern& pat = NewPattern("socg", {"N1", "N2", "B1", "L1", "P1", "P5"});
+    Pattern& pat = NewPattern("socg", {"C6", "N1", "N2", "B1", "L1", "P1", "P3", "P5"});
     pat.socg = ref;
     pat.people = members;
     pat.people.push_back(clean_skin);
