@@ -178,6 +178,28 @@ check "the export reads back as FollowTheMoney" contains "$out" "(ftm): read [0-
 out=$("$cairn" --db i.db audit verify)
 check "audit chain intact after ingest" contains "$out" "audit chain intact"
 
+# A synthetic world, from the command line: generate, load, resolve, measure.
+out=$("$cairn" synth --out world --scale demo --seed 3 2>&1)
+check "synth --scale writes every format" contains "$out" "world/intel.csv: [0-9]* rows"
+check "synth reports the planted patterns" contains "$out" "[0-9]* planted patterns (scale demo, seed 3)"
+check "synth writes the truth" test -s world/truth.json
+out=$("$cairn" synth --scale demo 2>&1)
+check "synth without --out says what is missing" contains "$out" "--out"
+out=$("$cairn" synth --out world2 --scale mars 2>&1)
+check "synth names a bad scale" contains "$out" "mars"
+"$cairn" --db w.db init >/dev/null 2>&1
+"$cairn" --db w.db ingest --quiet-rejects world/companies.csv world/psc.jsonl world/officers.jsonl world/ocds.jsonl \
+  world/licences.csv world/inspections.csv >/dev/null 2>&1
+"$cairn" --db w.db ingest --organisation police-scotland world/intel.csv >/dev/null 2>&1
+out=$("$cairn" --db w.db resolve 2>&1)
+check "resolve uses the Fellegi-Sunter model for thousands of people" contains "$out" "joined by the Fellegi-Sunter model"
+check "resolve times its stages" contains "$out" "analytics (igraph): [0-9.]* s"
+out=$("$cairn" --db w.db evaluate --truth world/truth.json 2>&1)
+check "evaluate reports person precision and recall" contains "$out" "people    precision 0\.9[5-9][0-9]*  recall 0\.9[5-9]"
+check "evaluate reports company precision and recall" contains "$out" "companies precision [01]\.[09][0-9]*  recall 0\.9[5-9]"
+out=$("$cairn" --db w.db evaluate --truth world/intel.csv 2>&1)
+check "evaluate refuses a file that is not a truth" contains "$out" "not a truth.json"
+
 # A bad store URL is a clear error, not a crash.
 out=$("$cairn" --db "postgresql://nobody@127.0.0.1:1/none" user list 2>&1)
 code=$?
