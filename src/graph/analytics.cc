@@ -29,7 +29,10 @@ using IntVector = Owned<igraph_vector_int_t, igraph_vector_int_init, igraph_vect
 // scale). Here a path of two links a–v–b counts when a and b are not linked themselves, and v
 // gets 1/k of the pair when k such middles exist; cost is the sum of squared degrees, run in
 // parallel over sources. Each unordered pair counts once, as igraph counts undirected pairs.
+// Shares are summed as integers (units of 1e-9), which add up the same in any order, so the
+// figures repeat exactly however the threads divide the work.
 std::vector<double> TwoLinkBetweenness(int64_t n, const std::vector<std::pair<int64_t, int64_t>>& edges) {
+  constexpr int64_t kUnit = 1'000'000'000;
   std::vector<std::vector<int64_t>> adj(static_cast<size_t>(n));
   for (auto [a, b] : edges) {
     adj[size_t(a)].push_back(b);
@@ -38,11 +41,11 @@ std::vector<double> TwoLinkBetweenness(int64_t n, const std::vector<std::pair<in
   struct Scratch {
     std::vector<int64_t> linked, seen;
     std::vector<int32_t> paths;
-    std::vector<double> betweenness;
+    std::vector<int64_t> betweenness;  // units of kUnit
   };
   tbb::enumerable_thread_specific<Scratch> scratch([n] {
     return Scratch{std::vector<int64_t>(size_t(n), -1), std::vector<int64_t>(size_t(n), -1),
-                   std::vector<int32_t>(size_t(n), 0), std::vector<double>(size_t(n), 0)};
+                   std::vector<int32_t>(size_t(n), 0), std::vector<int64_t>(size_t(n), 0)};
   });
   tbb::parallel_for(tbb::blocked_range<int64_t>(0, n, 1024), [&](const tbb::blocked_range<int64_t>& range) {
     Scratch& s = scratch.local();
@@ -60,15 +63,17 @@ std::vector<double> TwoLinkBetweenness(int64_t n, const std::vector<std::pair<in
       for (int64_t v : adj[size_t(a)]) {
         for (int64_t b : adj[size_t(v)]) {
           if (b <= a || s.linked[size_t(b)] == a) continue;
-          s.betweenness[size_t(v)] += 1.0 / s.paths[size_t(b)];
+          s.betweenness[size_t(v)] += kUnit / s.paths[size_t(b)];
         }
       }
     }
   });
-  std::vector<double> out(size_t(n), 0);
+  std::vector<int64_t> total(size_t(n), 0);
   for (const Scratch& s : scratch) {
-    for (size_t v = 0; v < out.size(); ++v) out[v] += s.betweenness[v];
+    for (size_t v = 0; v < total.size(); ++v) total[v] += s.betweenness[v];
   }
+  std::vector<double> out(size_t(n), 0);
+  for (size_t v = 0; v < out.size(); ++v) out[v] = double(total[v]) / double(kUnit);
   return out;
 }
 
