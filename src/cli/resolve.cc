@@ -23,6 +23,9 @@ void AddResolve(CLI::App& app, GlobalOptions& g, int& exit_code) {
       } else {
         std::cout << "people: too few to train a model; joined by name with birth month or postcode\n";
       }
+      const auto& w = report.written;
+      std::cout << "rows written: " << w.inserted << " inserted, " << w.updated << " updated, " << w.deleted
+                << " deleted; " << w.unchanged << " unchanged\n";
       for (const auto& s : report.stages) std::cout << "  " << s.stage << ": " << s.seconds << " s\n";
       return Status::Ok();
     }();

@@ -299,7 +299,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   report.links = int64_t(link_rows.size());
 
   CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) -> Status {
-    CAIRN_RETURN_IF_ERROR(storage::ReplaceNetwork(tx, entities, mention_rows, link_rows));
+    CAIRN_RETURN_IF_ERROR(storage::ReplaceNetwork(tx, entities, mention_rows, link_rows, &report.written));
     return audit::Append(tx, env.clock, actor,
                          {"resolve", "network", "", true,
                           {{"records", report.records}, {"mentions", report.mentions}, {"links", report.links},

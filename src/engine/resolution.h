@@ -1,6 +1,7 @@
 // `cairn resolve`: turns stored source records into the network. Every record's mentions are
 // extracted (engine/extract.h), clustered into entities, and its relations become links
-// between entities. The network is rebuilt whole each run, in one transaction.
+// between entities. The network is recomputed whole each run and written in one transaction,
+// as the difference from what is stored.
 //
 // How mentions join (each mention keeps the reason it joined its entity):
 //   organisations  the same company number (Companies House numbers normalised to 8
@@ -27,6 +28,7 @@
 #include "common/status.h"
 #include "engine/linkage.h"
 #include "model/actor.h"
+#include "storage/network.h"
 
 namespace cairn::engine {
 
@@ -37,6 +39,7 @@ struct ResolutionReport {
   int64_t person_candidate_pairs = 0, person_matched_pairs = 0;
   bool person_model_used = false;  // false: too few people, the deterministic rules applied
   std::vector<StageTime> stages;   // wall time of each stage
+  storage::NetworkWriteStats written;  // rows written: only what changed since the last run
 };
 
 // The match probability at or above which two person mentions are one person.

@@ -90,8 +90,13 @@ Result<std::vector<DecisionRow>> ListDecisions(Tx& tx);
 // The mention with this key, or nullopt.
 Result<std::optional<MentionRow>> FindMention(Tx& tx, const std::string& mention_key);
 
-// Replaces the whole network with these rows.
+struct NetworkWriteStats {
+  int64_t inserted = 0, updated = 0, deleted = 0, unchanged = 0;  // rows of all three tables
+};
+
+// Makes the stored network exactly these rows, writing only the difference from what is
+// stored (network_write.cc). `stats`, if given, says how many rows were written.
 Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
-                      const std::vector<LinkRow>& links);
+                      const std::vector<LinkRow>& links, NetworkWriteStats* stats = nullptr);
 
 }  // namespace cairn::storage

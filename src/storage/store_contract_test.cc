@@ -9,6 +9,7 @@
 #include "common/clock.h"
 #include "common/crypto.h"
 #include "storage/audit_log.h"
+#include "storage/network.h"
 #include "storage/organisations.h"
 #include "storage/sessions.h"
 #include "storage/strands.h"
@@ -243,6 +244,69 @@ TEST_P(StoreContract, ConcurrentAppendersKeepTheChainWhole) {
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->ok()) << report->reason;
   EXPECT_EQ(report->entries, kThreads * kEach);
+}
+
+// The network is written as the difference from what is stored: the same rows again write
+// nothing, and a change writes only itself, on both backends.
+TEST_P(StoreContract, NetworkRewritesOnlyWhatChanged) {
+  ASSERT_TRUE(db().Write([](Tx& tx) {
+    tx.sql() << "INSERT INTO source_files (id, path, format, sha256, ingested_at, rows_read, rows_loaded, "
+                "rows_unchanged, rows_rejected) VALUES (1, 'f', 'x', 'h', 't', 1, 1, 0, 0)";
+    tx.sql() << "INSERT INTO source_records (id, format, record_key, content_hash, payload, source_file_id, file, "
+                "line, first_seen_at, updated_at) VALUES (1, 'x', 'k', 'h', '{}', 1, 'f', 2, 't', 't')";
+    return Status::Ok();
+  }).ok());
+  std::vector<EntityRow> entities(3);
+  for (int i = 0; i < 3; ++i) {
+    entities[size_t(i)].id = "E" + std::to_string(i);
+    entities[size_t(i)].kind = "person";
+    entities[size_t(i)].name = "Name " + std::to_string(i);
+  }
+  std::vector<MentionRow> mentions(3);
+  for (int i = 0; i < 3; ++i) {
+    mentions[size_t(i)].mention_key = "x/k#" + std::to_string(i);
+    mentions[size_t(i)].source_record_id = 1;
+    mentions[size_t(i)].kind = "person";
+    mentions[size_t(i)].entity_id = "E" + std::to_string(i);
+  }
+  std::vector<LinkRow> links = {{"E0", "E1", "officer_of", "", "", "{}", 1, false, std::nullopt},
+                                {"E1", "E2", "psc_of", "", "", "{}", 1, false, std::nullopt},
+                                {"E1", "E2", "psc_of", "", "", "{}", 1, false, std::nullopt}};
+  auto write = [&](NetworkWriteStats& stats) {
+    return db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, &stats); });
+  };
+  auto count = [&](const char* table) {
+    int64_t n = -1;
+    EXPECT_TRUE(db().Read([&](Tx& tx) {
+      tx.sql() << (std::string("SELECT COUNT(*) FROM ") + table), soci::into(n);
+      return Status::Ok();
+    }).ok());
+    return n;
+  };
+  NetworkWriteStats first, again, changed;
+  ASSERT_TRUE(write(first).ok());
+  EXPECT_EQ(first.inserted, 9);
+  ASSERT_TRUE(write(again).ok());
+  EXPECT_EQ(again.inserted + again.updated + again.deleted, 0);
+  EXPECT_EQ(again.unchanged, 9);
+
+  entities[0].name = "Renamed";      // one entity changes
+  mentions[2].entity_id = "E1";      // one mention moves
+  entities.pop_back();               // E2 goes, and the links to it
+  links = {links[0]};
+  ASSERT_TRUE(write(changed).ok());
+  EXPECT_EQ(changed.updated, 2);     // the entity and the mention
+  EXPECT_EQ(changed.deleted, 3);     // E2 and the two links to it
+  EXPECT_EQ(changed.inserted, 0);
+  EXPECT_EQ(count("entities"), 2);
+  EXPECT_EQ(count("mentions"), 3);
+  EXPECT_EQ(count("links"), 1);
+  std::string name;
+  ASSERT_TRUE(db().Read([&](Tx& tx) {
+    tx.sql() << "SELECT name FROM entities WHERE id = 'E0'", soci::into(name);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(name, "Renamed");
 }
 
 TEST_P(StoreContract, AuditQueryFiltersAndPages) {

@@ -1,0 +1,271 @@
+// Writing the resolved network: the whole of it on the first run, only what changed after.
+//
+// Each row carries a fingerprint of its content (migration 0005). A re-run compares the new
+// rows' fingerprints with the stored ones and inserts, updates and deletes only the difference,
+// so re-resolving unchanged data writes nothing and a new file costs what it changes. An empty
+// network is written with its secondary indexes dropped and rebuilt after, since building an
+// index once over the loaded rows is far quicker than millions of random inserts into it.
+#include <cstdio>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/crypto.h"
+#include "storage/internal/soci_types.h"
+#include "storage/network.h"
+
+namespace cairn::storage {
+namespace {
+
+// The network's secondary indexes, as migration 0003 creates them.
+constexpr const char* kNetworkIndexes[][2] = {
+    {"mentions_entity", "mentions(entity_id)"},  {"entities_company_number", "entities(company_number)"},
+    {"entities_postcode", "entities(postcode)"}, {"links_from", "links(from_entity)"},
+    {"links_to", "links(to_entity)"}};
+
+class Hasher {
+ public:
+  Hasher& operator<<(const std::string& v) {
+    text_ += v;
+    text_ += '\x1f';
+    return *this;
+  }
+  Hasher& operator<<(int64_t v) { return *this << std::to_string(v); }
+  Hasher& operator<<(bool v) { return *this << std::string(v ? "1" : "0"); }
+  Hasher& operator<<(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return *this << std::string(buf);
+  }
+  Hasher& operator<<(const std::optional<int64_t>& v) { return v ? *this << *v : *this << std::string("-"); }
+  std::string Done() const { return Sha256Hex(text_).substr(0, 32); }
+
+ private:
+  std::string text_;
+};
+
+std::string Fingerprint(const EntityRow& e) {
+  Hasher h;
+  h << e.id << e.kind << e.name << e.company_number << e.postcode << e.birth_date << e.mention_count << e.restricted
+    << e.owner_organisation_id << e.search_name << e.sound_name << e.component_size << e.community
+    << e.community_size << e.degree << e.betweenness;
+  return h.Done();
+}
+
+std::string Fingerprint(const MentionRow& m) {
+  Hasher h;
+  h << m.mention_key << m.source_record_id << m.kind << m.role << m.name << m.given_name << m.surname
+    << m.company_number << m.birth_date << m.address << m.postcode << m.reference << m.restricted
+    << m.owner_organisation_id << m.entity_id << m.match_reason;
+  return h.Done();
+}
+
+std::string Fingerprint(const LinkRow& l) {
+  Hasher h;
+  h << l.from_entity << l.to_entity << l.type << l.start_date << l.end_date << l.detail << l.source_record_id
+    << l.restricted << l.owner_organisation_id;
+  return h.Done();
+}
+
+// key → fingerprint of what is stored now.
+std::unordered_map<std::string, std::string> Stored(soci::session& sql, const std::string& query) {
+  std::unordered_map<std::string, std::string> out;
+  std::string key, fp;
+  soci::statement st = (sql.prepare << query, soci::into(key), soci::into(fp));
+  st.execute(false);
+  while (st.fetch()) out.emplace(key, fp);
+  return out;
+}
+
+class Writer {
+ public:
+  explicit Writer(soci::session& sql) : sql_(sql) {}
+
+  void InsertEntity(const EntityRow& row, const std::string& fp) {
+    if (!insert_entity_) {
+      insert_entity_ = std::make_unique<soci::statement>(
+          (sql_.prepare << "INSERT INTO entities (id, kind, name, company_number, postcode, birth_date, "
+                           "mention_count, restricted, owner_organisation_id, search_name, sound_name, "
+                           "component_size, community, community_size, degree, betweenness, fingerprint) VALUES "
+                           "(:id, :k, :n, :c, :p, :b, :m, :r, :o, :sn, :sd, :cs, :cm, :cms, :dg, :bt, :fp)",
+           soci::use(e_.id), soci::use(e_.kind), soci::use(e_.name), soci::use(e_.company_number),
+           soci::use(e_.postcode), soci::use(e_.birth_date), soci::use(e_.mention_count), soci::use(e_.restricted),
+           soci::use(e_.owner_organisation_id), soci::use(e_.search_name), soci::use(e_.sound_name),
+           soci::use(e_.component_size), soci::use(e_.community), soci::use(e_.community_size), soci::use(e_.degree),
+           soci::use(e_.betweenness), soci::use(fp_)));
+    }
+    e_ = row;
+    fp_ = fp;
+    insert_entity_->execute(true);
+  }
+
+  void UpdateEntity(const EntityRow& row, const std::string& fp) {
+    if (!update_entity_) {
+      update_entity_ = std::make_unique<soci::statement>(
+          (sql_.prepare << "UPDATE entities SET kind = :k, name = :n, company_number = :c, postcode = :p, "
+                           "birth_date = :b, mention_count = :m, restricted = :r, owner_organisation_id = :o, "
+                           "search_name = :sn, sound_name = :sd, component_size = :cs, community = :cm, "
+                           "community_size = :cms, degree = :dg, betweenness = :bt, fingerprint = :fp WHERE id = :id",
+           soci::use(e_.kind), soci::use(e_.name), soci::use(e_.company_number), soci::use(e_.postcode),
+           soci::use(e_.birth_date), soci::use(e_.mention_count), soci::use(e_.restricted),
+           soci::use(e_.owner_organisation_id), soci::use(e_.search_name), soci::use(e_.sound_name),
+           soci::use(e_.component_size), soci::use(e_.community), soci::use(e_.community_size), soci::use(e_.degree),
+           soci::use(e_.betweenness), soci::use(fp_), soci::use(e_.id)));
+    }
+    e_ = row;
+    fp_ = fp;
+    update_entity_->execute(true);
+  }
+
+  void InsertMention(const MentionRow& row, const std::string& fp) {
+    if (!insert_mention_) {
+      insert_mention_ = std::make_unique<soci::statement>(
+          (sql_.prepare << "INSERT INTO mentions (mention_key, source_record_id, kind, role, name, given_name, "
+                           "surname, company_number, birth_date, address, postcode, reference, restricted, "
+                           "owner_organisation_id, entity_id, match_reason, fingerprint) VALUES (:mk, :sr, :k, :ro, "
+                           ":n, :g, :s, :c, :b, :a, :p, :ref, :r, :o, :e, :why, :fp)",
+           soci::use(m_.mention_key), soci::use(m_.source_record_id), soci::use(m_.kind), soci::use(m_.role),
+           soci::use(m_.name), soci::use(m_.given_name), soci::use(m_.surname), soci::use(m_.company_number),
+           soci::use(m_.birth_date), soci::use(m_.address), soci::use(m_.postcode), soci::use(m_.reference),
+           soci::use(m_.restricted), soci::use(m_.owner_organisation_id), soci::use(m_.entity_id),
+           soci::use(m_.match_reason), soci::use(fp_)));
+    }
+    m_ = row;
+    fp_ = fp;
+    insert_mention_->execute(true);
+  }
+
+  void InsertLink(const LinkRow& row, const std::string& fp) {
+    if (!insert_link_) {
+      insert_link_ = std::make_unique<soci::statement>(
+          (sql_.prepare << "INSERT INTO links (from_entity, to_entity, type, start_date, end_date, detail, "
+                           "source_record_id, restricted, owner_organisation_id, fingerprint) VALUES (:f, :t, :ty, "
+                           ":s, :e, :d, :sr, :r, :o, :fp)",
+           soci::use(l_.from_entity), soci::use(l_.to_entity), soci::use(l_.type), soci::use(l_.start_date),
+           soci::use(l_.end_date), soci::use(l_.detail), soci::use(l_.source_record_id), soci::use(l_.restricted),
+           soci::use(l_.owner_organisation_id), soci::use(fp_)));
+    }
+    l_ = row;
+    fp_ = fp;
+    insert_link_->execute(true);
+  }
+
+  // Runs `sql` (one text or integer parameter) for each key.
+  template <typename Key>
+  void ForEach(const std::string& query, const std::vector<Key>& keys) {
+    if (keys.empty()) return;
+    Key k{};
+    soci::statement st = (sql_.prepare << query, soci::use(k));
+    for (const Key& key : keys) {
+      k = key;
+      st.execute(true);
+    }
+  }
+
+ private:
+  soci::session& sql_;
+  EntityRow e_;
+  MentionRow m_;
+  LinkRow l_;
+  std::string fp_;
+  std::unique_ptr<soci::statement> insert_entity_, update_entity_, insert_mention_, insert_link_;
+};
+
+void WriteWhole(soci::session& sql, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
+                const std::vector<LinkRow>& links, NetworkWriteStats& stats) {
+  for (const auto& index : kNetworkIndexes) sql << std::string("DROP INDEX IF EXISTS ") + index[0];
+  sql << "DELETE FROM links";
+  sql << "DELETE FROM mentions";
+  sql << "DELETE FROM entities";
+  Writer w(sql);
+  for (const auto& e : entities) w.InsertEntity(e, Fingerprint(e));
+  for (const auto& m : mentions) w.InsertMention(m, Fingerprint(m));
+  for (const auto& l : links) w.InsertLink(l, Fingerprint(l));
+  for (const auto& index : kNetworkIndexes) sql << std::string("CREATE INDEX ") + index[0] + " ON " + index[1];
+  stats.inserted = int64_t(entities.size() + mentions.size() + links.size());
+}
+
+}  // namespace
+
+Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
+                      const std::vector<LinkRow>& links, NetworkWriteStats* out) {
+  soci::session& sql = tx.sql();
+  NetworkWriteStats stats;
+  auto old_entities = Stored(sql, "SELECT id, fingerprint FROM entities");
+  if (old_entities.empty()) {
+    WriteWhole(sql, entities, mentions, links, stats);
+    if (out) *out = stats;
+    return Status::Ok();
+  }
+  Writer w(sql);
+  // Entities first (new and changed), so mentions and links can point at them.
+  std::unordered_set<std::string> keep;
+  for (const auto& e : entities) {
+    std::string fp = Fingerprint(e);
+    keep.insert(e.id);
+    auto it = old_entities.find(e.id);
+    if (it == old_entities.end()) w.InsertEntity(e, fp), ++stats.inserted;
+    else if (it->second != fp) w.UpdateEntity(e, fp), ++stats.updated;
+    else ++stats.unchanged;
+  }
+  // Mentions: a changed mention is replaced.
+  auto old_mentions = Stored(sql, "SELECT mention_key, fingerprint FROM mentions");
+  std::vector<std::string> drop_mentions;
+  std::vector<const MentionRow*> add_mentions;
+  std::unordered_set<std::string> current;
+  for (const auto& m : mentions) {
+    std::string fp = Fingerprint(m);
+    current.insert(m.mention_key);
+    auto it = old_mentions.find(m.mention_key);
+    if (it != old_mentions.end() && it->second == fp) {
+      ++stats.unchanged;
+      continue;
+    }
+    if (it != old_mentions.end()) drop_mentions.push_back(m.mention_key), ++stats.updated;
+    else ++stats.inserted;
+    add_mentions.push_back(&m);
+  }
+  for (const auto& [key, fp] : old_mentions) {
+    if (!current.count(key)) drop_mentions.push_back(key), ++stats.deleted;
+  }
+  w.ForEach("DELETE FROM mentions WHERE mention_key = :k", drop_mentions);
+  for (const MentionRow* m : add_mentions) w.InsertMention(*m, Fingerprint(*m));
+  // Links have no key of their own: the same content is the same link.
+  std::unordered_map<std::string, std::vector<int64_t>> old_links;
+  {
+    int64_t id = 0;
+    std::string fp;
+    soci::statement st = (sql.prepare << "SELECT id, fingerprint FROM links", soci::into(id), soci::into(fp));
+    st.execute(false);
+    while (st.fetch()) old_links[fp].push_back(id);
+  }
+  std::vector<const LinkRow*> add_links;
+  std::vector<std::string> add_fps;
+  for (const auto& l : links) {
+    std::string fp = Fingerprint(l);
+    auto it = old_links.find(fp);
+    if (it != old_links.end() && !it->second.empty()) {
+      it->second.pop_back();
+      ++stats.unchanged;
+    } else {
+      add_links.push_back(&l);
+      add_fps.push_back(std::move(fp));
+    }
+  }
+  std::vector<int64_t> drop_links;
+  for (const auto& [fp, ids] : old_links) drop_links.insert(drop_links.end(), ids.begin(), ids.end());
+  w.ForEach("DELETE FROM links WHERE id = :id", drop_links);
+  for (size_t i = 0; i < add_links.size(); ++i) w.InsertLink(*add_links[i], add_fps[i]);
+  stats.inserted += int64_t(add_links.size());
+  stats.deleted += int64_t(drop_links.size());
+  // Last, entities no longer resolved: nothing points at them now.
+  std::vector<std::string> drop_entities;
+  for (const auto& [id, fp] : old_entities) {
+    if (!keep.count(id)) drop_entities.push_back(id);
+  }
+  w.ForEach("DELETE FROM entities WHERE id = :id", drop_entities);
+  stats.deleted += int64_t(drop_entities.size());
+  if (out) *out = stats;
+  return Status::Ok();
+}
+
+}  // namespace cairn::storage
