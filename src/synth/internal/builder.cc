@@ -125,9 +125,14 @@ std::string Builder::UniqueName(const std::string& stem, uint32_t sector) {
     else base = std::string(1, words_.Letter()) + " & " + std::string(1, words_.Letter());
     base += " " + nouns[size_t(words_.Int(0, int(nouns.size()) - 1))];
   }
+  // Taken names get "(SCOTLAND)", then a number; each base remembers its next number, so a
+  // common base does not retry every number before it (quadratic at UK scale).
   std::string name = base;
-  for (int n = 2; !names_.insert(name).second; ++n) {
+  int& n = next_suffix_[base];
+  while (!names_.insert(name).second) {
+    n = std::max(n, 2);
     name = n == 2 ? base + " (SCOTLAND)" : base + " " + std::to_string(n);
+    ++n;
   }
   return name;
 }

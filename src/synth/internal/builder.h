@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "synth/internal/world_model.h"
@@ -81,7 +82,8 @@ class Builder {
 
   World& w_;
   Words& words_;
-  std::set<std::string> names_;
+  std::unordered_set<std::string> names_;
+  std::unordered_map<std::string, int> next_suffix_;
   std::unordered_map<std::string, std::vector<uint32_t>> bidders_by_cpv_;
   uint64_t next_number_ = 100000, next_ew_number_ = 1000000;
   bool scottish_numbers_ = true;
