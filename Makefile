@@ -10,7 +10,7 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 # CI has two cores; use what the machine has.
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build web run test test-unit bench format clean
+.PHONY: all deps build web run test test-unit bench bench-uk format clean
 
 all: build web
 
@@ -33,6 +33,11 @@ test: build web
 # Measurements for docs/benchmarks.md (see there for what each figure means).
 bench: build
 	@bash scripts/bench $(BUILD)
+
+# The same end-to-end measurement at the uk scale (5M companies): hours, and more memory than
+# resolve has today (docs/benchmarks.md).
+bench-uk: build
+	@bash scripts/bench-world $(BUILD) uk
 
 # Unit tests only: no PostgreSQL, no browser.
 test-unit: build
