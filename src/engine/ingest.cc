@@ -1,6 +1,8 @@
 #include "engine/ingest.h"
 
 #include <sodium.h>
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 
 #include <filesystem>
 #include <fstream>
@@ -68,6 +70,44 @@ using RowHandler = std::function<Status(int64_t line, Result<std::optional<inges
 // Turns one CSV row into a record (the parser for the file's format, built from its header).
 using CsvRowParser = std::function<Result<ingest::SourceRecord>(const std::vector<std::string>& fields)>;
 
+// Parses rows on worker threads, a batch at a time, and hands them to the row handler in file
+// order: reading stays streaming (one batch in memory), parsing and hashing run in parallel,
+// and the store sees rows in the order of the file. Parsers must be safe to call from several
+// threads (they are const, or keep per-thread state).
+class ParallelRows {
+ public:
+  using Parse = std::function<Result<std::optional<ingest::SourceRecord>>()>;
+  explicit ParallelRows(const RowHandler& handle) : handle_(handle) {}
+
+  Status Add(int64_t line, Parse parse) {
+    lines_.push_back(line);
+    tasks_.push_back(std::move(parse));
+    return tasks_.size() >= kBatch ? Run() : Status::Ok();
+  }
+  Status Finish() { return Run(); }
+
+ private:
+  static constexpr size_t kBatch = 4096;
+
+  Status Run() {
+    std::vector<Result<std::optional<ingest::SourceRecord>>> results(tasks_.size(), InvalidArgument(""));
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, tasks_.size(), 64), [&](const tbb::blocked_range<size_t>& r) {
+      for (size_t i = r.begin(); i != r.end(); ++i) {
+        results[i] = tasks_[i]();
+        if (results[i].ok() && results[i]->has_value()) (*results[i])->content_hash = Sha256Hex((*results[i])->payload);
+      }
+    });
+    for (size_t i = 0; i < results.size(); ++i) CAIRN_RETURN_IF_ERROR(handle_(lines_[i], std::move(results[i])));
+    lines_.clear();
+    tasks_.clear();
+    return Status::Ok();
+  }
+
+  const RowHandler& handle_;
+  std::vector<int64_t> lines_;
+  std::vector<Parse> tasks_;
+};
+
 Status ReadCsv(std::istream& in, const std::string& path,
                const std::function<Result<CsvRowParser>(const ingest::CsvHeader&)>& make_parser,
                const RowHandler& handle) {
@@ -77,32 +117,39 @@ Status ReadCsv(std::istream& in, const std::string& path,
   if (reader.Read(&row, &error) != ingest::CsvReader::Next::kRow) return InvalidArgument(path + ": no header row");
   ingest::CsvHeader header(row.fields);
   CAIRN_ASSIGN_OR_RETURN(CsvRowParser parse, make_parser(header));
+  ParallelRows rows(handle);
   for (;;) {
     auto next = reader.Read(&row, &error);
-    if (next == ingest::CsvReader::Next::kEnd) return Status::Ok();
-    Result<std::optional<ingest::SourceRecord>> parsed = InvalidArgument("");
+    if (next == ingest::CsvReader::Next::kEnd) return rows.Finish();
+    using Parsed = Result<std::optional<ingest::SourceRecord>>;
     if (next == ingest::CsvReader::Next::kBad) {
-      parsed = InvalidArgument(error.substr(error.find(": ") + 2));
+      Status bad = InvalidArgument(error.substr(error.find(": ") + 2));
+      CAIRN_RETURN_IF_ERROR(rows.Add(row.line, [bad]() -> Parsed { return bad; }));
     } else if (row.fields.size() != header.size()) {
-      parsed = InvalidArgument(std::to_string(row.fields.size()) + " columns where the header has " +
-                               std::to_string(header.size()));
-    } else if (auto record = parse(row.fields); record.ok()) {
-      parsed = std::optional<ingest::SourceRecord>(std::move(record).value());
+      Status bad = InvalidArgument(std::to_string(row.fields.size()) + " columns where the header has " +
+                                   std::to_string(header.size()));
+      CAIRN_RETURN_IF_ERROR(rows.Add(row.line, [bad]() -> Parsed { return bad; }));
     } else {
-      parsed = record.status();
+      CAIRN_RETURN_IF_ERROR(rows.Add(row.line, [&parse, fields = std::move(row.fields)]() -> Parsed {
+        auto record = parse(fields);
+        if (!record.ok()) return record.status();
+        return std::optional<ingest::SourceRecord>(std::move(record).value());
+      }));
+      row.fields = {};
     }
-    CAIRN_RETURN_IF_ERROR(handle(row.line, std::move(parsed)));
   }
 }
 
 Status ReadJsonLines(std::istream& in, Result<std::optional<ingest::SourceRecord>> (*parse)(std::string_view),
                      const RowHandler& handle) {
+  ParallelRows rows(handle);
   std::string line;
   for (int64_t n = 1; std::getline(in, line); ++n) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    CAIRN_RETURN_IF_ERROR(handle(n, parse(line)));
+    CAIRN_RETURN_IF_ERROR(rows.Add(n, [parse, text = std::move(line)] { return parse(text); }));
+    line = {};
   }
-  return Status::Ok();
+  return rows.Finish();
 }
 
 std::string FirstLine(const std::string& path) {
@@ -173,7 +220,8 @@ Result<IngestReport> IngestFile(const app::Env& env, const model::Actor& actor, 
       }
     } else {
       ingest::SourceRecord& r = **parsed;
-      batch.rows.push_back({report.format, r.key, Sha256Hex(r.payload), std::move(r.payload), path, line, file.id,
+      std::string hash = r.content_hash.empty() ? Sha256Hex(r.payload) : std::move(r.content_hash);
+      batch.rows.push_back({report.format, r.key, std::move(hash), std::move(r.payload), path, line, file.id,
                             restricted, options.owner_organisation_id, now});
     }
     if (batch.rows.size() + batch.rejects.size() < options.batch_rows) return Status::Ok();

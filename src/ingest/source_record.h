@@ -8,7 +8,8 @@ namespace cairn::ingest {
 
 struct SourceRecord {
   std::string key;
-  std::string payload;  // JSON
+  std::string payload;       // JSON
+  std::string content_hash = {};  // SHA-256 of payload in hex, when the reader computed it already
 };
 
 }  // namespace cairn::ingest
