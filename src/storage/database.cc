@@ -1,5 +1,7 @@
 #include "storage/database.h"
 
+#include <new>
+
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -60,6 +62,9 @@ Result<std::string> PostgresConninfo(const std::string& url) {
 // Turns a database exception into a Status. Constraint violations are expected outcomes of
 // racing writers; everything else is either a lost connection or a bug in a query.
 Status FromException(const std::exception& e, soci::session* sql) {
+  // The work inside a transaction ran out of memory (a resolve too large for this machine):
+  // say so rather than blame the database.
+  if (dynamic_cast<const std::bad_alloc*>(&e) != nullptr) return Unavailable("out of memory; nothing was written");
   if (auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
     std::string state = pg->sqlstate();
     if (state == "23505") return AlreadyExists("a record with that key already exists");
