@@ -1,10 +1,10 @@
 #include "engine/linkage.h"
 
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 #include <map>
 
+#include "engine/internal/stopwatch.h"
 #include "ingest/csv.h"
 #include "resolve/blocking.h"
 #include "resolve/cluster.h"
@@ -12,26 +12,13 @@
 namespace cairn::engine {
 namespace {
 
+using internal::Stopwatch;
+
 std::vector<resolve::Role> RolesOf(const std::vector<FieldSpec>& fields) {
   std::vector<resolve::Role> roles;
   for (const auto& f : fields) roles.push_back(f.role);
   return roles;
 }
-
-// Times the stages of one run and reports each as it ends, since a large file takes minutes.
-class Stopwatch {
- public:
-  explicit Stopwatch(std::vector<StageTime>* out) : out_(out), start_(std::chrono::steady_clock::now()) {}
-  void Lap(const char* stage) {
-    auto now = std::chrono::steady_clock::now();
-    out_->push_back({stage, std::chrono::duration<double>(now - start_).count()});
-    start_ = now;
-  }
-
- private:
-  std::vector<StageTime>* out_;
-  std::chrono::steady_clock::time_point start_;
-};
 
 }  // namespace
 

@@ -4,7 +4,6 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
-#include <chrono>
 #include <set>
 #include <unordered_map>
 
@@ -15,6 +14,7 @@
 #include "engine/extract.h"
 #include "engine/internal/clusterer.h"
 #include "engine/internal/mentions.h"
+#include "engine/internal/stopwatch.h"
 #include "engine/people.h"
 #include "graph/analytics.h"
 #include "resolve/cluster.h"
@@ -29,21 +29,6 @@ namespace {
 using internal::Clusterer;
 using internal::Pending;
 using internal::PendingLink;
-
-// Times each stage of a run, for the report.
-class Stages {
- public:
-  explicit Stages(std::vector<StageTime>* out) : out_(out), start_(std::chrono::steady_clock::now()) {}
-  void Lap(const std::string& stage) {
-    auto now = std::chrono::steady_clock::now();
-    out_->push_back({stage, std::chrono::duration<double>(now - start_).count()});
-    start_ = now;
-  }
-
- private:
-  std::vector<StageTime>* out_;
-  std::chrono::steady_clock::time_point start_;
-};
 
 std::string FirstWords(const std::string& normalised, size_t n) {
   auto words = resolve::Tokens(normalised);
@@ -197,7 +182,7 @@ Status ReadMentions(storage::Tx& tx, std::vector<Pending>& ms, std::vector<Pendi
 
 Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor& actor) {
   ResolutionReport report;
-  Stages stages(&report.stages);
+  internal::Stopwatch stages(&report.stages);
   std::vector<Pending> ms;
   std::vector<PendingLink> pending_links;
   std::map<std::string, std::string> previous;

@@ -63,6 +63,7 @@ class Builder {
 
   // Planted patterns (patterns.cc).
   Pattern& NewPattern(const std::string& type, std::vector<std::string> indicators);
+  std::vector<std::string> Cpvs() const;
   void PlantSocg(int n);
   void PlantChurn();
   void PlantPhoenix();

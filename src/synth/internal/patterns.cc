@@ -37,6 +37,14 @@ std::string Stem(const std::string& name) {
 
 }  // namespace
 
+// The CPV codes some ordinary firm bids for, in a fixed order.
+std::vector<std::string> Builder::Cpvs() const {
+  std::vector<std::string> cpvs;
+  for (const auto& [cpv, firms] : bidders_by_cpv_) cpvs.push_back(cpv);
+  std::sort(cpvs.begin(), cpvs.end());
+  return cpvs;
+}
+
 Pattern& Builder::NewPattern(const std::string& type, std::vector<std::string> indicators) {
   Pattern p;
   char id[32];
@@ -407,9 +415,7 @@ void Builder::PlantLicenceCluster() {
 }
 
 void Builder::PlantSplitPurchases() {
-  std::vector<std::string> cpvs;
-  for (const auto& [cpv, firms] : bidders_by_cpv_) cpvs.push_back(cpv);
-  std::sort(cpvs.begin(), cpvs.end());
+  std::vector<std::string> cpvs = Cpvs();
   if (cpvs.empty()) return;
   const std::string& cpv = cpvs[size_t(words_.Int(0, int(cpvs.size()) - 1))];
   const auto& firms = bidders_by_cpv_[cpv];
@@ -429,9 +435,7 @@ void Builder::PlantSplitPurchases() {
 }
 
 void Builder::PlantShellBidder() {
-  std::vector<std::string> cpvs;
-  for (const auto& [cpv, firms] : bidders_by_cpv_) cpvs.push_back(cpv);
-  std::sort(cpvs.begin(), cpvs.end());
+  std::vector<std::string> cpvs = Cpvs();
   if (cpvs.empty()) return;
   const std::string& cpv = cpvs[size_t(words_.Int(0, int(cpvs.size()) - 1))];
   uint32_t sector = 0;

@@ -1,0 +1,26 @@
+// Times the stages of one run: each Lap records the time since the last.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "engine/linkage.h"
+
+namespace cairn::engine::internal {
+
+class Stopwatch {
+ public:
+  explicit Stopwatch(std::vector<StageTime>* out) : out_(out), start_(std::chrono::steady_clock::now()) {}
+  void Lap(const std::string& stage) {
+    auto now = std::chrono::steady_clock::now();
+    out_->push_back({stage, std::chrono::duration<double>(now - start_).count()});
+    start_ = now;
+  }
+
+ private:
+  std::vector<StageTime>* out_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace cairn::engine::internal
