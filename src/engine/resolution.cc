@@ -4,6 +4,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <unordered_map>
 
@@ -29,6 +30,19 @@ namespace {
 using internal::Clusterer;
 using internal::Pending;
 using internal::PendingLink;
+
+// Companies House writes officers' surnames in capitals ("SMITH, John"); an entity's name is
+// shown "John Smith" whichever register it came from. Mixed-case names are left as written.
+std::string Capitalised(const std::string& surname) {
+  if (std::any_of(surname.begin(), surname.end(), [](unsigned char c) { return std::islower(c); })) return surname;
+  std::string out = surname;
+  bool start = true;
+  for (char& c : out) {
+    c = char(start ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
+    start = c == ' ' || c == '-' || c == '\'';
+  }
+  return out;
+}
 
 std::string FirstWords(const std::string& normalised, size_t n) {
   auto words = resolve::Tokens(normalised);
@@ -247,7 +261,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
     // People are shown given name first, whichever order the register wrote them in.
     e.name = e.kind == "person"
                  ? Commonest(ms, members, [](const auto& r) {
-                     return !r.given_name.empty() && !r.surname.empty() ? r.given_name + " " + r.surname : r.name;
+                     return !r.given_name.empty() && !r.surname.empty() ? r.given_name + " " + Capitalised(r.surname) : r.name;
                    })
                  : Commonest(ms, members, [](const auto& r) { return r.name.empty() ? r.address : r.name; });
     if (e.name.empty()) e.name = Commonest(ms, members, [](const auto& r) { return r.reference.empty() ? r.company_number : r.reference; });

@@ -54,7 +54,7 @@ export async function entityPage(id: string, session?: Session): Promise<void> {
     facts.push(["Links to others", String(e.network.degree)]);
     facts.push(["Connected network", `${e.network.component_size} entities`]);
     facts.push(["Community", `${e.network.community_size} entities (detected by link density)`]);
-    facts.push(["Broker score", `${e.network.betweenness.toFixed(1)} (how often it lies between others, within 4 links)`]);
+    facts.push(["Broker score", `${e.network.betweenness.toFixed(1)} (how often it lies between others, on paths of up to 2 links)`]);
   }
 
   const chart = h("div", { id: "network", class: "cairn-network", role: "img",
