@@ -39,6 +39,9 @@ class Words {
   int Int(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
   bool Chance(double p) { return std::uniform_real_distribution<double>(0, 1)(rng_) < p; }
   char Letter() { return char('A' + Int(0, 25)); }
+  // One element of a non-empty list, uniformly.
+  template <typename T>
+  const T& Pick(const std::vector<T>& list) { return list[size_t(Int(0, int(list.size()) - 1))]; }
 
   // An index into `list`, rank r drawn with weight (r+1)^-0.7: the commonest surname is about
   // 1.5% of people, as in Scotland, and most names are rare.

@@ -88,7 +88,7 @@ uint32_t Builder::SectorOfKind(const std::string& kind) {
   for (uint32_t i = 0; i < w_.sectors.size(); ++i) {
     if (w_.sectors[i].kind == kind) matching.push_back(i);
   }
-  return matching.empty() ? 0 : matching[size_t(words_.Int(0, int(matching.size()) - 1))];
+  return matching.empty() ? 0 : words_.Pick(matching);
 }
 
 uint32_t Builder::RandomSector() {
@@ -123,7 +123,7 @@ std::string Builder::UniqueName(const std::string& stem, uint32_t sector) {
       base = Upper(street.substr(0, street.find(' ')));
     }
     else base = std::string(1, words_.Letter()) + " & " + std::string(1, words_.Letter());
-    base += " " + nouns[size_t(words_.Int(0, int(nouns.size()) - 1))];
+    base += " " + words_.Pick(nouns);
   }
   // Taken names get "(SCOTLAND)", then a number; each base remembers its next number, so a
   // common base does not retry every number before it (quadratic at UK scale).
@@ -151,7 +151,7 @@ uint32_t Builder::NewCompany(uint32_t sector, Day incorporated, uint32_t town, c
   int office = words_.Int(0, 99);
   if (c.premises != kNone && office < 55) c.registered_office = c.premises;
   else if (office < 85 && !w_.agent_addresses.empty())
-    c.registered_office = w_.agent_addresses[size_t(words_.Int(0, int(w_.agent_addresses.size()) - 1))];
+    c.registered_office = words_.Pick(w_.agent_addresses);
   else c.registered_office = NewAddress(town);
   int a = words_.Int(0, 99);
   c.accounts = a < 4 ? Accounts::kDormant : a < 54 ? Accounts::kMicro : a < 84 ? Accounts::kTotalExemption : Accounts::kFull;
@@ -212,7 +212,7 @@ void Builder::OrdinaryOfficers(uint32_t ci) {
     }
   } else if (kind < 88 && !holdings_.empty()) {
     Control ctl;
-    ctl.corporate = holdings_[size_t(words_.Int(0, int(holdings_.size()) - 1))];
+    ctl.corporate = words_.Pick(holdings_);
     ctl.natures = {kShareBands[0]};
     ctl.notified = inc;
     c.pscs.push_back(std::move(ctl));
@@ -377,14 +377,14 @@ void Builder::OrdinaryProcesses(uint64_t n) {
   if (cpvs.empty()) return;
   std::lognormal_distribution<double> value(std::log(60000.0), 1.1);
   for (uint64_t i = 0; i < n; ++i) {
-    const std::string& cpv = cpvs[size_t(words_.Int(0, int(cpvs.size()) - 1))];
+    const std::string& cpv = words_.Pick(cpvs);
     Process& p = NewProcess(uint32_t(words_.Int(0, int(w_.councils.size()) - 1)), cpv, RandomDay(kToday - 1460, kToday - 60));
     const auto& firms = bidders_by_cpv_[cpv];
     int bidders = p.method == "direct" ? 1 : std::min<int>(int(firms.size()), words_.Int(1, 5));
     double base = std::round(value(words_.rng()) / 100) * 100 + 1000;
     std::set<uint32_t> taken;
     for (int b = 0; b < bidders; ++b) {
-      uint32_t firm = firms[size_t(words_.Int(0, int(firms.size()) - 1))];
+      uint32_t firm = words_.Pick(firms);
       if (!taken.insert(firm).second) continue;
       int64_t amount = int64_t(std::round(base * (0.85 + 0.3 * words_.Int(0, 1000) / 1000.0)));
       p.bids.push_back({firm, amount, RandomDay(p.start, p.end), "valid", false});

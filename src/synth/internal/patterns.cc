@@ -203,7 +203,7 @@ void Builder::PlantSocg(int n) {
     p.bids.push_back({bidder, price, p.end - 1, "valid", false});
     p.bids.push_back({cover, price + price / 20, p.end - 1, "valid", false});
     const auto& others = bidders_by_cpv_[w_.sectors[bidding_sector].cpv];
-    if (!others.empty()) p.bids.push_back({others[size_t(words_.Int(0, int(others.size()) - 1))], price + price / 8, p.end - 2, "valid", false});
+    if (!others.empty()) p.bids.push_back({words_.Pick(others), price + price / 8, p.end - 2, "valid", false});
     Award(p, 0, p.end + 21);
     pat.processes.push_back(p.ocid);
   }
@@ -340,7 +340,7 @@ void Builder::PlantYoungLargeAward() {
   int64_t price = words_.Int(120, 600) * 1000;
   p.bids.push_back({c, price, p.end - 1, "valid", false});
   const auto& others = bidders_by_cpv_[w_.sectors[sector].cpv];
-  if (!others.empty()) p.bids.push_back({others[size_t(words_.Int(0, int(others.size()) - 1))], price + price / 10, p.end - 2, "valid", false});
+  if (!others.empty()) p.bids.push_back({words_.Pick(others), price + price / 10, p.end - 2, "valid", false});
   Award(p, 0, std::min(p.end + 14, kToday - 1));
   Pattern& pat = NewPattern("young_company_large_award", {"C8", "P2"});
   pat.companies = {c};
@@ -417,9 +417,9 @@ void Builder::PlantLicenceCluster() {
 void Builder::PlantSplitPurchases() {
   std::vector<std::string> cpvs = Cpvs();
   if (cpvs.empty()) return;
-  const std::string& cpv = cpvs[size_t(words_.Int(0, int(cpvs.size()) - 1))];
+  const std::string& cpv = words_.Pick(cpvs);
   const auto& firms = bidders_by_cpv_[cpv];
-  uint32_t supplier = firms[size_t(words_.Int(0, int(firms.size()) - 1))];
+  uint32_t supplier = words_.Pick(firms);
   uint32_t buyer = uint32_t(words_.Int(0, int(w_.councils.size()) - 1));
   Pattern& pat = NewPattern("split_purchases", {"P4"});
   pat.companies = {supplier};
@@ -437,7 +437,7 @@ void Builder::PlantSplitPurchases() {
 void Builder::PlantShellBidder() {
   std::vector<std::string> cpvs = Cpvs();
   if (cpvs.empty()) return;
-  const std::string& cpv = cpvs[size_t(words_.Int(0, int(cpvs.size()) - 1))];
+  const std::string& cpv = words_.Pick(cpvs);
   uint32_t sector = 0;
   for (uint32_t s = 0; s < w_.sectors.size(); ++s) {
     if (w_.sectors[s].cpv == cpv) sector = s;
@@ -448,7 +448,7 @@ void Builder::PlantShellBidder() {
   p.method = "open";
   p.bids.push_back({ghost, words_.Int(30, 200) * 1000, p.end - 1, "valid", true});
   const auto& firms = bidders_by_cpv_[cpv];
-  p.bids.push_back({firms[size_t(words_.Int(0, int(firms.size()) - 1))], p.bids[0].amount * 11 / 10, p.end - 1, "valid", false});
+  p.bids.push_back({words_.Pick(firms), p.bids[0].amount * 11 / 10, p.end - 1, "valid", false});
   Award(p, 0, p.end + 12);
   Pattern& pat = NewPattern("shell_bidder", {"P7"});
   pat.companies = {ghost};
