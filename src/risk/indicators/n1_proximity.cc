@@ -1,0 +1,32 @@
+// N1 Network proximity: close, through shared officers, PSCs, addresses or licences, to someone
+// or something police intelligence names (the strategy's Detect strand). It rests on
+// intelligence, so the finding is restricted to the record's owner; partners see "refer".
+#include <cmath>
+
+#include "risk/indicators.h"
+#include "risk/internal/common.h"
+#include "risk/internal/proximity.h"
+
+namespace cairn::risk {
+
+void NetworkProximity(const Network& net, const Section& s, const Settings&, std::vector<Finding>* out) {
+  auto reach = internal::ReachFromSubjects(net, int(s.Number("max_hops")), int(s.Number("max_degree")));
+  for (uint32_t i = 0; i < net.nodes().size(); ++i) {
+    const auto& r = reach[i];
+    const Node& n = net.node(i);
+    if (r.hops < 0 || (n.kind != "person" && n.kind != "organisation")) continue;
+    const Subject& subject = net.node(r.subject).subjects.front();
+    Finding f{"N1", i, s.weight() * std::pow(s.Number("decay"), std::max(r.hops, 1) - 1)};
+    f.restricted = true;
+    f.owner = subject.owner;
+    f.summary = r.hops == 0 ? "named in an intelligence record"
+                            : std::to_string(r.hops) + " link" + (r.hops > 1 ? "s" : "") + " from " +
+                                  internal::NameOf(net, r.subject) + ", named in an intelligence record";
+    if (!subject.socg.empty()) f.summary += " (SOC group " + subject.socg + ")";
+    internal::Cite(f, subject.record, "intelligence subject record");
+    for (int64_t record : internal::PathRecords(net, reach, i)) internal::Cite(f, record, "a link on the path");
+    out->push_back(std::move(f));
+  }
+}
+
+}  // namespace cairn::risk
