@@ -44,5 +44,6 @@ void AddIngest(CLI::App& app, GlobalOptions& g, int& exit_code);
 void AddResolve(CLI::App& app, GlobalOptions& g, int& exit_code);
 void AddEvaluate(CLI::App& app, GlobalOptions& g, int& exit_code);
 void AddExport(CLI::App& app, GlobalOptions& g, int& exit_code);
+void AddDetect(CLI::App& app, GlobalOptions& g, int& exit_code);
 
 }  // namespace cairn::cli

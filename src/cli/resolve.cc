@@ -50,12 +50,14 @@ void Print(const char* what, const engine::ClusterQuality& q) {
 
 void AddEvaluate(CLI::App& app, GlobalOptions& g, int& exit_code) {
   auto truth = std::make_shared<std::string>();
+  auto detection = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand(
       "evaluate", "Measure the resolved network against the truth.json of a synthetic world (cairn synth)");
   cmd->add_option("--truth", *truth, "The truth.json that cairn synth wrote with the loaded files")
       ->required()
       ->check(CLI::ExistingFile);
-  cmd->callback([&g, &exit_code, truth] {
+  cmd->add_flag("--detection", *detection, "Also measure the findings of cairn detect against the planted patterns");
+  cmd->callback([&g, &exit_code, truth, detection] {
     Status s = [&]() -> Status {
       CAIRN_ASSIGN_OR_RETURN(auto ctx, Open(g));
       CAIRN_ASSIGN_OR_RETURN(auto e, engine::EvaluateAgainstTruth(ctx->env(), *truth));
@@ -63,6 +65,21 @@ void AddEvaluate(CLI::App& app, GlobalOptions& g, int& exit_code) {
       Print("companies", e.companies);
       std::printf("(%lld person and organisation mentions are not in the truth: buyers and other parties)\n",
                   static_cast<long long>(e.unlabelled));
+      if (*detection) {
+        CAIRN_ASSIGN_OR_RETURN(auto d, engine::EvaluateDetection(ctx->env(), *truth));
+        std::printf("indicator  planted  found  share   ordinary companies flagged (of %lld)\n",
+                    static_cast<long long>(d.ordinary));
+        for (const auto& [code, iq] : d.indicators) {
+          std::printf("%-9s  %7lld  %5lld  %.3f   %lld (%.4f)\n", code.c_str(), static_cast<long long>(iq.planted),
+                      static_cast<long long>(iq.found), iq.planted ? double(iq.found) / double(iq.planted) : 0.0,
+                      static_cast<long long>(iq.ordinary_flagged), d.ordinary ? double(iq.ordinary_flagged) / double(d.ordinary) : 0.0);
+        }
+        std::printf("ordinary companies with any finding but C6: %lld of %lld (%.4f)\n",
+                    static_cast<long long>(d.ordinary_flagged), static_cast<long long>(d.ordinary),
+                    d.ordinary ? double(d.ordinary_flagged) / double(d.ordinary) : 0.0);
+        std::printf("ranking: P = %lld planted SOC-group businesses; precision in the top P %.3f; recall in the top 2P %.3f\n",
+                    static_cast<long long>(d.planted_businesses), d.precision_at_p(), d.recall_at_2p());
+      }
       return Status::Ok();
     }();
     if (!s.ok()) exit_code = Fail(s);

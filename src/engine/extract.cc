@@ -115,8 +115,10 @@ void Psc(const json& p, Extracted& x) {
     return;
   }
   size_t psc = Holder(d, x, "psc");
-  Relate(x, psc, co, "psc_of", Str(d, "notified_on"), Str(d, "ceased_on"),
-         {{"natures_of_control", d.value("natures_of_control", json::array())}});
+  json detail = {{"natures_of_control", d.value("natures_of_control", json::array())}};
+  std::string country = Str(d.value("identification", json::object()), "country_registered");
+  if (!country.empty()) detail["country_registered"] = country;  // a corporate PSC: where it is registered
+  Relate(x, psc, co, "psc_of", Str(d, "notified_on"), Str(d, "ceased_on"), detail);
 }
 
 void Licences(const json& p, Extracted& x) {
@@ -134,6 +136,7 @@ void Licences(const json& p, Extracted& x) {
   size_t a = Add(x, premises);
   json detail = {{"licence_type", Str(p, "licence_type")}, {"status", Str(p, "status")},
                  {"licence_id", Str(p, "licence_id")}, {"issuing_council", Str(p, "issuing_council")}};
+  if (p.contains("occupancy") && !p["occupancy"].is_null()) detail["occupancy"] = p["occupancy"];
   Relate(x, h, a, "licence_holder_of", Str(p, "granted_on"), Str(p, "expires_on"), detail);
   if (!Str(p, "designated_premises_manager").empty()) {
     Mention dpm{"person", "designated_premises_manager"};

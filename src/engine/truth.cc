@@ -67,6 +67,7 @@ Result<TruthEvaluation> EvaluateAgainstTruth(const app::Env& env, const std::str
 
   PairCounter people, companies;
   TruthEvaluation out;
+  std::unordered_map<std::string, std::unordered_map<std::string, int64_t>> votes;
   CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {
     return storage::ScanMentions(tx, [&](const storage::MentionView& v) {
       const storage::MentionRow& m = v.mention;
@@ -88,8 +89,17 @@ Result<TruthEvaluation> EvaluateAgainstTruth(const app::Env& env, const std::str
         return;
       }
       (found[0] == 'P' ? people : companies).Add(m.entity_id, found);
+      ++votes[found][m.entity_id];
     });
   }));
+  for (const auto& [label, entities] : votes) {
+    const std::string* best = nullptr;
+    int64_t most = 0;
+    for (const auto& [entity, n] : entities) {
+      if (n > most || (n == most && best && entity < *best)) best = &entity, most = n;
+    }
+    out.entity_of[label] = *best;
+  }
   out.people = people.Result();
   out.companies = companies.Result();
   return out;

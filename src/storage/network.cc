@@ -15,6 +15,33 @@ Status ScanSourceRecords(Tx& tx, const std::function<void(const SourceRecordView
   return Status::Ok();
 }
 
+Status ScanSourceRecordsOf(Tx& tx, const std::string& format, const std::function<void(const SourceRecordView&)>& visit) {
+  SourceRecordView r;
+  soci::statement st = (tx.sql().prepare << "SELECT id, format, record_key, payload, restricted, owner_organisation_id "
+                                            "FROM source_records WHERE format = :f ORDER BY id",
+                        soci::use(format), soci::into(r.id), soci::into(r.format), soci::into(r.record_key),
+                        soci::into(r.payload), soci::into(r.restricted), soci::into(r.owner_organisation_id));
+  st.execute(false);
+  while (st.fetch()) visit(r);
+  return Status::Ok();
+}
+
+Result<std::map<int64_t, RecordProvenance>> ProvenanceOf(Tx& tx, const std::vector<int64_t>& ids) {
+  RecordProvenance p;
+  int64_t id = 0;
+  soci::statement st = (tx.sql().prepare << "SELECT id, format, record_key, file, line, content_hash FROM source_records "
+                                            "WHERE id = :id",
+                        soci::use(id), soci::into(p.id), soci::into(p.format), soci::into(p.record_key),
+                        soci::into(p.file), soci::into(p.line), soci::into(p.content_hash));
+  std::map<int64_t, RecordProvenance> out;
+  for (int64_t want : ids) {
+    id = want;
+    st.execute(false);
+    if (st.fetch()) out[p.id] = p;
+  }
+  return out;
+}
+
 Result<std::map<std::string, std::string>> ReadMentionEntities(Tx& tx) {
   std::string key, entity;
   soci::statement st = (tx.sql().prepare << "SELECT mention_key, entity_id FROM mentions", soci::into(key),

@@ -22,6 +22,18 @@ struct SourceRecordView {
 // Calls `visit` for every source record in id order, streaming.
 Status ScanSourceRecords(Tx& tx, const std::function<void(const SourceRecordView&)>& visit);
 
+// Like ScanSourceRecords, for the records of one format only.
+Status ScanSourceRecordsOf(Tx& tx, const std::string& format, const std::function<void(const SourceRecordView&)>& visit);
+
+// Where a source record came from, and a hash of its content.
+struct RecordProvenance {
+  int64_t id = 0;
+  std::string format, record_key, file, content_hash;
+  int64_t line = 0;
+};
+// The provenance of each of `ids` that exists, keyed by id.
+Result<std::map<int64_t, RecordProvenance>> ProvenanceOf(Tx& tx, const std::vector<int64_t>& ids);
+
 // mention_key → entity_id from the last resolution.
 Result<std::map<std::string, std::string>> ReadMentionEntities(Tx& tx);
 

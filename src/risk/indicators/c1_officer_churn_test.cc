@@ -34,3 +34,19 @@ TEST(OfficerChurn, ChangesSpreadOverYearsOrNotDirectorsDoNot) {
 
 }  // namespace
 }  // namespace cairn::risk
+
+namespace cairn::risk {
+namespace {
+
+TEST(OfficerChurn, DirectorsAppointedAtFormationAreNotChurn) {
+  testing::Builder b;
+  uint32_t c = b.Company("NEW LTD", {.incorporated = "2026-03-01"});
+  for (const char* name : {"A", "B", "C", "D"}) b.Director(b.Person(name), c, "2026-03-01");
+  EXPECT_TRUE(testing::Run(b.net(), "C1").empty());
+  b.Director(b.Person("E"), c, "2026-05-01", "2026-06-01");
+  b.Director(b.Person("F"), c, "2026-06-01");
+  EXPECT_EQ(testing::Run(b.net(), "C1").size(), 1u);
+}
+
+}  // namespace
+}  // namespace cairn::risk

@@ -16,7 +16,9 @@ void CoLocation(const Network& net, const Section& s, const Settings& all, std::
     for (uint32_t e : net.into(a)) {
       if (net.edges()[e].type == "lives_at" && net.node(net.edges()[e].from).kind == "person") residents.push_back(e);
     }
-    if (residents.empty() || residents.size() > size_t(s.Number("max_people"))) continue;
+    std::set<uint32_t> people;
+    for (uint32_t e : residents) people.insert(net.edges()[e].from);
+    if (people.size() < size_t(s.Number("min_people")) || people.size() > size_t(s.Number("max_people"))) continue;
     std::set<uint32_t> companies;
     std::vector<std::pair<uint32_t, uint32_t>> roles;  // (lives_at edge, officer_of edge)
     for (uint32_t home : residents) {
@@ -29,7 +31,9 @@ void CoLocation(const Network& net, const Section& s, const Settings& all, std::
         roles.emplace_back(home, e);
       }
     }
-    if (companies.size() < size_t(s.Number("min_companies"))) continue;
+    std::set<uint32_t> officers;
+    for (auto [home, role] : roles) officers.insert(net.edges()[role].from);
+    if (companies.size() < size_t(s.Number("min_companies")) || officers.size() < size_t(s.Number("min_people"))) continue;
     for (uint32_t c : companies) {
       Finding f{"N2", c, s.weight()};
       f.summary = "one of " + std::to_string(companies.size()) + " vulnerable-sector companies whose officers live at " +

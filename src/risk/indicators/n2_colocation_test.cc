@@ -46,3 +46,22 @@ TEST(CoLocation, TwoCompaniesOrOrdinarySectorsOrAnOfficeDoNot) {
 
 }  // namespace
 }  // namespace cairn::risk
+
+namespace cairn::risk {
+namespace {
+
+TEST(CoLocation, OnePersonWithThreeShopsIsNotCoLocationAndRepeatedRecordsCountOnce) {
+  testing::Builder b;
+  uint32_t home = b.Address("5 Quiet Road");
+  uint32_t p = b.Person("Owner");
+  for (int i = 0; i < 12; ++i) b.Link(p, home, "lives_at");  // one person's many records
+  for (const char* sic : {"56103", "45200", "96020"}) b.Director(p, b.Company(std::string("SHOP ") + sic, {.sic_codes = {sic}}));
+  EXPECT_TRUE(testing::Run(b.net(), "N2").empty());
+  uint32_t partner = b.Person("Partner");
+  b.Link(partner, home, "lives_at");
+  b.Director(partner, b.Company("TAXI", {.sic_codes = {"49320"}}));
+  EXPECT_EQ(testing::Run(b.net(), "N2").size(), 4u);
+}
+
+}  // namespace
+}  // namespace cairn::risk
