@@ -31,6 +31,10 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/entities/{id}/network", Action::kNetworkRead, h::GetNetwork},
       {"GET", "/api/v1/paths", Action::kPathRead, h::GetPath},
       {"POST", "/api/v1/match-decisions", Action::kMatchDecide, h::DecideMatch},
+      {"GET", "/api/v1/findings", Action::kFindingList, h::ListFindings},
+      {"GET", "/api/v1/findings/{id}", Action::kFindingRead, h::GetFinding},
+      {"POST", "/api/v1/findings/{id}/decision", Action::kFindingDecide, h::DecideFinding},
+      {"GET", "/api/v1/entities/{id}/risk", Action::kRiskRead, h::GetRisk},
   };
   return kRoutes;
 }

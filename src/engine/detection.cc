@@ -268,4 +268,77 @@ Result<storage::FindingRow> DecideOnFinding(const app::Env& env, const model::Ac
   return out;
 }
 
+namespace {
+
+bool AnyRestricted(const std::vector<storage::FindingRow>& rows) {
+  for (const auto& r : rows) {
+    if (r.restricted) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<FindingPage> ListFindings(const app::Env& env, const model::Actor& actor, const storage::FindingQuery& query) {
+  FindingPage page;
+  storage::Reach reach = ReachOf(actor);
+  CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(page.findings, storage::QueryFindings(tx, query, reach));
+    CAIRN_ASSIGN_OR_RETURN(page.total, storage::CountFindings(tx, query, reach));
+    return Status::Ok();
+  }));
+  if (AnyRestricted(page.findings)) {
+    CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) {
+      return audit::Append(tx, env.clock, actor,
+                           {"read", "findings", "", true, {{"indicator", query.indicator}, {"restricted", true}}});
+    }));
+  }
+  return page;
+}
+
+Result<storage::FindingRow> ReadFinding(const app::Env& env, const model::Actor& actor, int64_t id) {
+  std::optional<storage::FindingRow> f;
+  CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(f, storage::GetFinding(tx, id));
+    return Status::Ok();
+  }));
+  if (!f || !CanSee(actor, f->restricted, f->owner_organisation_id)) return NotFound("no finding " + std::to_string(id));
+  if (f->restricted) {
+    CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) {
+      return audit::Append(tx, env.clock, actor, {"read", "finding", std::to_string(id), true, {{"restricted", true}}});
+    }));
+  }
+  return *f;
+}
+
+Result<EntityRisk> RiskOfEntity(const app::Env& env, const model::Actor& actor, const std::string& entity_id) {
+  EntityRisk out;
+  storage::Reach reach = ReachOf(actor), all;
+  all.all_restricted = true;
+  storage::FindingQuery q;
+  q.entity_id = entity_id;
+  q.limit = 200;
+  CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(auto entity, storage::GetEntity(tx, entity_id));
+    if (!entity || !CanSee(actor, entity->restricted, entity->owner_organisation_id)) {
+      return NotFound("no entity " + entity_id);
+    }
+    CAIRN_ASSIGN_OR_RETURN(auto rows, storage::RiskOf(tx, entity_id, reach));
+    for (const auto& r : rows) {
+      if (!out.risk || r.restricted) out.risk = r;
+    }
+    CAIRN_ASSIGN_OR_RETURN(out.findings, storage::QueryFindings(tx, q, reach));
+    CAIRN_ASSIGN_OR_RETURN(int64_t visible, storage::CountFindings(tx, q, reach));
+    CAIRN_ASSIGN_OR_RETURN(int64_t every, storage::CountFindings(tx, q, all));
+    out.refer = every > visible;
+    return Status::Ok();
+  }));
+  if (AnyRestricted(out.findings)) {
+    CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) {
+      return audit::Append(tx, env.clock, actor, {"read", "risk", entity_id, true, {{"restricted", true}}});
+    }));
+  }
+  return out;
+}
+
 }  // namespace cairn::engine

@@ -47,4 +47,24 @@ storage::Reach ReachOf(const model::Actor& actor);
 Result<storage::FindingRow> DecideOnFinding(const app::Env& env, const model::Actor& actor, int64_t id,
                                             const std::string& decision, const std::string& reason);
 
+struct FindingPage {
+  std::vector<storage::FindingRow> findings;
+  int64_t total = 0;  // matching the query, before limit and offset
+};
+
+// Findings the actor may see, highest score first. Reading restricted ones is audited.
+Result<FindingPage> ListFindings(const app::Env& env, const model::Actor& actor, const storage::FindingQuery& query);
+
+// NotFound if absent or not visible to the actor. Reading a restricted one is audited.
+Result<storage::FindingRow> ReadFinding(const app::Env& env, const model::Actor& actor, int64_t id);
+
+struct EntityRisk {
+  std::optional<storage::RiskRow> risk;       // the actor's view: restricted if they may see it
+  std::vector<storage::FindingRow> findings;  // the visible ones
+  bool refer = false;  // restricted findings exist that the actor may not see: ask their owner
+};
+
+// The risk panel of an entity page. Reading restricted findings is audited.
+Result<EntityRisk> RiskOfEntity(const app::Env& env, const model::Actor& actor, const std::string& entity_id);
+
 }  // namespace cairn::engine

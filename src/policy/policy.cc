@@ -49,6 +49,12 @@ constexpr Rule kRules[] = {
     {Action::kPathRead, "path.read", kRoles, kCaseworkers, false},
     // Deciding who is who is analysts' work (the Detect strand's).
     {Action::kMatchDecide, "match.decide", kRoles, Bit(Role::kAnalyst), false},
+    // Findings are prompts for review: caseworkers read them (restricted ones are filtered by
+    // owner in the engine, as for entities); only analysts decide on them.
+    {Action::kFindingList, "finding.list", kRoles, kCaseworkers, false},
+    {Action::kFindingRead, "finding.read", kRoles, kCaseworkers, false},
+    {Action::kFindingDecide, "finding.decide", kRoles, Bit(Role::kAnalyst), false},
+    {Action::kRiskRead, "risk.read", kRoles, kCaseworkers, false},
 };
 
 const Rule& RuleFor(Action action) {

@@ -36,6 +36,10 @@ enum class Action {
   kNetworkRead,
   kPathRead,
   kMatchDecide,
+  kFindingList,
+  kFindingRead,
+  kFindingDecide,
+  kRiskRead,
 };
 
 // The caller as policy sees them: anonymous (no role) or a signed-in user.

@@ -40,4 +40,10 @@ Result<Reply> GetNetwork(Request& req);
 Result<Reply> GetPath(Request& req);
 Result<Reply> DecideMatch(Request& req);
 
+// findings.cc
+Result<Reply> ListFindings(Request& req);
+Result<Reply> GetFinding(Request& req);
+Result<Reply> DecideFinding(Request& req);
+Result<Reply> GetRisk(Request& req);
+
 }  // namespace cairn::api::handlers
