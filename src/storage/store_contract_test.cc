@@ -9,6 +9,7 @@
 #include "common/clock.h"
 #include "common/crypto.h"
 #include "storage/audit_log.h"
+#include "storage/findings.h"
 #include "storage/network.h"
 #include "storage/organisations.h"
 #include "storage/sessions.h"
@@ -337,6 +338,124 @@ TEST_P(StoreContract, AuditQueryFiltersAndPages) {
     f.before_seq = page1.back().seq;
     CAIRN_ASSIGN_OR_RETURN(auto page2, QueryAudit(tx, f));
     EXPECT_EQ(page2.size(), 2u);
+    return Status::Ok();
+  }).ok());
+}
+
+// Findings are written as the difference from what is stored; a dismissal holds while the
+// evidence is the same and the finding reopens when it changes; restricted rows stay within the
+// reach asked for; on both backends.
+TEST_P(StoreContract, FindingsKeepDecisionsUntilTheEvidenceChanges) {
+  int64_t org = AddOrg("police");
+  model::UserCredentials c{{0, org, "ana", "Ana", "ana@example.org", model::Role::kAnalyst, false, false, "t1", "t1"}, "h"};
+  ASSERT_TRUE(db().Write([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(c.user.id, InsertUser(tx, c));
+    return Status::Ok();
+  }).ok());
+  auto finding = [](const std::string& key, double score, const std::string& hash, bool restricted, std::optional<int64_t> owner) {
+    FindingRow f;
+    f.finding_key = key;
+    f.indicator = key.substr(0, 2);
+    f.entity_id = "E" + key;
+    f.entity_kind = "organisation";
+    f.sic_codes = "45200 56101";
+    f.score = score;
+    f.evidence = "[]";
+    f.evidence_hash = hash;
+    f.restricted = restricted;
+    f.owner_organisation_id = owner;
+    return f;
+  };
+  std::vector<FindingRow> rows = {finding("C1/a", 0.35, "h1", false, std::nullopt), finding("C6/b", 0.1, "h2", false, std::nullopt),
+                                  finding("N1/c", 0.8, "h3", true, org)};
+  auto write = [&](FindingWriteStats& stats) {
+    return db().Write([&](Tx& tx) { return ReplaceFindings(tx, rows, "2026-06-30T00:00:00.000Z", &stats); });
+  };
+  FindingWriteStats first, again, changed;
+  ASSERT_TRUE(write(first).ok());
+  EXPECT_EQ(first.inserted, 3);
+  ASSERT_TRUE(write(again).ok());
+  EXPECT_EQ(again.unchanged, 3);
+  EXPECT_EQ(again.inserted + again.updated + again.deleted + again.reopened, 0);
+
+  int64_t dismissed = 0;
+  ASSERT_TRUE(db().Write([&](Tx& tx) -> Status {
+    FindingQuery q;
+    q.indicator = "C1";
+    CAIRN_ASSIGN_OR_RETURN(auto found, QueryFindings(tx, q, {}));
+    EXPECT_EQ(found.size(), 1u);
+    if (found.empty()) return Status::Ok();
+    dismissed = found[0].id;
+    return DecideFinding(tx, dismissed, "dismissed", "checked", c.user.id, "2026-07-01T00:00:00.000Z", "h1");
+  }).ok());
+  rows[0].score = 0.5;  // same evidence, new score: still dismissed
+  ASSERT_TRUE(write(changed).ok());
+  EXPECT_EQ(changed.updated, 1);
+  auto status = [&]() {
+    std::string out;
+    EXPECT_TRUE(db().Read([&](Tx& tx) -> Status {
+      CAIRN_ASSIGN_OR_RETURN(auto f, GetFinding(tx, dismissed));
+      out = f ? f->status : "missing";
+      return Status::Ok();
+    }).ok());
+    return out;
+  };
+  EXPECT_EQ(status(), "dismissed");
+  rows[0].evidence_hash = "h1-changed";
+  FindingWriteStats reopened;
+  ASSERT_TRUE(write(reopened).ok());
+  EXPECT_EQ(reopened.reopened, 1);
+  EXPECT_EQ(status(), "open");
+
+  rows.pop_back();  // the restricted finding is gone
+  FindingWriteStats gone;
+  ASSERT_TRUE(write(gone).ok());
+  EXPECT_EQ(gone.deleted, 1);
+  rows.push_back(finding("N1/c", 0.8, "h3", true, org));
+  ASSERT_TRUE(write(gone).ok());
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    FindingQuery q;
+    Reach nobody, owner, other, all;
+    owner.restricted_owner = org;
+    other.restricted_owner = org + 1;
+    all.all_restricted = true;
+    CAIRN_ASSIGN_OR_RETURN(int64_t n_public, CountFindings(tx, q, nobody));
+    CAIRN_ASSIGN_OR_RETURN(int64_t n_owner, CountFindings(tx, q, owner));
+    CAIRN_ASSIGN_OR_RETURN(int64_t n_other, CountFindings(tx, q, other));
+    CAIRN_ASSIGN_OR_RETURN(int64_t n_all, CountFindings(tx, q, all));
+    EXPECT_EQ(n_public, 2);
+    EXPECT_EQ(n_owner, 3);
+    EXPECT_EQ(n_other, 2);
+    EXPECT_EQ(n_all, 3);
+    q.sic_code = "56101";
+    CAIRN_ASSIGN_OR_RETURN(int64_t by_sector, CountFindings(tx, q, all));
+    EXPECT_EQ(by_sector, 3);
+    q.sic_code = "5610";
+    CAIRN_ASSIGN_OR_RETURN(int64_t partial, CountFindings(tx, q, all));
+    EXPECT_EQ(partial, 0);
+    q = {};
+    q.min_score = 0.5;
+    CAIRN_ASSIGN_OR_RETURN(auto top, QueryFindings(tx, q, owner));
+    EXPECT_EQ(top.size(), 2u);
+    if (top.size() == 2) EXPECT_GE(top[0].score, top[1].score);
+    return Status::Ok();
+  }).ok());
+  ASSERT_TRUE(db().Write([&](Tx& tx) {
+    return ReplaceRisk(tx, {{"E1", "organisation", "A", false, std::nullopt, 0.3, 0.1, 0.37, 1},
+                            {"E1", "organisation", "A", true, org, 0.8, 0.1, 0.82, 2},
+                            {"E2", "organisation", "B", false, std::nullopt, 0.5, 0, 0.5, 1}});
+  }).ok());
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    Reach owner;
+    owner.restricted_owner = org;
+    CAIRN_ASSIGN_OR_RETURN(auto mine, TopRisk(tx, "organisation", owner, 10));
+    CAIRN_ASSIGN_OR_RETURN(auto theirs, TopRisk(tx, "organisation", {}, 10));
+    EXPECT_EQ(mine.size(), 2u);
+    if (mine.size() == 2) EXPECT_EQ(mine[0].risk, 0.82);
+    EXPECT_EQ(theirs.size(), 2u);
+    if (theirs.size() == 2) EXPECT_EQ(theirs[0].entity_id, "E2");
+    CAIRN_ASSIGN_OR_RETURN(auto one, RiskOf(tx, "E1", {}));
+    EXPECT_EQ(one.size(), 1u);
     return Status::Ok();
   }).ok());
 }

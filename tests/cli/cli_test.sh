@@ -206,6 +206,45 @@ code=$?
 check "unreachable PostgreSQL is a clear error" contains "$out" "cannot open database"
 check "unreachable PostgreSQL exits 1" test "$code" = 1
 
+# Detection over the synthetic world: findings with their records, a ranking, determinism,
+# and settings mistakes refused before anything is read.
+printf '[C1]\nmin_changes = -2\n' >bad.toml
+out=$("$cairn" --db w.db detect --config bad.toml 2>&1)
+check "detect refuses a negative threshold with file, line and key" contains "$out" "bad.toml line 2: C1.min_changes must not be negative"
+printf '[C12]\nweight = 0.5\n' >bad.toml
+out=$("$cairn" --db w.db detect --config bad.toml 2>&1)
+check "detect refuses an unknown indicator" contains "$out" "bad.toml line 1: C12 is not an indicator Cairn knows"
+printf '[N2]\nweight = "high"\n' >bad.toml
+out=$("$cairn" --db w.db detect --config bad.toml 2>&1)
+check "detect refuses a weight of the wrong type" contains "$out" "N2.weight must be a number"
+check "a refused configuration wrote no findings" test "$(sqlite3 w.db 'SELECT COUNT(*) FROM findings')" = 0
+out=$("$cairn" --db w.db detect --as-of 30/06/2026 2>&1)
+check "detect names a bad --as-of" contains "$out" "30/06/2026"
+out=$("$cairn" --db w.db detect --as-of 2026-06-30 2>&1)
+check "detect reports findings per indicator" contains "$out" "C1: [0-9]* findings"
+check "detect times its stages" contains "$out" "indicators: [0-9.]* s"
+out=$("$cairn" --db w.db detect --as-of 2026-06-30 2>&1)
+check "detect again on the same data changes nothing" contains "$out" " 0 new, 0 changed, 0 reopened (evidence changed since dismissed), 0 gone"
+out=$("$cairn" --db w.db findings --format json --top 3 2>&1)
+check "findings --format json lists indicator, entity, score and evidence" python3 -c '
+import json, sys
+f = json.loads(sys.argv[1])
+assert len(f) == 3 and all({"indicator", "entity", "score", "evidence"} <= set(x) for x in f)
+assert all(e["file"] and e["line"] > 0 for x in f for e in x["evidence"])
+assert f[0]["score"] >= f[1]["score"] >= f[2]["score"]' "$out"
+"$cairn" --db w.db findings --format json >all.json 2>&1
+check "findings leaves out restricted ones by default" python3 -c '
+import json, sys
+f = json.load(open("all.json"))
+assert len(f) > 100 and not any(x["restricted"] for x in f)' 
+out=$("$cairn" --db w.db findings --indicator N1 --include-restricted --top 1 2>&1)
+check "findings --include-restricted shows intelligence-based ones" contains "$out" ",N1,.*,1,"
+check "reading restricted findings is audited" test "$(sqlite3 w.db "SELECT COUNT(*) FROM audit_log WHERE action = 'read' AND record_type = 'findings'")" = 1
+out=$("$cairn" --db w.db risk --kind organisation --top 5 2>&1)
+check "risk ranks organisations" contains "$out" "^1,O"
+out=$("$cairn" --db w.db evaluate --truth world/truth.json --detection 2>&1)
+check "evaluate --detection reports each indicator and the ranking" contains "$out" "ranking: P = [0-9]* planted SOC-group businesses"
+
 # The same against PostgreSQL, when the test server is up.
 if [ -n "${CAIRN_TEST_PG:-}" ]; then
   db="cli_$$"

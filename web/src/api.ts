@@ -67,3 +67,15 @@ export interface EntityMention {
 }
 export interface EntityPage { entity: Entity; mentions: EntityMention[]; links: Link[]; neighbours: Entity[] }
 export interface Graph { nodes: Entity[]; edges: Link[]; truncated: boolean }
+
+export interface Evidence { record: number; note: string; format?: string; key?: string; file?: string; line?: number }
+export interface Finding {
+  id: number; indicator: string; entity: { id: string; kind: string; name: string }; score: number; summary: string;
+  status: "open" | "dismissed" | "confirmed"; restricted: boolean; postcode_area: string; sic_codes: string;
+  first_detected_at: string; detected_at: string; evidence: Evidence[];
+  decision?: { reason: string; decided_at: string; decided_by: number; evidence_changed_since: boolean };
+}
+export interface FindingList { findings: Finding[]; total: number; limit: number; offset: number }
+export interface EntityRisk {
+  risk: { risk: number; own: number; neighbours: number; restricted: boolean }; findings: Finding[]; refer: boolean;
+}

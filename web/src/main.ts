@@ -7,6 +7,7 @@ import { h, render } from "./dom";
 import { adminPage } from "./pages/admin";
 import { auditPage } from "./pages/audit";
 import { entityPage } from "./pages/entity";
+import { findingPage, findingsPage } from "./pages/findings";
 import { searchPage } from "./pages/search";
 import { homePage } from "./pages/home";
 import { passwordPage } from "./pages/password";
@@ -28,6 +29,8 @@ const pages: Page[] = [
   { path: "/", title: "Home", show: (s) => homePage(s) },
   { path: "/search", title: "Search", roles: CASEWORKERS, show: (_s, _a, q) => searchPage(q.get("q") ?? "") },
   { path: "/entity", title: "Entity", roles: CASEWORKERS, nav: false, show: (s, id) => entityPage(id, s) },
+  { path: "/findings", title: "Findings", roles: CASEWORKERS, show: (_s, _a, q) => findingsPage(q) },
+  { path: "/finding", title: "Finding", roles: CASEWORKERS, nav: false, show: (s, id) => findingPage(id, s) },
   { path: "/admin", title: "Administration", roles: ["admin"], show: (s) => adminPage(s) },
   { path: "/audit", title: "Audit log", roles: ["auditor", "admin"], show: () => auditPage() },
 ];

@@ -1,4 +1,5 @@
 #include <gmock/gmock.h>
+#include <map>
 #include <gtest/gtest.h>
 
 #include "risk/testing/builder.h"
@@ -44,6 +45,30 @@ TEST(NetworkProximity, HubsAndTenderPartiesDoNotCarryIt) {
   b.Link(rival, tender, "bidder_in");
   auto found = testing::Run(b.net(), "N1");
   EXPECT_THAT(testing::Nodes(found), ElementsAre(subject));
+}
+
+}  // namespace
+}  // namespace cairn::risk
+
+namespace cairn::risk {
+namespace {
+
+TEST(NetworkProximity, ALoneSubjectCountsForLessThanASocGroupMember) {
+  testing::Builder b;
+  uint32_t lone = b.Person("Lone"), member = b.Person("Member");
+  b.Subject(lone);
+  b.Subject(member, "SOCG-E-002");
+  uint32_t near_lone = b.Company("LONE LTD"), near_both = b.Company("BOTH LTD");
+  b.Director(lone, near_lone);
+  b.Director(lone, near_both);
+  b.Director(member, near_both);
+  auto found = testing::Run(b.net(), "N1");
+  std::map<uint32_t, double> score;
+  for (const auto& f : found) score[f.node] = f.score;
+  EXPECT_DOUBLE_EQ(score[near_lone], 0.4);
+  EXPECT_DOUBLE_EQ(score[near_both], 0.8);
+  // Named alone (0.4), but also two links from a group member (0.8 × 0.6): the higher holds.
+  EXPECT_DOUBLE_EQ(score[lone], 0.8 * 0.6);
 }
 
 }  // namespace

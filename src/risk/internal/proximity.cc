@@ -12,13 +12,31 @@ bool Shared(const std::string& type) {
   return kTypes.count(type) > 0;
 }
 
+bool Wanted(const Subject& s, Subjects which) {
+  return which == Subjects::kAll || (which == Subjects::kSocgMembers) == !s.socg.empty();
+}
+
+bool HasWanted(const Node& n, Subjects which) {
+  for (const auto& s : n.subjects) {
+    if (Wanted(s, which)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-std::vector<Reach> ReachFromSubjects(const Network& net, int max_hops, int max_degree) {
+const Subject& SourceSubject(const Network& net, const Reach& r, Subjects which) {
+  for (const auto& s : net.node(r.subject).subjects) {
+    if (Wanted(s, which)) return s;
+  }
+  return net.node(r.subject).subjects.front();
+}
+
+std::vector<Reach> ReachFromSubjects(const Network& net, int max_hops, int max_degree, Subjects which) {
   std::vector<Reach> reach(net.nodes().size());
   std::vector<uint32_t> frontier;
   for (uint32_t i = 0; i < net.nodes().size(); ++i) {
-    if (net.node(i).subjects.empty()) continue;
+    if (!HasWanted(net.node(i), which)) continue;
     reach[i] = {0, i, i, 0};
     frontier.push_back(i);
   }

@@ -16,9 +16,15 @@ struct Reach {
   uint32_t via = 0;
 };
 
-// Breadth first from every node with an intelligence subject record, in node order, to at most
-// `max_hops` links; nodes with more than `max_degree` links are reached but not walked through.
-std::vector<Reach> ReachFromSubjects(const Network& net, int max_hops, int max_degree);
+enum class Subjects { kAll, kSocgMembers, kLone };
+
+// Breadth first from every node with an intelligence subject record of the given sort (kSocgMembers:
+// records naming a SOC group; kLone: the others), in node order, to at most `max_hops` links;
+// nodes with more than `max_degree` links are reached but not walked through.
+std::vector<Reach> ReachFromSubjects(const Network& net, int max_hops, int max_degree, Subjects which = Subjects::kAll);
+
+// The subject record a reach starts from (of the sort asked for).
+const Subject& SourceSubject(const Network& net, const Reach& r, Subjects which = Subjects::kAll);
 
 // The records along node i's path back to its subject, nearest first.
 std::vector<int64_t> PathRecords(const Network& net, const std::vector<Reach>& reach, uint32_t i);

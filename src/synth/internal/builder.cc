@@ -71,6 +71,7 @@ uint32_t Builder::NewPerson(uint32_t home) {
   p.birth_month = words_.Int(1, 12);
   p.birth_day = words_.Int(1, 28);
   p.home = home == kNone ? NewAddress() : home;
+  p.planted = planting_;
   w_.people.push_back(p);
   return uint32_t(w_.people.size() - 1);
 }
@@ -177,9 +178,15 @@ void Builder::IndividualPsc(uint32_t company, uint32_t person, Day notified, con
 void Builder::OrdinaryOfficers(uint32_t ci) {
   int directors = words_.Chance(0.5) ? 1 : words_.Chance(0.7) ? 2 : 3;
   Day inc = w_.companies[ci].incorporated;
+  // A planted pattern's people stay in their pattern, or the truth would miss what they touch.
   auto pick = [&]() -> uint32_t {
+    while (fresh_person_ < w_.people.size() && w_.people[fresh_person_].planted) ++fresh_person_;
     if (fresh_person_ < w_.people.size() && words_.Chance(0.7)) return fresh_person_++;
-    return uint32_t(words_.Int(0, int(std::max<size_t>(fresh_person_, 1)) - 1));
+    uint32_t p = 0;
+    do {
+      p = uint32_t(words_.Int(0, int(std::max<size_t>(fresh_person_, 1)) - 1));
+    } while (w_.people[p].planted);
+    return p;
   };
   std::vector<uint32_t> chosen;
   for (int d = 0; d < directors; ++d) {

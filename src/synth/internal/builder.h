@@ -90,6 +90,7 @@ class Builder {
   bool scottish_numbers_ = true;
   std::vector<uint32_t> holdings_;
   uint32_t fresh_person_ = 0;  // people are mostly drawn in order, so most hold one post
+  bool planting_ = false;      // set by Plant: people made from then on belong to a pattern
   int licence_seq_ = 0, inspection_seq_ = 0, intel_seq_ = 0, socg_seq_ = 0;
 };
 

@@ -57,6 +57,7 @@ Pattern& Builder::NewPattern(const std::string& type, std::vector<std::string> i
 }
 
 void Builder::Plant(const Counts& counts) {
+  planting_ = true;
   PlantSocg(counts.socgs);
   for (int i = 0; i < counts.each_pattern; ++i) {
     PlantChurn();

@@ -26,6 +26,7 @@ struct Person {
   int birth_year = 1970, birth_month = 1, birth_day = 1;
   bool female = false;
   uint32_t home = 0;  // address
+  bool planted = false;  // made for a planted pattern: never drawn as an ordinary officer
 };
 
 struct Appointment {

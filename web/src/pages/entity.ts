@@ -1,7 +1,8 @@
 import cytoscape from "cytoscape";
 
-import { Entity, EntityMention, EntityPage, Graph, Session, call } from "../api";
+import { Entity, EntityMention, EntityPage, EntityRisk, Graph, Session, call } from "../api";
 import { h, render, table } from "../dom";
+import { indicatorName, statusTag } from "./findings";
 
 const KIND_LABELS: Record<string, string> = {
   person: "Person", organisation: "Organisation", address: "Address", socg: "SOC group", process: "Contract",
@@ -43,6 +44,7 @@ function separateButton(m: EntityMention, others: EntityMention[], status: HTMLE
 
 export async function entityPage(id: string, session?: Session): Promise<void> {
   const page = await call<EntityPage>("GET", `/entities/${encodeURIComponent(id)}`);
+  const risk = await call<EntityRisk>("GET", `/entities/${encodeURIComponent(id)}/risk`);
   const e = page.entity;
   const names = new Map(page.neighbours.map((n) => [n.id, n]));
   const facts: [string, string][] = [["Kind", KIND_LABELS[e.kind] ?? e.kind]];
@@ -67,6 +69,7 @@ export async function entityPage(id: string, session?: Session): Promise<void> {
   render(e.name || e.id,
     h("dl", { class: "ds_summary-list" }, facts.map(([k, v]) =>
       h("div", { class: "ds_summary-list__item" }, h("dt", { class: "ds_summary-list__key" }, k), h("dd", { class: "ds_summary-list__value" }, v)))),
+    riskPanel(risk),
     h("section", { "aria-labelledby": "network-title" },
       h("h2", { id: "network-title" }, "Network"),
       h("div", { class: "ds_question" }, h("label", { class: "ds_label", for: "hops" }, "Show links up to"),
@@ -103,6 +106,21 @@ export async function entityPage(id: string, session?: Session): Promise<void> {
   };
   hops.addEventListener("change", () => void load());
   await load();
+}
+
+// Risk: the entity's own findings, what its neighbours pass on, and the combination
+// (docs/detection.md). "Refer" means findings exist that rest on intelligence the viewer may
+// not see: the owning organisation can say more.
+function riskPanel(r: EntityRisk): HTMLElement {
+  const score = (v: number) => v.toFixed(2);
+  return h("section", { "aria-labelledby": "risk-title", id: "risk" },
+    h("h2", { id: "risk-title" }, "Risk"),
+    h("p", {}, `Risk ${score(r.risk.risk)}: ${score(r.risk.own)} from its own findings, ${score(r.risk.neighbours)} from its neighbours.`),
+    r.refer ? h("div", { class: "ds_inset-text", id: "refer" }, h("p", { class: "ds_inset-text__text" },
+      "Refer: there is more on this entity that you cannot see here. Ask the organisation that holds the intelligence.")) : null,
+    r.findings.length === 0 ? h("p", {}, "No findings.") :
+      table("Findings on this entity", ["Score", "Indicator", "What it found", "Status"], r.findings.map((f) => [
+        f.score.toFixed(2), indicatorName(f.indicator), h("a", { href: `#/finding/${f.id}` }, f.summary), statusTag(f)])));
 }
 
 function drawNetwork(container: HTMLElement, selected: HTMLElement): cytoscape.Core {
