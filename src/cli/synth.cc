@@ -31,7 +31,7 @@ Status RunWorld(const WorldArgs& a) {
   }
   CAIRN_ASSIGN_OR_RETURN(auto report, synth::WriteWorld(o));
   for (const auto& f : report.files) {
-    std::cout << a.out << "/" << f.file << ": " << f.rows << (f.file == "truth.json" ? " planted patterns" : " rows")
+    std::cout << a.out << "/" << f.file << ": " << f.rows << (f.file == "truth.json" ? " planted patterns" : f.file == "detection.toml" ? " formation agents allowed" : " rows")
               << "\n";
   }
   std::cout << report.companies << " companies, " << report.people << " people behind the records, "

@@ -54,9 +54,11 @@ Result<WorldReport> WriteWorld(const WorldOptions& options) {
   }
   CAIRN_RETURN_IF_ERROR(internal::WriteTruth(world, words, writers.mentions(), options.out_dir + "/truth.json", scale,
                                              options.seed, files));
+  CAIRN_RETURN_IF_ERROR(internal::WriteDetectionSettings(world, options.out_dir + "/detection.toml"));
   WorldReport report;
   for (const auto& [file, rows] : files) report.files.push_back({file, rows});
   report.files.push_back({"truth.json", world.patterns.size()});
+  report.files.push_back({"detection.toml", world.agent_addresses.size()});
   for (const auto& people : writers.mentions().people) report.people += people.empty() ? 0 : 1;
   for (const auto& c : world.companies) report.companies += c.in_register ? 1 : 0;
   report.patterns = world.patterns.size();

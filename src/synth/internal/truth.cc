@@ -68,6 +68,19 @@ Json PatternJson(const World& w, const Words& words, const Pattern& p) {
 
 }  // namespace
 
+Status WriteDetectionSettings(const World& w, const std::string& path) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return Unavailable("cannot write " + path);
+  out << "# Detection settings for this synthetic world (cairn detect --config): the formation agents a\n"
+         "# Taskforce would already know, so their addresses are not taken for mass registration (C3).\n"
+         "[C3]\nallow_postcodes = [";
+  for (size_t i = 0; i < w.agent_addresses.size(); ++i) {
+    out << (i ? ", " : "") << Json(w.addresses[w.agent_addresses[i]].postcode).dump();
+  }
+  out << "]\n";
+  return out ? Status::Ok() : Unavailable("cannot write " + path);
+}
+
 Status WriteTruth(const World& w, const Words& words, const Mentions& mentions, const std::string& path,
                   const std::string& scale, uint64_t seed, const std::vector<std::pair<std::string, uint64_t>>& files) {
   std::ofstream out(path, std::ios::binary);

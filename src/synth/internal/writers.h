@@ -68,6 +68,9 @@ class Writers {
 
 // Writes truth.json: the scale and seed, the planted patterns, and every true person and
 // company with the records that mention them.
+// detection.toml: the world's formation agents as an allow-list for C3 (risk/settings.h).
+Status WriteDetectionSettings(const World& world, const std::string& path);
+
 Status WriteTruth(const World& world, const Words& words, const Mentions& mentions, const std::string& path,
                   const std::string& scale, uint64_t seed, const std::vector<std::pair<std::string, uint64_t>>& files);
 
