@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
+#include "ingest/grading.h"
+
 namespace cairn::ingest {
 namespace {
 
@@ -99,9 +101,10 @@ const std::vector<CsvFormatSpec>& CairnCsvFormats() {
         {"address", T::kText, false, {}},
         {"postcode", T::kText, false, {}},
         {"socg_reference", T::kText, false, {}},
-        {"source_grade", T::kEnum, true, {"1", "2", "3"}},
-        {"information_grade", T::kEnum, true, {"A", "B", "C", "D", "E"}},
-        {"handling_code", T::kEnum, true, {"P", "C"}},
+        // 3x5x2, or legacy 5x5x5 (letters for the source): NormaliseGrading maps the latter.
+        {"source_grade", T::kEnum, true, {"1", "2", "3", "A", "B", "C", "D", "E"}},
+        {"information_grade", T::kEnum, true, {"A", "B", "C", "D", "E", "1", "2", "3", "4", "5"}},
+        {"handling_code", T::kEnum, true, {"P", "C", "1", "2", "3", "4", "5"}},
         {"handling_conditions", T::kText, false, {}},
         {"originator", T::kText, true, {}},
         {"recorded_on", T::kDate, true, {}},
@@ -200,6 +203,7 @@ Result<SourceRecord> CairnCsvParser::Parse(const std::vector<std::string>& field
       }
     }
   }
+  if (std::string(spec_->format) == kIntelligenceFormat) CAIRN_RETURN_IF_ERROR(NormaliseGrading(out));
   SourceRecord r;
   for (const char* k : spec_->key) r.key += (r.key.empty() ? "" : "/") + out.value(k, std::string());
   r.payload = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -80,7 +80,7 @@ TEST_F(CairnCsv, IntelligenceSubjectsAreRestrictedToTheirOwner) {
   auto r = Ingest(TestData("intelligence.csv"), options);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->loaded, 3);
-  ExpectRejects(*r, {"line 5: source_grade: '4' is not one of 1, 2, 3", "line 6: originator is empty"});
+  ExpectRejects(*r, {"line 5: source_grade: '4' is not one of 1, 2, 3, A, B, C, D, E", "line 6: originator is empty"});
   auto grades = Payload("PS-0002");
   EXPECT_EQ(grades["information_grade"], "A");
   EXPECT_EQ(grades["handling_code"], "P");
@@ -92,6 +92,30 @@ TEST_F(CairnCsv, IntelligenceSubjectsAreRestrictedToTheirOwner) {
   }).ok());
   EXPECT_EQ(restricted, 1);
   EXPECT_EQ(owner, 42);
+}
+
+TEST_F(CairnCsv, Legacy5x5x5GradesAreMappedAndKept) {
+  ASSERT_TRUE(s_.db().Write([&](storage::Tx& tx) {
+    tx.sql() << "INSERT INTO organisations (id, slug, name, type, taskforce_member, created_at, updated_at) "
+                "VALUES (42, 'police-scotland', 'Police Scotland', 'police', 1, 't', 't')";
+    return Status::Ok();
+  }).ok());
+  engine::IngestOptions options;
+  options.owner_organisation_id = 42;
+  auto r = Ingest(TestData("intelligence_5x5x5.csv"), options);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->loaded, 2);
+  ExpectRejects(*r, {"line 3: information_grade: '3' is a 5x5x5 grade but source_grade '1' is 3x5x2",
+                     "line 4: information_grade: a 5x5x5 record (source_grade A) needs 1 to 5, not 'C'"});
+  auto old = Payload("OLD-0001");
+  EXPECT_EQ(old["source_grade"], "1");
+  EXPECT_EQ(old["information_grade"], "A");
+  EXPECT_EQ(old["handling_code"], "C");
+  EXPECT_EQ(old["handling_conditions"], "legacy handling 4: only within the originating agency");
+  EXPECT_EQ(old["legacy_grading"], nlohmann::json({{"model", "5x5x5"}, {"source", "B"}, {"intelligence", "2"}, {"handling", "4"}}));
+  auto shared = Payload("OLD-0004");
+  EXPECT_EQ(shared["handling_code"], "P");
+  EXPECT_FALSE(shared.contains("handling_conditions"));
 }
 
 TEST_F(CairnCsv, AColumnMappingLoadsACouncilsOwnExport) {
