@@ -9,6 +9,7 @@
 #include "api/errors.h"
 #include "api/route.h"
 #include "api/session_cookie.h"
+#include "audit/chain.h"
 #include "common/crypto.h"
 
 namespace cairn::api {
@@ -155,6 +156,16 @@ bool Server::Admit(const Route& route, const httplib::Request& req, const Status
   if (r.session) who = {r.session->user.role, r.session->user.must_change_password};
   Status allowed = policy::Authorize(who, route.action);
   if (!allowed.ok()) {
+    if (allowed.code() == StatusCode::kPermissionDenied && r.session) {
+      // A signed-in user refused by policy is recorded: asking for what one may not see (a
+      // partner requesting an intelligence record) is itself worth knowing about.
+      Status logged = env_.db.Write([&](storage::Tx& tx) {
+        return audit::Append(tx, env_.clock, r.actor,
+                             {"denied", std::string(policy::ActionName(route.action)), req.path, false,
+                              {{"method", req.method}}});
+      });
+      if (!logged.ok()) spdlog::warn("could not audit a refused request: {}", logged.message());
+    }
     // Say why the session did not count (expired, disabled…) rather than just "sign in".
     bool explain = allowed.code() == StatusCode::kUnauthenticated && !identified.ok();
     WriteError(res, explain ? identified : allowed);
