@@ -35,6 +35,12 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/findings/{id}", Action::kFindingRead, h::GetFinding},
       {"POST", "/api/v1/findings/{id}/decision", Action::kFindingDecide, h::DecideFinding},
       {"GET", "/api/v1/entities/{id}/risk", Action::kRiskRead, h::GetRisk},
+      {"GET", "/api/v1/intelligence", Action::kIntelList, h::ListIntelligence},
+      {"GET", "/api/v1/intelligence/{id}", Action::kIntelRead, h::GetIntelligence},
+      {"POST", "/api/v1/intelligence/{id}/reviews", Action::kIntelReview, h::ReviewIntelligence},
+      {"POST", "/api/v1/intelligence/{id}/disclosures", Action::kDisclosureCreate, h::CreateDisclosure},
+      {"GET", "/api/v1/disclosures", Action::kDisclosureList, h::ListDisclosures},
+      {"GET", "/api/v1/lawful-bases", Action::kLawfulBasisList, h::ListLawfulBases},
   };
   return kRoutes;
 }

@@ -55,6 +55,14 @@ constexpr Rule kRules[] = {
     {Action::kFindingRead, "finding.read", kRoles, kCaseworkers, false},
     {Action::kFindingDecide, "finding.decide", kRoles, Bit(Role::kAnalyst), false},
     {Action::kRiskRead, "risk.read", kRoles, kCaseworkers, false},
+    // Intelligence records are for analysts (of the owning organisation: the engine checks);
+    // what is disclosed from them reaches a partner only as a disclosure.
+    {Action::kIntelList, "intelligence.list", kRoles, Bit(Role::kAnalyst), false},
+    {Action::kIntelRead, "intelligence.read", kRoles, Bit(Role::kAnalyst), false},
+    {Action::kIntelReview, "intelligence.review", kRoles, Bit(Role::kAnalyst), false},
+    {Action::kDisclosureCreate, "disclosure.create", kRoles, Bit(Role::kAnalyst), false},
+    {Action::kDisclosureList, "disclosure.list", kRoles, kCaseworkers, false},
+    {Action::kLawfulBasisList, "lawful_basis.list", kAnySignedIn, 0, false},
 };
 
 const Rule& RuleFor(Action action) {

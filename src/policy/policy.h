@@ -40,6 +40,12 @@ enum class Action {
   kFindingRead,
   kFindingDecide,
   kRiskRead,
+  kIntelList,
+  kIntelRead,
+  kIntelReview,
+  kDisclosureCreate,
+  kDisclosureList,
+  kLawfulBasisList,
 };
 
 // The caller as policy sees them: anonymous (no role) or a signed-in user.

@@ -2,6 +2,8 @@
 // refusals that are audited.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "engine/detection.h"
 #include "engine/ingest.h"
 #include "engine/resolution.h"

@@ -46,4 +46,12 @@ Result<Reply> GetFinding(Request& req);
 Result<Reply> DecideFinding(Request& req);
 Result<Reply> GetRisk(Request& req);
 
+// intelligence.cc
+Result<Reply> ListIntelligence(Request& req);
+Result<Reply> GetIntelligence(Request& req);
+Result<Reply> ReviewIntelligence(Request& req);
+Result<Reply> CreateDisclosure(Request& req);
+Result<Reply> ListDisclosures(Request& req);
+Result<Reply> ListLawfulBases(Request& req);
+
 }  // namespace cairn::api::handlers
