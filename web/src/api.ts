@@ -79,3 +79,24 @@ export interface FindingList { findings: Finding[]; total: number; limit: number
 export interface EntityRisk {
   risk: { risk: number; own: number; neighbours: number; restricted: boolean }; findings: Finding[]; refer: boolean;
 }
+
+export interface Disclosure {
+  id: number; from_organisation: { id: number; name: string }; to_organisation: { id: number; name: string };
+  released_text: string; lawful_basis: string; schedule1_condition?: string; handling_conditions: string;
+  disclosed_at: string; record?: number;
+}
+export interface IntelRecord {
+  id: number;
+  subject: { id: string; type: string; name?: string; date_of_birth?: string; company_number?: string; address?: string;
+    postcode?: string; socg_reference?: string };
+  grading: { model: string; source: string; information: string; handling: string; handling_conditions?: string;
+    legacy?: { model: string; source: string; intelligence: string; handling: string } };
+  originator: string; recorded_on: string; review_on: string; review_due: boolean;
+  source: { file: string; line: number }; entity?: { id: string; name: string; kind: string };
+  reviews?: { reviewed_at: string; reviewer: string; next_review_on: string; note: string }[];
+  disclosures?: Disclosure[];
+}
+export interface LawfulBases {
+  bases: { code: string; title: string; needs_condition: boolean }[];
+  schedule1_conditions: { code: string; title: string }[];
+}

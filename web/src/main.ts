@@ -8,6 +8,7 @@ import { adminPage } from "./pages/admin";
 import { auditPage } from "./pages/audit";
 import { entityPage } from "./pages/entity";
 import { findingPage, findingsPage } from "./pages/findings";
+import { disclosuresPage, intelligencePage, intelligenceRecordPage } from "./pages/intelligence";
 import { searchPage } from "./pages/search";
 import { homePage } from "./pages/home";
 import { passwordPage } from "./pages/password";
@@ -31,6 +32,10 @@ const pages: Page[] = [
   { path: "/entity", title: "Entity", roles: CASEWORKERS, nav: false, show: (s, id) => entityPage(id, s) },
   { path: "/findings", title: "Findings", roles: CASEWORKERS, show: (_s, _a, q) => findingsPage(q) },
   { path: "/finding", title: "Finding", roles: CASEWORKERS, nav: false, show: (s, id) => findingPage(id, s) },
+  { path: "/intelligence", title: "Intelligence", roles: ["analyst"], show: (_s, _a, q) => intelligencePage(q) },
+  { path: "/intelligence-record", title: "Intelligence record", roles: ["analyst"], nav: false,
+    show: (s, id) => intelligenceRecordPage(id, s) },
+  { path: "/shared", title: "Shared intelligence", roles: CASEWORKERS, show: (s) => disclosuresPage(s) },
   { path: "/admin", title: "Administration", roles: ["admin"], show: (s) => adminPage(s) },
   { path: "/audit", title: "Audit log", roles: ["auditor", "admin"], show: () => auditPage() },
 ];
