@@ -61,6 +61,33 @@ Result<std::optional<bool>> Body::OptBool(const std::string& field) {
   return std::optional<bool>(v->get<bool>());
 }
 
+Result<std::optional<std::vector<std::string>>> Body::OptStringList(const std::string& field) {
+  using Out = std::optional<std::vector<std::string>>;
+  const nlohmann::json* v = Get(field);
+  if (v == nullptr) return Out();
+  if (!v->is_array() || v->size() > 100) return WrongType(field, "a list of at most 100 strings");
+  std::vector<std::string> out;
+  for (const auto& item : *v) {
+    if (!item.is_string() || item.get_ref<const std::string&>().size() > kMaxStringBytes) {
+      return WrongType(field, "a list of strings");
+    }
+    out.push_back(item.get<std::string>());
+  }
+  return Out(std::move(out));
+}
+
+Result<std::map<std::string, int64_t>> Body::IntMap(const std::string& field) {
+  const nlohmann::json* v = Get(field);
+  if (v == nullptr) return InvalidField(field, "is required");
+  if (!v->is_object() || v->size() > 100) return WrongType(field, "an object of whole numbers");
+  std::map<std::string, int64_t> out;
+  for (const auto& [key, value] : v->items()) {
+    if (!value.is_number_integer()) return WrongType(field + "." + key, "a whole number");
+    out[key] = value.get<int64_t>();
+  }
+  return out;
+}
+
 Status Body::Finish() const {
   for (const auto& [key, _] : json_.items()) {
     if (!seen_.count(key)) return InvalidField(key, "is not a field this endpoint accepts");

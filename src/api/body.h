@@ -9,9 +9,11 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 
@@ -29,6 +31,10 @@ class Body {
   Result<int64_t> Int(const std::string& field);
   Result<std::optional<int64_t>> OptInt(const std::string& field);
   Result<std::optional<bool>> OptBool(const std::string& field);
+  // A list of strings (at most 100).
+  Result<std::optional<std::vector<std::string>>> OptStringList(const std::string& field);
+  // An object whose values are whole numbers; errors name "field.key".
+  Result<std::map<std::string, int64_t>> IntMap(const std::string& field);
 
   // InvalidField for the first field present in the body that no accessor asked for.
   Status Finish() const;

@@ -41,6 +41,11 @@ const std::vector<Route>& Routes() {
       {"POST", "/api/v1/intelligence/{id}/disclosures", Action::kDisclosureCreate, h::CreateDisclosure},
       {"GET", "/api/v1/disclosures", Action::kDisclosureList, h::ListDisclosures},
       {"GET", "/api/v1/lawful-bases", Action::kLawfulBasisList, h::ListLawfulBases},
+      {"GET", "/api/v1/socgs", Action::kSocgList, h::ListSocgs},
+      {"GET", "/api/v1/socgs/{ref}", Action::kSocgRead, h::GetSocg},
+      {"PATCH", "/api/v1/socgs/{ref}", Action::kSocgUpdate, h::UpdateSocg},
+      {"POST", "/api/v1/socgs/{ref}/assessments", Action::kSocgAssess, h::AssessSocg},
+      {"GET", "/api/v1/threat-settings", Action::kThreatSettingsRead, h::GetThreatSettings},
   };
   return kRoutes;
 }

@@ -108,7 +108,11 @@ const std::vector<CsvFormatSpec>& CairnCsvFormats() {
         {"handling_conditions", T::kText, false, {}},
         {"originator", T::kText, true, {}},
         {"recorded_on", T::kDate, true, {}},
-        {"review_on", T::kDate, false, {}}},
+        {"review_on", T::kDate, false, {}},
+        // For a SOC group: what it does (the crime types of config/threat.toml).
+        {"crime_types", T::kCodeList, false,
+         {"drugs", "violence", "money_laundering", "fraud", "human_trafficking", "counterfeiting", "illicit_puppy_trade",
+          "rogue_trading", "environmental_crime", "cyber", "child_exploitation", "firearms"}}},
        {"subject_id"},
        true},
   };

@@ -63,6 +63,13 @@ constexpr Rule kRules[] = {
     {Action::kDisclosureCreate, "disclosure.create", kRoles, Bit(Role::kAnalyst), false},
     {Action::kDisclosureList, "disclosure.list", kRoles, kCaseworkers, false},
     {Action::kLawfulBasisList, "lawful_basis.list", kAnySignedIn, 0, false},
+    // SOC groups are intelligence: profiles are for the holder's analysts; everyone else sees
+    // groups only in the aggregate picture.
+    {Action::kSocgList, "socg.list", kRoles, Bit(Role::kAnalyst), false},
+    {Action::kSocgRead, "socg.read", kRoles, Bit(Role::kAnalyst), false},
+    {Action::kSocgUpdate, "socg.update", kRoles, Bit(Role::kAnalyst), false},
+    {Action::kSocgAssess, "socg.assess", kRoles, Bit(Role::kAnalyst), false},
+    {Action::kThreatSettingsRead, "threat_settings.read", kAnySignedIn, 0, false},
 };
 
 const Rule& RuleFor(Action action) {

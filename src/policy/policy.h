@@ -46,6 +46,11 @@ enum class Action {
   kDisclosureCreate,
   kDisclosureList,
   kLawfulBasisList,
+  kSocgList,
+  kSocgRead,
+  kSocgUpdate,
+  kSocgAssess,
+  kThreatSettingsRead,
 };
 
 // The caller as policy sees them: anonymous (no role) or a signed-in user.

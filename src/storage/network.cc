@@ -108,6 +108,24 @@ Result<std::vector<EntityRow>> FindEntities(Tx& tx, const std::string& company_n
   return out;
 }
 
+Result<std::vector<EntityRow>> EntitiesOfKind(Tx& tx, const std::string& kind) {
+  EntityRow e;
+  soci::statement st(tx.sql());
+  BindEntity(st, e);
+  st.exchange(soci::use(kind));
+  internal::Execute(st, std::string("SELECT ") + kEntityColumns + " FROM entities WHERE kind = :k ORDER BY id");
+  std::vector<EntityRow> out;
+  while (st.fetch()) out.push_back(e);
+  return out;
+}
+
+Result<std::optional<std::string>> PayloadOf(Tx& tx, int64_t id) {
+  std::string payload;
+  tx.sql() << "SELECT payload FROM source_records WHERE id = :id", soci::use(id), soci::into(payload);
+  if (!tx.sql().got_data()) return std::optional<std::string>();
+  return std::optional<std::string>(payload);
+}
+
 Result<std::optional<EntityRow>> GetEntity(Tx& tx, const std::string& id) {
   EntityRow e;
   soci::statement st(tx.sql());

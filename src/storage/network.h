@@ -70,6 +70,10 @@ Result<std::vector<EntityRow>> FindEntities(Tx& tx, const std::string& company_n
                                             const std::string& name, const std::vector<std::string>& sounds,
                                             int limit);
 Result<std::optional<EntityRow>> GetEntity(Tx& tx, const std::string& id);
+// Every entity of `kind`, in id order.
+Result<std::vector<EntityRow>> EntitiesOfKind(Tx& tx, const std::string& kind);
+// The payload of source record `id`, or nullopt.
+Result<std::optional<std::string>> PayloadOf(Tx& tx, int64_t id);
 
 struct MentionView {
   MentionRow mention;

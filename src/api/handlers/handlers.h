@@ -54,4 +54,11 @@ Result<Reply> CreateDisclosure(Request& req);
 Result<Reply> ListDisclosures(Request& req);
 Result<Reply> ListLawfulBases(Request& req);
 
+// socg.cc
+Result<Reply> ListSocgs(Request& req);
+Result<Reply> GetSocg(Request& req);
+Result<Reply> UpdateSocg(Request& req);
+Result<Reply> AssessSocg(Request& req);
+Result<Reply> GetThreatSettings(Request& req);
+
 }  // namespace cairn::api::handlers

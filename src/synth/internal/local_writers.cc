@@ -74,7 +74,7 @@ Result<uint64_t> Writers::Inspections() {
 Result<uint64_t> Writers::Intel() {
   CAIRN_ASSIGN_OR_RETURN(std::ofstream out, Open(File::kIntel));
   out << "subject_id,subject_type,name,date_of_birth,company_number,address,postcode,socg_reference,source_grade,"
-         "information_grade,handling_code,handling_conditions,originator,recorded_on,review_on\n";
+         "information_grade,handling_code,handling_conditions,originator,recorded_on,review_on,crime_types\n";
   uint64_t rows = 0;
   for (const auto& x : w_.intel) {
     std::string name, dob, number, address, postcode;
@@ -97,7 +97,8 @@ Result<uint64_t> Writers::Intel() {
       name = x.socg;
     }
     CsvRow(out, {x.id, x.type, name, dob, number, address, postcode, x.type == "socg" ? "" : x.socg, x.source_grade,
-              x.information_grade, x.handling, x.conditions, x.originator, Iso(x.recorded), x.review ? Iso(x.review) : ""});
+              x.information_grade, x.handling, x.conditions, x.originator, Iso(x.recorded), x.review ? Iso(x.review) : "",
+              Signals(x.crime_types)});
     ++rows;
     if (x.type == "person") Note(x.person, File::kIntel, RefRole::kSubject, rows + 1);
     if (x.type == "organisation") NoteCompany(x.company, File::kIntel, RefRole::kSubject, rows + 1);

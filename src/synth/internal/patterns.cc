@@ -178,6 +178,7 @@ void Builder::PlantSocg(int n) {
     Intel& group = NewIntel("socg", recorded);
     group.socg = ref;
     group.originator = originator;
+    group.crime_types = pat.crime_types;
     pat.intel.push_back(group.id);
     for (uint32_t m : members) {
       Intel& i = NewIntel("person", recorded + words_.Int(0, 50));

@@ -106,6 +106,7 @@ struct Intel {
   uint32_t person = kNone, company = kNone, address = kNone;
   std::string source_grade, information_grade, handling, conditions, originator;
   Day recorded = 0, review = 0;
+  std::vector<std::string> crime_types;  // for a SOC group
 };
 
 struct Pattern {

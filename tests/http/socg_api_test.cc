@@ -1,0 +1,135 @@
+// SOC group profiles and threat assessments over HTTP: the holder's analysts see the group built
+// from its records and the network; others are refused; assessments are scored, banded and kept.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "engine/detection.h"
+#include "engine/ingest.h"
+#include "engine/resolution.h"
+#include "identity/users.h"
+#include "risk/settings.h"
+#include "test_server.h"
+
+namespace cairn {
+namespace {
+
+using model::Role;
+using testing::Session;
+using testing::TestServer;
+
+class SocgApi : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string t = std::string(std::getenv("CAIRN_SOURCE_DIR")) + "/tests/testdata/";
+    app::Env env = server_.env();
+    for (const char* f : {"companies/basic_company_data.csv", "companies/psc.jsonl", "companies/officers.jsonl",
+                          "cairn_csv/licences.csv", "cairn_csv/inspections.csv", "ocds/package.json"}) {
+      ASSERT_TRUE(engine::IngestFile(env, model::Actor::System("test"), t + f, {}).ok()) << f;
+    }
+    engine::IngestOptions intel;
+    intel.owner_organisation_id = server_.OrganisationId("police-scotland");
+    ASSERT_TRUE(engine::IngestFile(env, model::Actor::System("test"), t + "cairn_csv/intelligence.csv", intel).ok());
+    ASSERT_TRUE(engine::ResolveNetwork(env, model::Actor::System("test")).ok());
+    ASSERT_TRUE(engine::RunDetection(env, model::Actor::System("test"), risk::DefaultSettings(), "2024-06-30").ok());
+    auto created = identity::CreateUser(env, model::Actor::System("test"),
+                                        {"police.analyst", "Police Analyst", "pa@police.example", "analyst",
+                                         server_.OrganisationId("police-scotland"), testing::kPassword});
+    ASSERT_TRUE(created.ok()) << created.status().ToString();
+    auto login = server_.LoginAs("police.analyst", testing::kPassword);
+    std::string cookie = login.headers.find("Set-Cookie")->second;
+    police_ = {cookie.substr(0, cookie.find(';')), login.body["csrf_token"]};
+    partner_ = server_.Login(Role::kPartner);
+    other_analyst_ = server_.Login(Role::kAnalyst);
+  }
+  nlohmann::json Get(const std::string& path, const Session& s, int want = 200) {
+    auto r = server_.Get(path, &s);
+    EXPECT_EQ(r.status, want) << path << ": " << r.raw;
+    return r.body;
+  }
+  static nlohmann::json Scores(int score) {
+    nlohmann::json a = nlohmann::json::object();
+    for (const char* code : {"violence", "firearms", "corruption", "capability", "legitimate_business", "intimidation",
+                             "finances", "reach", "cohesion"}) {
+      a[code] = score;
+    }
+    return a;
+  }
+
+  TestServer server_;
+  Session police_, partner_, other_analyst_;
+};
+
+TEST_F(SocgApi, TheProfileComesFromTheRecordsAndTheNetwork) {
+  auto list = Get("/api/v1/socgs", police_);
+  ASSERT_EQ(list["socgs"].size(), 1u);
+  EXPECT_EQ(list["socgs"][0]["reference"], "SOCG-W-017");
+  auto g = Get("/api/v1/socgs/SOCG-W-017", police_);
+  std::set<std::string> members, businesses;
+  for (const auto& m : g["members"]) members.insert(m["name"]);
+  for (const auto& b : g["businesses"]) businesses.insert(b["name"]);
+  EXPECT_EQ(members.count("John Robert Smith"), 1u) << g.dump();
+  EXPECT_EQ(businesses.count("CLYDE TAVERNS LTD"), 1u) << g.dump();
+  EXPECT_TRUE(g["uses_legitimate_business"].get<bool>());
+  // Renfrewshire licensed its pub and bought from its waste firm.
+  EXPECT_NE(std::find(g["councils"].begin(), g["councils"].end(), "Renfrewshire Council"), g["councils"].end()) << g["councils"];
+  EXPECT_EQ(g["regions"], nlohmann::json({"West"}));
+  EXPECT_FALSE(g["cross_border"].get<bool>());
+  EXPECT_TRUE(g["assessment"].is_null());
+}
+
+TEST_F(SocgApi, OnlyTheHoldersAnalystsSeeGroupsAndReadsAreAudited) {
+  int64_t before = server_.Count("audit_log");
+  Get("/api/v1/socgs/SOCG-W-017", police_);
+  EXPECT_EQ(server_.Count("audit_log"), before + 1);
+  EXPECT_EQ(server_.Get("/api/v1/socgs/SOCG-W-017", &partner_).status, 403);
+  EXPECT_EQ(server_.Count("audit_log"), before + 2) << "the refusal is audited";
+  Get("/api/v1/socgs/SOCG-W-017", other_analyst_, 404);
+  EXPECT_EQ(Get("/api/v1/socgs", other_analyst_)["socgs"].size(), 0u);
+}
+
+TEST_F(SocgApi, CrimeTypesAreCheckedAndKept) {
+  auto bad = server_.Patch("/api/v1/socgs/SOCG-W-017", &police_, {{"crime_types", {"drugs", "jaywalking"}}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.body["error"]["field"], "crime_types");
+  auto ok = server_.Patch("/api/v1/socgs/SOCG-W-017", &police_,
+                          {{"crime_types", {"drugs", "money_laundering"}}, {"notes", "Cash through the pubs"}});
+  ASSERT_EQ(ok.status, 200) << ok.raw;
+  EXPECT_EQ(ok.body["crime_types"], nlohmann::json({"drugs", "money_laundering"}));
+  EXPECT_FALSE(ok.body["crime_types_from_records"].get<bool>());
+  EXPECT_EQ(Get("/api/v1/socgs/SOCG-W-017", police_)["notes"], "Cash through the pubs");
+}
+
+TEST_F(SocgApi, AssessmentsAreScoredBandedAndKept) {
+  std::string path = "/api/v1/socgs/SOCG-W-017/assessments";
+  nlohmann::json body = {{"attributes", Scores(2)}, {"harm", 3}, {"likelihood", 4}, {"confidence", "B"},
+                         {"rationale", "Two recent firearms incidents linked to members"}};
+  nlohmann::json bad = body;
+  bad["attributes"]["violence"] = 7;
+  EXPECT_EQ(server_.Post(path, &police_, bad).body["error"]["field"], "attributes.violence");
+  bad = body;
+  bad["harm"] = 0;
+  EXPECT_EQ(server_.Post(path, &police_, bad).body["error"]["field"], "harm");
+  bad = body;
+  bad["rationale"] = "";
+  EXPECT_EQ(server_.Post(path, &police_, bad).body["error"]["field"], "rationale");
+  auto first = server_.Post(path, &police_, body);
+  ASSERT_EQ(first.status, 201) << first.raw;
+  EXPECT_DOUBLE_EQ(first.body["score"].get<double>(), 57.3);
+  EXPECT_EQ(first.body["band"], "2");
+  body["attributes"] = Scores(3);
+  body["harm"] = 5;
+  body["likelihood"] = 5;
+  auto second = server_.Post(path, &police_, body);
+  EXPECT_EQ(second.body["band"], "1 (highest)");
+  auto g = Get("/api/v1/socgs/SOCG-W-017", police_);
+  ASSERT_EQ(g["assessments"].size(), 2u);
+  EXPECT_EQ(g["assessment"]["band"], "1 (highest)");
+  EXPECT_EQ(g["assessments"][1]["band"], "2") << "history is kept";
+  EXPECT_EQ(server_.Post(path, &partner_, body).status, 403);
+  EXPECT_EQ(Get("/api/v1/threat-settings", partner_)["attributes"].size(), 9u);
+}
+
+}  // namespace
+}  // namespace cairn
