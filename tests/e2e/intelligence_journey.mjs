@@ -1,6 +1,7 @@
 // Browser test of intelligence records: a police analyst works the review queue, records a
-// review (refused without a note), and discloses part of a record to a council on a lawful
-// basis; the council's partner sees only the released text, and is refused the record itself.
+// review (refused without a note), discloses part of a record to a council on a lawful basis,
+// and assesses the SOC group the record names; the council's partner sees only the released
+// text, and is refused the record itself.
 //
 // Usage: node intelligence_journey.mjs CAIRN_BINARY WEB_DIST [SCREENSHOT_DIR]
 import { execFileSync } from "node:child_process";
@@ -84,6 +85,25 @@ try {
     (await page.getByRole("region", { name: "Disclosures" }).textContent()).includes("Fife Council"));
   await shot(page, "12-intelligence-record");
   const recordUrl = page.url();
+
+  // The group the record names: its profile, and a threat assessment kept in its history.
+  await page.getByRole("link", { name: "SOC groups" }).click();
+  await page.getByRole("link", { name: "SOCG-W-017" }).click();
+  await page.getByRole("heading", { name: "SOCG-W-017" }).waitFor();
+  check("the group's profile lists its members", (await page.getByRole("region", { name: /Members/ }).textContent()).includes("John Robert Smith"));
+  check("and the businesses linked to it", (await page.getByRole("region", { name: /Linked businesses/ }).textContent()).includes("CLYDE TAVERNS LTD"));
+  const assess = page.locator("#assess-form");
+  await assess.getByLabel("Use of violence (×3)").selectOption("3");
+  await assess.getByLabel("Harm").selectOption("4");
+  await assess.getByRole("button", { name: "Record assessment" }).click();
+  await assess.getByRole("alert").waitFor();
+  check("an assessment without a rationale is refused", (await assess.getByRole("alert").textContent()).includes("Say what the assessment rests on"));
+  await assess.getByLabel("Rationale").fill("Recent violence linked to two members; pubs used to launder cash");
+  await assess.getByRole("button", { name: "Record assessment" }).click();
+  await page.getByText(/Assessed: score [0-9.]+, band/).waitFor();
+  check("the assessment is scored, banded and kept",
+    (await page.getByRole("region", { name: /Threat assessments \(1\)/ }).textContent()).includes("launder cash"));
+  await shot(page, "14-socg");
   await page.getByRole("button", { name: "Sign out" }).click();
 
   await signIn(page, "fife.partner");

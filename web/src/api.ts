@@ -100,3 +100,22 @@ export interface LawfulBases {
   bases: { code: string; title: string; needs_condition: boolean }[];
   schedule1_conditions: { code: string; title: string }[];
 }
+
+export interface SocgAssessment {
+  id: number; attributes: Record<string, number>; harm: number; likelihood: number; confidence: string; score: number;
+  band: string; rationale: string; assessor: string; assessed_at: string;
+}
+export interface SocgEntity { id: string; kind: string; name: string; company_number?: string; postcode?: string; how?: string; risk?: number }
+export interface Socg {
+  reference: string; entity_id: string; crime_types: string[]; crime_types_from_records: boolean; councils: string[];
+  regions: string[]; postcode_areas: string[]; cross_border: boolean; uses_legitimate_business: boolean;
+  assessment: SocgAssessment | null;
+}
+export interface SocgList { socgs: (Socg & { members: number; businesses: number })[] }
+export interface SocgProfile extends Socg {
+  members: SocgEntity[]; businesses: SocgEntity[]; addresses: SocgEntity[]; notes: string; assessments: SocgAssessment[];
+}
+export interface ThreatSettings {
+  attributes: { code: string; title: string; weight: number }[]; bands: { name: string; min: number }[];
+  attribute_share: number; confidence_grades: string[]; crime_types: string[];
+}

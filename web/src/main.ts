@@ -9,6 +9,7 @@ import { auditPage } from "./pages/audit";
 import { entityPage } from "./pages/entity";
 import { findingPage, findingsPage } from "./pages/findings";
 import { disclosuresPage, intelligencePage, intelligenceRecordPage } from "./pages/intelligence";
+import { socgPage, socgsPage } from "./pages/socg";
 import { searchPage } from "./pages/search";
 import { homePage } from "./pages/home";
 import { passwordPage } from "./pages/password";
@@ -36,6 +37,8 @@ const pages: Page[] = [
   { path: "/intelligence-record", title: "Intelligence record", roles: ["analyst"], nav: false,
     show: (s, id) => intelligenceRecordPage(id, s) },
   { path: "/shared", title: "Shared intelligence", roles: CASEWORKERS, show: (s) => disclosuresPage(s) },
+  { path: "/socgs", title: "SOC groups", roles: ["analyst"], show: () => socgsPage() },
+  { path: "/socg", title: "SOC group", roles: ["analyst"], nav: false, show: (s, ref) => socgPage(ref, s) },
   { path: "/admin", title: "Administration", roles: ["admin"], show: (s) => adminPage(s) },
   { path: "/audit", title: "Audit log", roles: ["auditor", "admin"], show: () => auditPage() },
 ];
