@@ -46,6 +46,8 @@ const std::vector<Route>& Routes() {
       {"PATCH", "/api/v1/socgs/{ref}", Action::kSocgUpdate, h::UpdateSocg},
       {"POST", "/api/v1/socgs/{ref}/assessments", Action::kSocgAssess, h::AssessSocg},
       {"GET", "/api/v1/threat-settings", Action::kThreatSettingsRead, h::GetThreatSettings},
+      {"GET", "/api/v1/picture", Action::kPictureRead, h::GetPicture},
+      {"GET", "/api/v1/picture/export", Action::kPictureRead, h::ExportPicture},
   };
   return kRoutes;
 }

@@ -33,8 +33,10 @@ struct Request {
 
 struct Reply {
   int status = 200;
-  nlohmann::json body;  // null → no body (204)
+  nlohmann::json body;  // null → no body (204), unless content_type is set
   std::vector<std::pair<std::string, std::string>> headers;
+  // A download instead of JSON: these bytes with this content type.
+  std::string raw = {}, content_type = {};
 };
 
 using Handler = Result<Reply> (*)(Request&);

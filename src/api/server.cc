@@ -195,7 +195,10 @@ void Server::Handle(const Route& route, const httplib::Request& req, httplib::Re
     return;
   }
   for (const auto& [k, v] : reply->headers) res.set_header(k, v);
-  if (reply->body.is_null()) {
+  if (!reply->content_type.empty()) {
+    res.status = reply->status;
+    res.set_content(reply->raw, reply->content_type);
+  } else if (reply->body.is_null()) {
     res.status = reply->status;
   } else {
     WriteJson(res, reply->status, reply->body);

@@ -70,6 +70,8 @@ constexpr Rule kRules[] = {
     {Action::kSocgUpdate, "socg.update", kRoles, Bit(Role::kAnalyst), false},
     {Action::kSocgAssess, "socg.assess", kRoles, Bit(Role::kAnalyst), false},
     {Action::kThreatSettingsRead, "threat_settings.read", kAnySignedIn, 0, false},
+    // The picture is aggregates: small counts are withheld from all but analysts (engine).
+    {Action::kPictureRead, "picture.read", kRoles, kCaseworkers, false},
 };
 
 const Rule& RuleFor(Action action) {

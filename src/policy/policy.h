@@ -51,6 +51,7 @@ enum class Action {
   kSocgUpdate,
   kSocgAssess,
   kThreatSettingsRead,
+  kPictureRead,
 };
 
 // The caller as policy sees them: anonymous (no role) or a signed-in user.

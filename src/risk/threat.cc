@@ -42,6 +42,9 @@ Result<ThreatSettings> ParseThreatSettings(const std::string& text, const std::s
     return InvalidArgument(Where(source, root.get("attribute_share"), "attribute_share") + " must be a number from 0 to 1");
   }
   s.attribute_share = *share;
+  auto suppress = root["suppress_below"].value<int64_t>();
+  if (suppress && *suppress < 1) return InvalidArgument(Where(source, root.get("suppress_below"), "suppress_below") + " must be 1 or more");
+  if (suppress) s.suppress_below = int(*suppress);
   CAIRN_ASSIGN_OR_RETURN(s.confidence_grades, Strings(root, "confidence_grades", source));
   CAIRN_ASSIGN_OR_RETURN(s.crime_types, Strings(root, "crime_types", source));
   CAIRN_ASSIGN_OR_RETURN(s.scottish_postcode_areas, Strings(root, "scottish_postcode_areas", source));

@@ -25,6 +25,7 @@ struct ThreatSettings {
   std::vector<ThreatAttribute> attributes;
   std::vector<ThreatBand> bands;  // highest first
   double attribute_share = 0.5;
+  int suppress_below = 5;
   std::vector<std::string> confidence_grades, crime_types, scottish_postcode_areas;
 };
 

@@ -131,5 +131,37 @@ TEST_F(SocgApi, AssessmentsAreScoredBandedAndKept) {
   EXPECT_EQ(Get("/api/v1/threat-settings", partner_)["attributes"].size(), 9u);
 }
 
+TEST_F(SocgApi, ThePictureWithholdsSmallCountsFromPartnersAndLetsAnalystsDrillDown) {
+  auto partner = Get("/api/v1/picture", partner_);
+  auto analyst = Get("/api/v1/picture", police_);
+  EXPECT_TRUE(partner["total"]["groups"].is_null()) << "one group is fewer than five: withheld";
+  EXPECT_TRUE(partner["suppressed"].get<bool>());
+  EXPECT_FALSE(partner["total"].contains("drill_down"));
+  EXPECT_EQ(analyst["total"]["groups"], 1);
+  EXPECT_EQ(analyst["total"]["drill_down"], nlohmann::json({"SOCG-W-017"}));
+  auto west = [](const nlohmann::json& p) {
+    for (const auto& r : p["regions"]) {
+      if (r["key"] == "West") return r;
+    }
+    return nlohmann::json();
+  };
+  EXPECT_EQ(west(analyst)["groups"], 1);
+  EXPECT_EQ(west(analyst)["legitimate_business"], 1);
+  EXPECT_TRUE(west(partner)["groups"].is_null());
+  for (const auto& r : partner["regions"]) {
+    if (r["key"] == "North") EXPECT_EQ(r["groups"], 0) << "zero is not withheld";
+  }
+  std::string raw = server_.Get("/api/v1/picture", &partner_).raw;
+  EXPECT_EQ(raw.find("SOCG-W-017"), std::string::npos) << "partners never see a group's reference";
+
+  auto csv = server_.Get("/api/v1/picture/export?format=csv", &partner_);
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.raw.find("total,All groups,<5,<5,"), std::string::npos) << csv.raw;
+  auto xlsx = server_.Get("/api/v1/picture/export?format=xlsx", &police_);
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.raw.substr(0, 2), "PK") << "an XLSX file is a zip";
+  EXPECT_EQ(server_.Get("/api/v1/picture/export?format=pdf", &partner_).status, 422);
+}
+
 }  // namespace
 }  // namespace cairn

@@ -61,4 +61,8 @@ Result<Reply> UpdateSocg(Request& req);
 Result<Reply> AssessSocg(Request& req);
 Result<Reply> GetThreatSettings(Request& req);
 
+// picture.cc
+Result<Reply> GetPicture(Request& req);
+Result<Reply> ExportPicture(Request& req);
+
 }  // namespace cairn::api::handlers
