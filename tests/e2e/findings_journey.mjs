@@ -73,6 +73,16 @@ try {
   await page.locator("#risk").waitFor();
   check("where findings rest on intelligence the partner is told to refer", (await page.locator("#refer").count()) === 1);
   check("and does not see them", !(await page.locator("#risk").textContent()).includes("N1"));
+
+  // The picture: four groups in the demo world, so every count is withheld from a partner.
+  await page.getByRole("link", { name: "Picture" }).click();
+  await page.getByRole("heading", { name: "By region" }).waitFor();
+  check("the partner is told small counts are withheld", (await page.locator("#suppressed").count()) === 1);
+  const partnerPicture = await page.locator("main").textContent();
+  check("and sees no group's reference", !/SOCG-[WEN]-\d+/.test(partnerPicture));
+  check("the picture draws its charts", (await page.locator("canvas").count()) === 3);
+  const csv = await page.request.get(base + "/api/v1/picture/export?format=csv");
+  check("the picture downloads as CSV", csv.ok() && (await csv.text()).startsWith("dimension,key,groups"));
   await page.getByRole("button", { name: "Sign out" }).click();
 
   await signIn(page, "police.analyst");
@@ -81,6 +91,11 @@ try {
   check("the owning analyst sees the network proximity finding", (await page.locator("#risk").textContent()).includes("N1 Network proximity"));
   check("and is not told to refer", (await page.locator("#refer").count()) === 0);
   await shot(page, "10-risk-panel");
+  await page.getByRole("link", { name: "Picture" }).click();
+  await page.getByRole("heading", { name: "By region" }).waitFor();
+  check("an analyst sees the counts", (await page.locator(".ds_lead").textContent()).startsWith("4 SOC groups"));
+  check("and can drill down to a group", (await page.getByRole("region", { name: "By region" }).getByRole("link", { name: /SOCG-/ }).count()) > 0);
+  await shot(page, "10b-picture");
 
   await page.goto(`${base}/#/findings?indicator=C1`);
   await page.locator("tbody tr td:nth-child(4) a").first().click();

@@ -119,3 +119,12 @@ export interface ThreatSettings {
   attributes: { code: string; title: string; weight: number }[]; bands: { name: string; min: number }[];
   attribute_share: number; confidence_grades: string[]; crime_types: string[];
 }
+
+export interface PictureRow {
+  key: string; groups?: number | null; members?: number | null; several_crime_types?: number | null;
+  legitimate_business?: number | null; flagged_businesses?: number | null; drill_down?: string[];
+}
+export interface Picture {
+  total: PictureRow; regions: PictureRow[]; councils: PictureRow[]; crime_types: PictureRow[]; sectors: PictureRow[];
+  suppress_below: number; suppressed: boolean;
+}

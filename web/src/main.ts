@@ -9,6 +9,7 @@ import { auditPage } from "./pages/audit";
 import { entityPage } from "./pages/entity";
 import { findingPage, findingsPage } from "./pages/findings";
 import { disclosuresPage, intelligencePage, intelligenceRecordPage } from "./pages/intelligence";
+import { picturePage } from "./pages/picture";
 import { socgPage, socgsPage } from "./pages/socg";
 import { searchPage } from "./pages/search";
 import { homePage } from "./pages/home";
@@ -38,6 +39,7 @@ const pages: Page[] = [
     show: (s, id) => intelligenceRecordPage(id, s) },
   { path: "/shared", title: "Shared intelligence", roles: CASEWORKERS, show: (s) => disclosuresPage(s) },
   { path: "/socgs", title: "SOC groups", roles: ["analyst"], show: () => socgsPage() },
+  { path: "/picture", title: "Picture", roles: CASEWORKERS, show: () => picturePage() },
   { path: "/socg", title: "SOC group", roles: ["analyst"], nav: false, show: (s, ref) => socgPage(ref, s) },
   { path: "/admin", title: "Administration", roles: ["admin"], show: (s) => adminPage(s) },
   { path: "/audit", title: "Audit log", roles: ["auditor", "admin"], show: () => auditPage() },
