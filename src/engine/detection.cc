@@ -7,6 +7,7 @@
 #include "audit/chain.h"
 #include "common/crypto.h"
 #include "common/time.h"
+#include "engine/internal/fields.h"
 #include "engine/internal/stopwatch.h"
 #include "engine/network_view.h"
 #include "risk/detect.h"
@@ -15,12 +16,9 @@
 namespace cairn::engine {
 namespace {
 
+using internal::PostcodeArea;
+using internal::Str;
 using nlohmann::json;
-
-std::string Str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 risk::CompanyFacts Facts(int64_t record, const json& p) {
   risk::CompanyFacts f;
@@ -39,15 +37,6 @@ risk::CompanyFacts Facts(int64_t record, const json& p) {
     if (!Str(prev, "changed_on").empty()) f.name_changes.push_back(Str(prev, "changed_on"));
   }
   return f;
-}
-
-std::string PostcodeArea(const std::string& postcode) {
-  std::string area;
-  for (char c : postcode) {
-    if (!std::isalpha(static_cast<unsigned char>(c))) break;
-    area += char(std::toupper(static_cast<unsigned char>(c)));
-  }
-  return area;
 }
 
 std::string FindingKey(const risk::Finding& f, const std::string& entity) {

@@ -4,15 +4,13 @@
 #include <map>
 #include <optional>
 
+#include "engine/internal/fields.h"
+
 namespace cairn::engine {
 namespace {
 
+using internal::Str;
 using nlohmann::json;
-
-std::string Str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 std::string Join(std::initializer_list<std::string> parts) {
   std::string out;

@@ -6,17 +6,14 @@
 #include "audit/chain.h"
 #include "common/time.h"
 #include "embedded/embedded.h"
+#include "engine/internal/fields.h"
 #include "storage/organisations.h"
 
 namespace cairn::engine {
 namespace {
 
+using internal::Str;
 using nlohmann::json;
-
-std::string Str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 std::string Today(const app::Env& env) { return FormatTimestamp(env.clock.Now()).substr(0, 10); }
 

@@ -7,6 +7,7 @@
 #include "audit/chain.h"
 #include "common/time.h"
 #include "engine/detection.h"
+#include "engine/internal/fields.h"
 #include "engine/network_view.h"
 #include "storage/findings.h"
 #include "storage/organisations.h"
@@ -14,16 +15,8 @@
 namespace cairn::engine {
 namespace {
 
+using internal::PostcodeArea;
 using nlohmann::json;
-
-std::string PostcodeArea(const std::string& postcode) {
-  std::string area;
-  for (char c : postcode) {
-    if (!std::isalpha(static_cast<unsigned char>(c))) break;
-    area += char(std::toupper(static_cast<unsigned char>(c)));
-  }
-  return area;
-}
 
 bool Current(const storage::LinkRow& l, const std::string& today) { return l.end_date.empty() || l.end_date > today; }
 

@@ -9,7 +9,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { launch, screenshots, serve, tally, teardown } from "./harness.mjs";
+import { addPartnerAndPoliceAnalyst, launch, screenshots, serve, signIn as signInAs, tally, teardown } from "./harness.mjs";
 
 const [cairn, webDist, shots] = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), "cairn-e2e-findings-"));
@@ -27,22 +27,12 @@ run(["ingest", "--quiet-rejects", "--organisation", "police-scotland", join(worl
 run(["resolve"]);
 run(["detect", "--as-of", "2026-06-30"]);
 const restricted = JSON.parse(run(["findings", "--format", "json", "--indicator", "N1", "--top", "1", "--include-restricted"]))[0];
-const password = "a long enough passphrase";
-run(["user", "add", "--username", "fife.partner", "--display-name", "Fife Partner", "--email", "p@fife.example",
-  "--role", "partner", "--organisation", "fife", "--password-stdin"], password + "\n");
-run(["user", "add", "--username", "police.analyst", "--display-name", "Police Analyst", "--email", "a@police.example",
-  "--role", "analyst", "--organisation", "police-scotland", "--password-stdin"], password + "\n");
+addPartnerAndPoliceAnalyst(run);
 
 const { base, server } = await serve(cairn, db, webDist);
 const browser = await launch(webDist);
 const shot = screenshots(shots);
-const signIn = async (page, user) => {
-  await page.goto(base + "/#/signin");
-  await page.getByLabel("Username").fill(user);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "The strategy's four strands" }).waitFor();
-};
+const signIn = (page, user) => signInAs(page, base, user);
 
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });

@@ -60,3 +60,23 @@ export async function teardown(browser, server, work) {
   server.kill("SIGTERM");
   rmSync(work, { recursive: true, force: true });
 }
+
+export const password = "a long enough passphrase";
+
+// Adds the journeys' two users: a Fife Council partner and a Police Scotland analyst. `run`
+// calls the cairn binary on the journey's store.
+export function addPartnerAndPoliceAnalyst(run) {
+  run(["user", "add", "--username", "fife.partner", "--display-name", "Fife Partner", "--email", "p@fife.example",
+    "--role", "partner", "--organisation", "fife", "--password-stdin"], password + "\n");
+  run(["user", "add", "--username", "police.analyst", "--display-name", "Police Analyst", "--email", "a@police.example",
+    "--role", "analyst", "--organisation", "police-scotland", "--password-stdin"], password + "\n");
+}
+
+// Signs `user` in and waits for the home page.
+export async function signIn(page, base, user) {
+  await page.goto(base + "/#/signin");
+  await page.getByLabel("Username").fill(user);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "The strategy's four strands" }).waitFor();
+}

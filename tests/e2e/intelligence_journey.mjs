@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { launch, screenshots, serve, tally, teardown } from "./harness.mjs";
+import { addPartnerAndPoliceAnalyst, launch, screenshots, serve, signIn as signInAs, tally, teardown } from "./harness.mjs";
 
 const [cairn, webDist, shots] = process.argv.slice(2);
 const testdata = resolve(dirname(fileURLToPath(import.meta.url)), "..", "testdata");
@@ -25,22 +25,12 @@ run(["ingest", "--quiet-rejects", join(testdata, "companies/basic_company_data.c
 run(["ingest", "--quiet-rejects", "--organisation", "police-scotland", join(testdata, "cairn_csv/intelligence.csv"),
   join(testdata, "cairn_csv/intelligence_5x5x5.csv")]);
 run(["resolve"]);
-const password = "a long enough passphrase";
-run(["user", "add", "--username", "fife.partner", "--display-name", "Fife Partner", "--email", "p@fife.example",
-  "--role", "partner", "--organisation", "fife", "--password-stdin"], password + "\n");
-run(["user", "add", "--username", "police.analyst", "--display-name", "Police Analyst", "--email", "a@police.example",
-  "--role", "analyst", "--organisation", "police-scotland", "--password-stdin"], password + "\n");
+addPartnerAndPoliceAnalyst(run);
 
 const { base, server } = await serve(cairn, db, webDist);
 const browser = await launch(webDist);
 const shot = screenshots(shots);
-const signIn = async (page, user) => {
-  await page.goto(base + "/#/signin");
-  await page.getByLabel("Username").fill(user);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "The strategy's four strands" }).waitFor();
-};
+const signIn = (page, user) => signInAs(page, base, user);
 const released = "The holder of the premises licence at 12 High Street is known to police. Refer decisions to licensing.";
 
 try {

@@ -9,7 +9,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 
-import { launch, screenshots, serve, tally, teardown } from "./harness.mjs";
+import { addPartnerAndPoliceAnalyst, launch, screenshots, serve, signIn as signInAs, tally, teardown } from "./harness.mjs";
 import { fileURLToPath } from "node:url";
 
 
@@ -26,22 +26,12 @@ run(["ingest", "--quiet-rejects", ...["companies/basic_company_data.csv", "compa
   "cairn_csv/licences.csv", "cairn_csv/inspections.csv", "ocds/package.json"].map((f) => join(testdata, f))]);
 run(["ingest", "--quiet-rejects", "--organisation", "police-scotland", join(testdata, "cairn_csv/intelligence.csv")]);
 run(["resolve"]);
-const password = "a long enough passphrase";
-run(["user", "add", "--username", "fife.partner", "--display-name", "Fife Partner", "--email", "p@fife.example",
-  "--role", "partner", "--organisation", "fife", "--password-stdin"], password + "\n");
-run(["user", "add", "--username", "police.analyst", "--display-name", "Police Analyst", "--email", "a@police.example",
-  "--role", "analyst", "--organisation", "police-scotland", "--password-stdin"], password + "\n");
+addPartnerAndPoliceAnalyst(run);
 
 const { base, server } = await serve(cairn, db, webDist);
 const browser = await launch(webDist);
 const shot = screenshots(shots);
-const signIn = async (page, user) => {
-  await page.goto(base + "/#/signin");
-  await page.getByLabel("Username").fill(user);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "The strategy's four strands" }).waitFor();
-};
+const signIn = (page, user) => signInAs(page, base, user);
 const search = async (page, q) => {
   await page.getByRole("link", { name: "Search" }).click();
   await page.getByLabel("Name, company number or postcode").fill(q);

@@ -5,10 +5,8 @@
 #include <set>
 
 #include "engine/detection.h"
-#include "engine/ingest.h"
-#include "engine/resolution.h"
-#include "identity/users.h"
 #include "risk/settings.h"
+#include "test_network.h"
 #include "test_server.h"
 
 namespace cairn {
@@ -21,25 +19,10 @@ using testing::TestServer;
 class FindingsApi : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string t = std::string(std::getenv("CAIRN_SOURCE_DIR")) + "/tests/testdata/";
-    app::Env env = server_.env();
-    for (const char* f : {"companies/basic_company_data.csv", "companies/psc.jsonl", "companies/officers.jsonl",
-                          "cairn_csv/licences.csv", "cairn_csv/inspections.csv", "ocds/package.json"}) {
-      ASSERT_TRUE(engine::IngestFile(env, model::Actor::System("test"), t + f, {}).ok()) << f;
-    }
-    engine::IngestOptions intel;
-    intel.owner_organisation_id = server_.OrganisationId("police-scotland");
-    ASSERT_TRUE(engine::IngestFile(env, model::Actor::System("test"), t + "cairn_csv/intelligence.csv", intel).ok());
-    ASSERT_TRUE(engine::ResolveNetwork(env, model::Actor::System("test")).ok());
-    auto detected = engine::RunDetection(env, model::Actor::System("test"), risk::DefaultSettings(), "2024-06-30");
+    testing::LoadTestNetwork(server_, testing::PublicTestFiles());
+    auto detected = engine::RunDetection(server_.env(), model::Actor::System("test"), risk::DefaultSettings(), "2024-06-30");
     ASSERT_TRUE(detected.ok()) << detected.status().ToString();
-    auto created = identity::CreateUser(env, model::Actor::System("test"),
-                                        {"police.analyst", "Police Analyst", "pa@police.example", "analyst",
-                                         server_.OrganisationId("police-scotland"), testing::kPassword});
-    ASSERT_TRUE(created.ok()) << created.status().ToString();
-    auto login = server_.LoginAs("police.analyst", testing::kPassword);
-    std::string cookie = login.headers.find("Set-Cookie")->second;
-    police_ = {cookie.substr(0, cookie.find(';')), login.body["csrf_token"]};
+    police_ = testing::LoginPoliceAnalyst(server_);
     partner_ = server_.Login(Role::kPartner);
     other_analyst_ = server_.Login(Role::kAnalyst);
   }

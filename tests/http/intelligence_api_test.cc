@@ -4,9 +4,7 @@
 
 #include <set>
 
-#include "engine/ingest.h"
-#include "engine/resolution.h"
-#include "identity/users.h"
+#include "test_network.h"
 #include "test_server.h"
 
 namespace cairn {
@@ -19,21 +17,9 @@ using testing::TestServer;
 class IntelligenceApi : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string t = std::string(std::getenv("CAIRN_SOURCE_DIR")) + "/tests/testdata/";
-    app::Env env = server_.env();
-    ASSERT_TRUE(engine::IngestFile(env, model::Actor::System("test"), t + "companies/basic_company_data.csv", {}).ok());
-    engine::IngestOptions intel;
-    intel.owner_organisation_id = server_.OrganisationId("police-scotland");
-    ASSERT_TRUE(engine::IngestFile(env, model::Actor::System("test"), t + "cairn_csv/intelligence.csv", intel).ok());
-    ASSERT_TRUE(engine::IngestFile(env, model::Actor::System("test"), t + "cairn_csv/intelligence_5x5x5.csv", intel).ok());
-    ASSERT_TRUE(engine::ResolveNetwork(env, model::Actor::System("test")).ok());
-    auto created = identity::CreateUser(env, model::Actor::System("test"),
-                                        {"police.analyst", "Police Analyst", "pa@police.example", "analyst",
-                                         server_.OrganisationId("police-scotland"), testing::kPassword});
-    ASSERT_TRUE(created.ok()) << created.status().ToString();
-    auto login = server_.LoginAs("police.analyst", testing::kPassword);
-    std::string cookie = login.headers.find("Set-Cookie")->second;
-    police_ = {cookie.substr(0, cookie.find(';')), login.body["csrf_token"]};
+    testing::LoadTestNetwork(server_, {"companies/basic_company_data.csv"},
+                             {"cairn_csv/intelligence.csv", "cairn_csv/intelligence_5x5x5.csv"});
+    police_ = testing::LoginPoliceAnalyst(server_);
     partner_ = server_.Login(Role::kPartner);
     other_analyst_ = server_.Login(Role::kAnalyst);
     partner_org_ = server_.OrganisationId("scottish-government");  // where TestServer's users belong

@@ -1,9 +1,7 @@
 // Search, entity, network and path endpoints over the resolved test data, and who sees what.
 #include <gtest/gtest.h>
 
-#include "engine/ingest.h"
-#include "engine/resolution.h"
-#include "identity/users.h"
+#include "test_network.h"
 #include "test_server.h"
 
 namespace cairn {
@@ -16,24 +14,8 @@ using testing::TestServer;
 class NetworkApi : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string t = std::string(std::getenv("CAIRN_SOURCE_DIR")) + "/tests/testdata/";
-    app::Env env = server_.env();
-    for (const char* f : {"companies/basic_company_data.csv", "companies/psc.jsonl", "companies/officers.jsonl",
-                          "cairn_csv/licences.csv", "cairn_csv/inspections.csv", "ocds/package.json"}) {
-      ASSERT_TRUE(engine::IngestFile(env, model::Actor::System("test"), t + f, {}).ok()) << f;
-    }
-    engine::IngestOptions intel;
-    intel.owner_organisation_id = server_.OrganisationId("police-scotland");
-    ASSERT_TRUE(engine::IngestFile(env, model::Actor::System("test"), t + "cairn_csv/intelligence.csv", intel).ok());
-    ASSERT_TRUE(engine::ResolveNetwork(env, model::Actor::System("test")).ok());
-    // An analyst of the organisation holding the intelligence.
-    auto created = identity::CreateUser(env, model::Actor::System("test"),
-                                        {"police.analyst", "Police Analyst", "pa@police.example", "analyst",
-                                         server_.OrganisationId("police-scotland"), testing::kPassword});
-    ASSERT_TRUE(created.ok()) << created.status().ToString();
-    auto login = server_.LoginAs("police.analyst", testing::kPassword);
-    std::string cookie = login.headers.find("Set-Cookie")->second;
-    police_ = {cookie.substr(0, cookie.find(';')), login.body["csrf_token"]};
+    testing::LoadTestNetwork(server_, testing::PublicTestFiles());
+    police_ = testing::LoginPoliceAnalyst(server_);
     partner_ = server_.Login(Role::kPartner);
     other_analyst_ = server_.Login(Role::kAnalyst);  // an analyst, but not of Police Scotland
   }
