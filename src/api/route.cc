@@ -1,5 +1,6 @@
 #include "api/route.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "api/handlers/handlers.h"
@@ -69,6 +70,13 @@ Result<std::optional<int64_t>> IntQuery(const Request& req, const char* name) {
     return InvalidField(name, "must be a whole number");
   }
   return std::optional<int64_t>(v);
+}
+
+Result<Paging> PagingQuery(const Request& req, int default_limit, int max_limit) {
+  CAIRN_ASSIGN_OR_RETURN(auto limit, IntQuery(req, "limit"));
+  CAIRN_ASSIGN_OR_RETURN(auto offset, IntQuery(req, "offset"));
+  return Paging{int(std::clamp<int64_t>(limit.value_or(default_limit), 1, max_limit)),
+                int(std::clamp<int64_t>(offset.value_or(0), 0, 1 << 30))};
 }
 
 }  // namespace cairn::api

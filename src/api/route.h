@@ -57,4 +57,11 @@ Result<int64_t> IdParam(const Request& req, size_t index = 0);
 // An optional numeric query parameter; InvalidField naming it if not a whole number.
 Result<std::optional<int64_t>> IntQuery(const Request& req, const char* name);
 
+struct Paging {
+  int limit = 0, offset = 0;
+};
+// ?limit= (1 to max_limit, default `default_limit`) and ?offset= (0 or more, default 0).
+// InvalidField for a value that is not a whole number.
+Result<Paging> PagingQuery(const Request& req, int default_limit, int max_limit);
+
 }  // namespace cairn::api

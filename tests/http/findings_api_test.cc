@@ -12,25 +12,14 @@
 namespace cairn {
 namespace {
 
-using model::Role;
 using testing::Session;
-using testing::TestServer;
 
-class FindingsApi : public ::testing::Test {
+class FindingsApi : public testing::NetworkApiTest {
  protected:
   void SetUp() override {
-    testing::LoadTestNetwork(server_, testing::PublicTestFiles());
-    auto detected = engine::RunDetection(server_.env(), model::Actor::System("test"), risk::DefaultSettings(), "2024-06-30");
-    ASSERT_TRUE(detected.ok()) << detected.status().ToString();
-    police_ = testing::LoginPoliceAnalyst(server_);
-    partner_ = server_.Login(Role::kPartner);
-    other_analyst_ = server_.Login(Role::kAnalyst);
+    Load(testing::PublicTestFiles(), {"cairn_csv/intelligence.csv"}, "2024-06-30");
   }
-  nlohmann::json Get(const std::string& path, const Session& s, int want = 200) {
-    auto r = server_.Get(path, &s);
-    EXPECT_EQ(r.status, want) << path << ": " << r.raw;
-    return r.body;
-  }
+
   std::string Company(const std::string& number) {
     nlohmann::json body = Get("/api/v1/search?q=" + number, partner_);
     for (const auto& hit : body["results"]) {
@@ -43,9 +32,6 @@ class FindingsApi : public ::testing::Test {
     nlohmann::json body = Get("/api/v1/findings?indicator=" + indicator, s);
     return body["findings"].empty() ? nlohmann::json() : body["findings"][0];
   }
-
-  TestServer server_;
-  Session police_, partner_, other_analyst_;
 };
 
 TEST_F(FindingsApi, RestrictedFindingsAreSeenOnlyByTheOwnersAnalysts) {

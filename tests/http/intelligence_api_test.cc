@@ -10,25 +10,17 @@
 namespace cairn {
 namespace {
 
-using model::Role;
 using testing::Session;
 using testing::TestServer;
 
-class IntelligenceApi : public ::testing::Test {
+class IntelligenceApi : public testing::NetworkApiTest {
  protected:
   void SetUp() override {
-    testing::LoadTestNetwork(server_, {"companies/basic_company_data.csv"},
-                             {"cairn_csv/intelligence.csv", "cairn_csv/intelligence_5x5x5.csv"});
-    police_ = testing::LoginPoliceAnalyst(server_);
-    partner_ = server_.Login(Role::kPartner);
-    other_analyst_ = server_.Login(Role::kAnalyst);
+    Load({"companies/basic_company_data.csv"},
+         {"cairn_csv/intelligence.csv", "cairn_csv/intelligence_5x5x5.csv"});
     partner_org_ = server_.OrganisationId("scottish-government");  // where TestServer's users belong
   }
-  nlohmann::json Get(const std::string& path, const Session& s, int want = 200) {
-    auto r = server_.Get(path, &s);
-    EXPECT_EQ(r.status, want) << path << ": " << r.raw;
-    return r.body;
-  }
+
   int64_t RecordId(const std::string& subject_id) {
     nlohmann::json all = Get("/api/v1/intelligence", police_);
     for (const auto& r : all["records"]) {
@@ -37,8 +29,6 @@ class IntelligenceApi : public ::testing::Test {
     return 0;
   }
 
-  TestServer server_;
-  Session police_, partner_, other_analyst_;
   int64_t partner_org_ = 0;
 };
 

@@ -7,23 +7,14 @@
 namespace cairn {
 namespace {
 
-using model::Role;
 using testing::Session;
-using testing::TestServer;
 
-class NetworkApi : public ::testing::Test {
+class NetworkApi : public testing::NetworkApiTest {
  protected:
   void SetUp() override {
-    testing::LoadTestNetwork(server_, testing::PublicTestFiles());
-    police_ = testing::LoginPoliceAnalyst(server_);
-    partner_ = server_.Login(Role::kPartner);
-    other_analyst_ = server_.Login(Role::kAnalyst);  // an analyst, but not of Police Scotland
+    Load(testing::PublicTestFiles());
   }
-  nlohmann::json Get(const std::string& path, const Session& s, int want = 200) {
-    auto r = server_.Get(path, &s);
-    EXPECT_EQ(r.status, want) << path << ": " << r.raw;
-    return r.body;
-  }
+
   std::string Find(const std::string& q, const Session& s, const std::string& kind) {
     nlohmann::json body = Get("/api/v1/search?q=" + q, s);  // kept: a range-for over a temporary's member dangles
     for (const auto& hit : body["results"]) {
@@ -31,9 +22,6 @@ class NetworkApi : public ::testing::Test {
     }
     return "";
   }
-
-  TestServer server_;
-  Session police_, partner_, other_analyst_;
 };
 
 TEST_F(NetworkApi, SearchFindsByNumberPostcodeAndMisspeltName) {

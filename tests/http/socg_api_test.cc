@@ -13,25 +13,14 @@
 namespace cairn {
 namespace {
 
-using model::Role;
 using testing::Session;
-using testing::TestServer;
 
-class SocgApi : public ::testing::Test {
+class SocgApi : public testing::NetworkApiTest {
  protected:
   void SetUp() override {
-    testing::LoadTestNetwork(server_, testing::PublicTestFiles());
-    auto detected = engine::RunDetection(server_.env(), model::Actor::System("test"), risk::DefaultSettings(), "2024-06-30");
-    ASSERT_TRUE(detected.ok()) << detected.status().ToString();
-    police_ = testing::LoginPoliceAnalyst(server_);
-    partner_ = server_.Login(Role::kPartner);
-    other_analyst_ = server_.Login(Role::kAnalyst);
+    Load(testing::PublicTestFiles(), {"cairn_csv/intelligence.csv"}, "2024-06-30");
   }
-  nlohmann::json Get(const std::string& path, const Session& s, int want = 200) {
-    auto r = server_.Get(path, &s);
-    EXPECT_EQ(r.status, want) << path << ": " << r.raw;
-    return r.body;
-  }
+
   static nlohmann::json Scores(int score) {
     nlohmann::json a = nlohmann::json::object();
     for (const char* code : {"violence", "firearms", "corruption", "capability", "legitimate_business", "intimidation",
@@ -40,9 +29,6 @@ class SocgApi : public ::testing::Test {
     }
     return a;
   }
-
-  TestServer server_;
-  Session police_, partner_, other_analyst_;
 };
 
 TEST_F(SocgApi, TheProfileComesFromTheRecordsAndTheNetwork) {

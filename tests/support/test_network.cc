@@ -4,9 +4,11 @@
 
 #include <cstdlib>
 
+#include "engine/detection.h"
 #include "engine/ingest.h"
 #include "engine/resolution.h"
 #include "identity/users.h"
+#include "risk/settings.h"
 
 namespace cairn::testing {
 
@@ -40,6 +42,24 @@ Session LoginPoliceAnalyst(TestServer& server) {
   auto login = server.LoginAs("police.analyst", kPassword);
   std::string cookie = login.headers.find("Set-Cookie")->second;
   return {cookie.substr(0, cookie.find(';')), login.body["csrf_token"]};
+}
+
+void NetworkApiTest::Load(const std::vector<std::string>& files, const std::vector<std::string>& intelligence,
+                          const std::string& detect_as_of) {
+  LoadTestNetwork(server_, files, intelligence);
+  if (!detect_as_of.empty()) {
+    auto detected = engine::RunDetection(server_.env(), model::Actor::System("test"), risk::DefaultSettings(), detect_as_of);
+    ASSERT_TRUE(detected.ok()) << detected.status().ToString();
+  }
+  police_ = LoginPoliceAnalyst(server_);
+  partner_ = server_.Login(model::Role::kPartner);
+  other_analyst_ = server_.Login(model::Role::kAnalyst);  // an analyst, but not of Police Scotland
+}
+
+nlohmann::json NetworkApiTest::Get(const std::string& path, const Session& s, int want) {
+  auto r = server_.Get(path, &s);
+  EXPECT_EQ(r.status, want) << path << ": " << r.raw;
+  return r.body;
 }
 
 }  // namespace cairn::testing

@@ -54,10 +54,9 @@ Result<Reply> ListFindings(Request& req) {
       return InvalidField("min_score", "must be a number from 0 to 1");
     }
   }
-  CAIRN_ASSIGN_OR_RETURN(auto limit, IntQuery(req, "limit"));
-  CAIRN_ASSIGN_OR_RETURN(auto offset, IntQuery(req, "offset"));
-  q.limit = int(std::clamp<int64_t>(limit.value_or(50), 1, 500));
-  q.offset = int(std::max<int64_t>(offset.value_or(0), 0));
+  CAIRN_ASSIGN_OR_RETURN(Paging paging, PagingQuery(req, 50, 500));
+  q.limit = paging.limit;
+  q.offset = paging.offset;
   CAIRN_ASSIGN_OR_RETURN(auto page, engine::ListFindings(req.env, req.actor, q));
   nlohmann::json items = nlohmann::json::array();
   for (const auto& f : page.findings) items.push_back(Finding(f));

@@ -61,10 +61,9 @@ Result<Reply> ListIntelligence(Request& req) {
   if (!due.empty() && due != "true" && due != "false") return InvalidField("due", "must be true or false");
   q.due_only = due == "true";
   q.subject_type = req.http.has_param("type") ? req.http.get_param_value("type") : "";
-  CAIRN_ASSIGN_OR_RETURN(auto limit, IntQuery(req, "limit"));
-  CAIRN_ASSIGN_OR_RETURN(auto offset, IntQuery(req, "offset"));
-  q.limit = int(std::clamp<int64_t>(limit.value_or(100), 1, 500));
-  q.offset = int(std::max<int64_t>(offset.value_or(0), 0));
+  CAIRN_ASSIGN_OR_RETURN(Paging paging, PagingQuery(req, 100, 500));
+  q.limit = paging.limit;
+  q.offset = paging.offset;
   CAIRN_ASSIGN_OR_RETURN(auto page, engine::ListIntelligence(req.env, req.actor, q));
   nlohmann::json items = nlohmann::json::array();
   for (const auto& r : page.records) items.push_back(Record(r, false));
