@@ -14,11 +14,11 @@ struct Mention {
   std::string kind;  // "person", "organisation", "address", "socg", "process"
   std::string role;  // how the record names it: "company", "officer", "psc", "holder", …
   // Identity fields, as the record gives them ("" when absent).
-  std::string name, given_name, surname;
-  std::string company_number;
-  std::string birth_date;  // YYYY-MM-DD or YYYY-MM
-  std::string address, postcode;
-  std::string reference;   // another identifier: an ocid, a SOCG reference, an FTM id
+  std::string name = {}, given_name = {}, surname = {};
+  std::string company_number = {};
+  std::string birth_date = {};  // YYYY-MM-DD or YYYY-MM
+  std::string address = {}, postcode = {};
+  std::string reference = {};   // another identifier: an ocid, a SOCG reference, an FTM id
 };
 
 struct Relation {

@@ -15,42 +15,42 @@ namespace cairn::risk {
 // What Companies House's register says about a company (BasicCompanyData), with the record.
 struct CompanyFacts {
   int64_t record = 0;
-  std::string status;                     // "Active", "Dissolved", "Liquidation", …
-  std::string incorporated, dissolved;    // YYYY-MM-DD, "" when unknown
-  std::string accounts_category;          // "DORMANT", "MICRO ENTITY", …
-  std::string accounts_next_due;          // YYYY-MM-DD
-  std::string registered_postcode;
-  std::vector<std::string> sic_codes;     // five-digit SIC 2007 codes
-  std::vector<std::string> name_changes;  // PreviousName_n.CONDATE, YYYY-MM-DD
+  std::string status = {};                     // "Active", "Dissolved", "Liquidation", …
+  std::string incorporated = {}, dissolved = {};  // YYYY-MM-DD, "" when unknown
+  std::string accounts_category = {};          // "DORMANT", "MICRO ENTITY", …
+  std::string accounts_next_due = {};          // YYYY-MM-DD
+  std::string registered_postcode = {};
+  std::vector<std::string> sic_codes = {};     // five-digit SIC 2007 codes
+  std::vector<std::string> name_changes = {};  // PreviousName_n.CONDATE, YYYY-MM-DD
 };
 
 // An intelligence subject record resolved to this entity (restricted to its owner).
 struct Subject {
   int64_t record = 0;
-  std::optional<int64_t> owner;
-  std::string socg;  // the SOC group reference the record names, if any
+  std::optional<int64_t> owner = {};
+  std::string socg = {};  // the SOC group reference the record names, if any
 };
 
 struct Node {
-  std::string id, kind, name, postcode;  // kind: person, organisation, address, socg, process
+  std::string id = {}, kind = {}, name = {}, postcode = {};  // kind: person, organisation, address, socg, process
   bool restricted = false;
-  std::optional<int64_t> owner;
-  std::optional<CompanyFacts> company;
+  std::optional<int64_t> owner = {};
+  std::optional<CompanyFacts> company = {};
   // A PSC statement the company filed instead of naming anyone, with its record.
-  std::string psc_statement;
+  std::string psc_statement = {};
   int64_t psc_statement_record = 0;
-  std::vector<Subject> subjects;
+  std::vector<Subject> subjects = {};
 };
 
 struct Edge {
   uint32_t from = 0, to = 0;
-  std::string type;        // officer_of, psc_of, registered_at, lives_at, licence_holder_of, manages,
-                           // trades_at, buyer_in, bidder_in, supplier_to, member_of
-  std::string start, end;  // dates, "" when unknown
+  std::string type = {};  // officer_of, psc_of, registered_at, lives_at, licence_holder_of, manages,
+                          // trades_at, buyer_in, bidder_in, supplier_to, member_of
+  std::string start = {}, end = {};  // dates, "" when unknown
   nlohmann::json detail = nlohmann::json::object();
   int64_t record = 0;
   bool restricted = false;
-  std::optional<int64_t> owner;
+  std::optional<int64_t> owner = {};
 };
 
 class Network {

@@ -119,7 +119,9 @@ TEST_F(SocgApi, ThePictureWithholdsSmallCountsFromPartnersAndLetsAnalystsDrillDo
   EXPECT_EQ(west(analyst)["legitimate_business"], 1);
   EXPECT_TRUE(west(partner)["groups"].is_null());
   for (const auto& r : partner["regions"]) {
-    if (r["key"] == "North") EXPECT_EQ(r["groups"], 0) << "zero is not withheld";
+    if (r["key"] == "North") {
+      EXPECT_EQ(r["groups"], 0) << "zero is not withheld";
+    }
   }
   std::string raw = server_.Get("/api/v1/picture", &partner_).raw;
   EXPECT_EQ(raw.find("SOCG-W-017"), std::string::npos) << "partners never see a group's reference";
