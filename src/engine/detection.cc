@@ -1,7 +1,6 @@
 #include "engine/detection.h"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "audit/chain.h"
@@ -217,7 +216,7 @@ Result<DetectionReport> RunDetection(const app::Env& env, const model::Actor& ac
       counts[i] = !(it != decided.end() && it->second->status == "dismissed" &&
                     it->second->decided_evidence_hash == rows[i].evidence_hash);
     }
-    CAIRN_RETURN_IF_ERROR(storage::ReplaceFindings(tx, rows, now, &report.written));
+    CAIRN_RETURN_IF_ERROR(storage::ReplaceFindings(tx, rows, stored, now, &report.written));
     auto risk_rows = RiskRows(net, findings, counts, settings["risk"]);
     report.risk_rows = int64_t(risk_rows.size());
     CAIRN_RETURN_IF_ERROR(storage::ReplaceRisk(tx, risk_rows));

@@ -60,10 +60,10 @@ std::string Where(soci::statement& st, const FindingQuery& q, const Reach& reach
 
 }  // namespace
 
-Status ReplaceFindings(Tx& tx, const std::vector<FindingRow>& rows, const std::string& now, FindingWriteStats* stats) {
+Status ReplaceFindings(Tx& tx, const std::vector<FindingRow>& rows, const std::vector<FindingRow>& stored,
+                       const std::string& now, FindingWriteStats* stats) {
   FindingWriteStats local;
   FindingWriteStats& s = stats ? *stats : local;
-  CAIRN_ASSIGN_OR_RETURN(auto stored, AllFindings(tx));
   std::map<std::string, const FindingRow*> by_key;
   for (const auto& f : stored) by_key[f.finding_key] = &f;
   for (const FindingRow& f : rows) {

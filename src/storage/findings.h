@@ -30,9 +30,11 @@ struct FindingWriteStats {
 };
 
 // Makes the stored findings exactly `rows` (matched on finding_key), writing only what changed.
-// Decisions are kept; a dismissed finding whose evidence_hash no longer equals the hash it was
-// dismissed on is reopened. `rows`' status and decision fields are ignored.
-Status ReplaceFindings(Tx& tx, const std::vector<FindingRow>& rows, const std::string& now, FindingWriteStats* stats);
+// `stored` is what the store holds now (AllFindings, read in the same transaction). Decisions
+// are kept; a dismissed finding whose evidence_hash no longer equals the hash it was dismissed
+// on is reopened. `rows`' status and decision fields are ignored.
+Status ReplaceFindings(Tx& tx, const std::vector<FindingRow>& rows, const std::vector<FindingRow>& stored,
+                       const std::string& now, FindingWriteStats* stats);
 
 // What a viewer may see: public rows, plus restricted rows of `restricted_owner` (nullopt: none),
 // or every row when `all_restricted`.

@@ -369,7 +369,10 @@ TEST_P(StoreContract, FindingsKeepDecisionsUntilTheEvidenceChanges) {
   std::vector<FindingRow> rows = {finding("C1/a", 0.35, "h1", false, std::nullopt), finding("C6/b", 0.1, "h2", false, std::nullopt),
                                   finding("N1/c", 0.8, "h3", true, org)};
   auto write = [&](FindingWriteStats& stats) {
-    return db().Write([&](Tx& tx) { return ReplaceFindings(tx, rows, "2026-06-30T00:00:00.000Z", &stats); });
+    return db().Write([&](Tx& tx) -> Status {
+      CAIRN_ASSIGN_OR_RETURN(auto stored, AllFindings(tx));
+      return ReplaceFindings(tx, rows, stored, "2026-06-30T00:00:00.000Z", &stats);
+    });
   };
   FindingWriteStats first, again, changed;
   ASSERT_TRUE(write(first).ok());
