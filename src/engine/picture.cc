@@ -92,21 +92,18 @@ Result<Picture> BuildPicture(const app::Env& env, const model::Actor& actor) {
   // Businesses with a live finding other than sector alone (C6), as the viewer may see them.
   std::map<std::string, std::set<std::string>> flagged;  // sector → entities
   CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {
-    storage::FindingQuery q;
-    q.limit = 1 << 30;
-    CAIRN_ASSIGN_OR_RETURN(auto findings, storage::QueryFindings(tx, q, ReachOf(actor)));
-    for (const auto& f : findings) {
-      if (f.entity_kind != "organisation" || f.indicator == "C6" || f.status == "dismissed") continue;
-      std::istringstream sics(f.sic_codes);
+    CAIRN_ASSIGN_OR_RETURN(auto organisations, storage::FlaggedOrganisations(tx, ReachOf(actor), "C6"));
+    for (const auto& [entity, sic_codes] : organisations) {
+      std::istringstream sics(sic_codes);
       std::string sic;
       bool any = false;
       while (sics >> sic) {
         auto it = Sectors().find(sic);
         if (it == Sectors().end()) continue;
-        flagged[it->second].insert(f.entity_id);
+        flagged[it->second].insert(entity);
         any = true;
       }
-      if (!any) flagged["Other"].insert(f.entity_id);
+      if (!any) flagged["Other"].insert(entity);
     }
     return Status::Ok();
   }));

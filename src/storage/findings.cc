@@ -132,6 +132,24 @@ Result<int64_t> CountFindings(Tx& tx, const FindingQuery& q, const Reach& reach)
   return n;
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> FlaggedOrganisations(Tx& tx, const Reach& reach,
+                                                                              const std::string& except_indicator) {
+  std::string entity, sics;
+  soci::statement st(tx.sql());
+  st.exchange(soci::into(entity));
+  st.exchange(soci::into(sics));
+  int64_t owner = reach.restricted_owner.value_or(0);
+  FindingQuery q;
+  std::string where = Where(st, q, reach, owner);
+  st.exchange(soci::use(except_indicator));
+  internal::Execute(st, "SELECT DISTINCT entity_id, sic_codes FROM findings WHERE " + where +
+                            " AND entity_kind = 'organisation' AND status <> 'dismissed' AND indicator <> :except "
+                            "ORDER BY entity_id");
+  std::vector<std::pair<std::string, std::string>> out;
+  while (st.fetch()) out.emplace_back(entity, sics);
+  return out;
+}
+
 Result<std::optional<FindingRow>> GetFinding(Tx& tx, int64_t id) {
   FindingRow f;
   soci::statement st(tx.sql());

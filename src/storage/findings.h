@@ -60,6 +60,11 @@ Result<std::vector<FindingRow>> AllFindings(Tx& tx);
 Status DecideFinding(Tx& tx, int64_t id, const std::string& status, const std::string& reason, int64_t user,
                      const std::string& at, const std::string& evidence_hash);
 
+// Organisations with a live (not dismissed) finding other than `except_indicator`, within reach:
+// (entity id, its SIC codes), each entity once.
+Result<std::vector<std::pair<std::string, std::string>>> FlaggedOrganisations(Tx& tx, const Reach& reach,
+                                                                              const std::string& except_indicator);
+
 struct RiskRow {
   std::string entity_id, entity_kind, entity_name;
   bool restricted = false;

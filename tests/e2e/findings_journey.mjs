@@ -9,7 +9,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { addPartnerAndPoliceAnalyst, launch, screenshots, serve, signIn as signInAs, tally, teardown } from "./harness.mjs";
+import { addPartnerAndPoliceAnalyst, launch, screenshots, serve, signIn as signInAs, signOut, tally, teardown } from "./harness.mjs";
 
 const [cairn, webDist, shots] = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), "cairn-e2e-findings-"));
@@ -73,7 +73,7 @@ try {
   check("the picture draws its charts", (await page.locator("canvas").count()) === 3);
   const csv = await page.request.get(base + "/api/v1/picture/export?format=csv");
   check("the picture downloads as CSV", csv.ok() && (await csv.text()).startsWith("dimension,key,groups"));
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signIn(page, "police.analyst");
   await page.goto(`${base}/#/entity/${restricted.entity.id}`);

@@ -80,3 +80,11 @@ export async function signIn(page, base, user) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "The strategy's four strands" }).waitFor();
 }
+
+// Signs out and waits until the sign-in form is drawn, so a sign-in that follows cannot race
+// the page redrawing itself.
+export async function signOut(page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForFunction(() => location.hash === "#/signin");
+  await page.getByLabel("Username").waitFor();
+}

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { addPartnerAndPoliceAnalyst, launch, screenshots, serve, signIn as signInAs, tally, teardown } from "./harness.mjs";
+import { addPartnerAndPoliceAnalyst, launch, screenshots, serve, signIn as signInAs, signOut, tally, teardown } from "./harness.mjs";
 
 const [cairn, webDist, shots] = process.argv.slice(2);
 const testdata = resolve(dirname(fileURLToPath(import.meta.url)), "..", "testdata");
@@ -94,7 +94,7 @@ try {
   check("the assessment is scored, banded and kept",
     (await page.getByRole("region", { name: /Threat assessments \(1\)/ }).textContent()).includes("launder cash"));
   await shot(page, "14-socg");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signIn(page, "fife.partner");
   check("a partner has no intelligence link", (await page.getByRole("link", { name: "Intelligence", exact: true }).count()) === 0);

@@ -9,7 +9,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 
-import { addPartnerAndPoliceAnalyst, launch, screenshots, serve, signIn as signInAs, tally, teardown } from "./harness.mjs";
+import { addPartnerAndPoliceAnalyst, launch, screenshots, serve, signIn as signInAs, signOut, tally, teardown } from "./harness.mjs";
 import { fileURLToPath } from "node:url";
 
 
@@ -72,7 +72,7 @@ try {
   check("a partner has no decision buttons", (await page.getByRole("button", { name: /Not this entity/ }).count()) === 0);
   await search(page, "SOCG-W-017");
   check("the partner cannot find a restricted SOC group", (await page.getByText("Nothing matches").count()) === 1);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signIn(page, "police.analyst");
   await search(page, "SOCG-W-017");
