@@ -16,11 +16,11 @@
 namespace cairn::storage {
 namespace {
 
-// The network's secondary indexes, as migration 0003 creates them.
+// The network's secondary indexes, as migrations 0003 and 0009 create them.
 constexpr const char* kNetworkIndexes[][2] = {
     {"mentions_entity", "mentions(entity_id)"},  {"entities_company_number", "entities(company_number)"},
-    {"entities_postcode", "entities(postcode)"}, {"links_from", "links(from_entity)"},
-    {"links_to", "links(to_entity)"}};
+    {"entities_postcode", "entities(postcode)"}, {"entities_kind", "entities(kind)"},
+    {"links_from", "links(from_entity)"},        {"links_to", "links(to_entity)"}};
 
 class Hasher {
  public:
