@@ -1,6 +1,7 @@
 // C3 Mass-registration address: a registered office shared by more active companies than a
 // real business address holds, unless it is a known formation agent or accountant.
 #include <algorithm>
+#include <unordered_set>
 
 #include "risk/indicators.h"
 #include "risk/internal/common.h"
@@ -16,12 +17,11 @@ void MassRegistration(const Network& net, const Section& s, const Settings&, std
     if (address.kind != "address") continue;
     if (std::find(allowed.begin(), allowed.end(), internal::PostcodeKey(address.postcode)) != allowed.end()) continue;
     std::vector<uint32_t> registered;  // edges from distinct active companies
+    std::unordered_set<uint32_t> companies;
     for (uint32_t e : net.into(a)) {
       const Edge& edge = net.edges()[e];
       if (edge.type != "registered_at" || !internal::IsActiveCompany(net.node(edge.from))) continue;
-      bool seen = false;
-      for (uint32_t r : registered) seen = seen || net.edges()[r].from == edge.from;
-      if (!seen) registered.push_back(e);
+      if (companies.insert(edge.from).second) registered.push_back(e);
     }
     if (registered.size() <= size_t(s.Number("max_companies"))) continue;
     for (uint32_t e : registered) {
