@@ -1,9 +1,8 @@
 #include "config/settings.h"
 
-#include <fstream>
-#include <sstream>
 #include <toml++/toml.h>
 
+#include "common/file.h"
 #include "embedded/embedded.h"
 
 namespace cairn::config {
@@ -53,11 +52,8 @@ Result<Settings> ParseSettings(const std::string& text, const std::string& sourc
 
 Result<Settings> LoadSettings(const std::string& path) {
   if (path.empty()) return Defaults();
-  std::ifstream in(path);
-  if (!in) return InvalidArgument("cannot read configuration file " + path);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return ParseSettings(buf.str(), path);
+  CAIRN_ASSIGN_OR_RETURN(std::string text, ReadTextFile(path, "configuration file"));
+  return ParseSettings(text, path);
 }
 
 }  // namespace cairn::config

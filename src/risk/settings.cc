@@ -1,9 +1,8 @@
 #include "risk/settings.h"
 
-#include <fstream>
-#include <sstream>
 #include <toml++/toml.h>
 
+#include "common/file.h"
 #include "embedded/embedded.h"
 
 namespace cairn::risk {
@@ -93,11 +92,8 @@ Result<Settings> ParseSettings(const std::string& text, const std::string& sourc
 
 Result<Settings> LoadSettings(const std::string& path) {
   if (path.empty()) return DefaultSettings();
-  std::ifstream in(path);
-  if (!in) return InvalidArgument("cannot read detection settings " + path);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return ParseSettings(buf.str(), path);
+  CAIRN_ASSIGN_OR_RETURN(std::string text, ReadTextFile(path, "detection settings"));
+  return ParseSettings(text, path);
 }
 
 }  // namespace cairn::risk
