@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   cairn::cli::AddEvaluate(app, g, exit_code);
   cairn::cli::AddExport(app, g, exit_code);
   cairn::cli::AddDetect(app, g, exit_code);
+  cairn::cli::AddRedFlags(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

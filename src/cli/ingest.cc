@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "engine/ingest.h"
 #include "ingest/cairn_csv.h"
 #include "storage/organisations.h"
@@ -19,13 +20,6 @@ struct IngestArgs {
   std::string mapping;       // TOML column mapping
   bool quiet_rejects = false;
 };
-
-void DrawProgress(const std::string& name, uint64_t done, uint64_t total) {
-  constexpr int kWidth = 30;
-  int filled = total ? int(double(done) / double(total) * kWidth) : kWidth;
-  std::cerr << "\r  [" << std::string(size_t(filled), '#') << std::string(size_t(kWidth - filled), '.') << "] "
-            << (total ? done * 100 / total : 100) << "%  " << name << std::flush;
-}
 
 Status Run(const GlobalOptions& g, const IngestArgs& a) {
   CAIRN_ASSIGN_OR_RETURN(auto ctx, Open(g));

@@ -1,0 +1,37 @@
+// R024 Price close to winning bid, and the shared fold of R058: in a process decided on price
+// alone, how far the next-lowest valid bid was above the winning one, as a share of the winning
+// bid. R024 flags the processes whose share is at or below the lower fence.
+#include "procurement/redflags/indicators.h"
+#include "procurement/redflags/internal/common.h"
+
+namespace cairn::procurement::redflags {
+
+void FoldPriceGap(const Process& p, const Settings& s, Accumulator& acc) {
+  if (!internal::ComparesPrices(p, s)) return;
+  auto award = internal::PriceOnlyAwardOf(p);
+  if (!award || award->winning_amount == 0) return;  // zero guard: no share of nothing
+  std::optional<double> next;
+  for (const auto& [tenderer, amount] : award->lowest)
+    if (tenderer != award->winner && (!next || amount < *next)) next = amount;
+  if (!next) return;
+  PriceGap gap{p.ocid, award->winner, {}, (*next - award->winning_amount) / award->winning_amount};
+  for (const auto& [tenderer, amount] : award->lowest)
+    if (tenderer != award->winner && amount == *next) gap.runners_up.push_back(tenderer);
+  acc.price_gaps.push_back(std::move(gap));
+}
+
+void FinishR024(const Settings& s, Accumulator& acc, Meta& meta) {
+  std::vector<double> ratios;
+  ratios.reserve(acc.price_gaps.size());
+  for (const auto& g : acc.price_gaps) ratios.push_back(g.ratio);
+  auto fence = internal::Fence("R024", "", std::move(ratios), internal::Side::kLower, s.r024.threshold, meta);
+  if (!fence) return;
+  for (const auto& g : acc.price_gaps) {
+    if (g.ratio > *fence) continue;
+    acc.Raise(Group::kOcid, g.ocid, "R024", g.ratio);
+    acc.Raise(Group::kTenderer, g.winner, "R024", 0.0);
+    for (const auto& id : g.runners_up) acc.Raise(Group::kTenderer, id, "R024", 0.0);
+  }
+}
+
+}  // namespace cairn::procurement::redflags

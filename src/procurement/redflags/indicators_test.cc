@@ -1,0 +1,229 @@
+// Firing and not firing for the fence-based red flags, which the Cardinal conformance cases do
+// not cover (R024, R025, R038, R048, R058), on hand-built processes.
+#include "procurement/redflags/indicators.h"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+
+namespace cairn::procurement::redflags {
+namespace {
+
+Bid MakeBid(BidStatus status, std::optional<double> amount, std::vector<std::string> tenderers) {
+  Bid b;
+  b.status = status;
+  b.amount = amount;
+  b.currency = "GBP";
+  b.tenderers = std::move(tenderers);
+  return b;
+}
+
+Award MakeAward(AwardStatus status, std::vector<std::string> suppliers, std::vector<std::string> classifications = {}) {
+  return Award{status, std::move(suppliers), std::move(classifications)};
+}
+
+// A process won by `winner` at `winning`, with `runner` next at `next`.
+Process PriceOnly(const std::string& ocid, const std::string& winner, double winning, const std::string& runner, double next) {
+  Process p;
+  p.ocid = ocid;
+  p.bids = {MakeBid(BidStatus::kValid, winning, {winner}), MakeBid(BidStatus::kValid, next, {runner})};
+  p.awards = {MakeAward(AwardStatus::kActive, {winner})};
+  return p;
+}
+
+std::optional<double> Value(const Accumulator& acc, Group g, const std::string& id, const std::string& code) {
+  std::optional<double> v;
+  for (const auto& f : acc.flags)
+    if (f.group == g && f.id == id && f.code == code) v = f.value;
+  return v;
+}
+
+Settings Only(const std::string& code) {
+  Settings s;
+  s.enabled = {code};
+  return s;
+}
+
+Accumulator RunAll(const Settings& s, const std::vector<Process>& processes, Meta* meta_out = nullptr) {
+  Accumulator acc;
+  for (const auto& p : processes) Fold(p, s, acc);
+  Meta meta;
+  Finish(s, acc, meta);
+  if (meta_out) *meta_out = meta;
+  return acc;
+}
+
+// Ten ordinary gaps of 20–29 % and one of 1 %.
+std::vector<Process> GapsWithOneClose() {
+  std::vector<Process> out;
+  for (int i = 0; i < 10; ++i) out.push_back(PriceOnly("p" + std::to_string(i), "W", 100, "R", 120 + i));
+  out.push_back(PriceOnly("close", "W2", 100, "R2", 101));
+  return out;
+}
+
+TEST(R024PriceClose, FlagsTheGapBelowTheLowerFence) {
+  Meta meta;
+  Accumulator acc = RunAll(Only("R024"), GapsWithOneClose(), &meta);
+  EXPECT_NEAR(*Value(acc, Group::kOcid, "close", "R024"), 0.01, 1e-12);
+  EXPECT_EQ(Value(acc, Group::kTenderer, "W2", "R024"), 0.0);
+  EXPECT_EQ(Value(acc, Group::kTenderer, "R2", "R024"), 0.0);
+  EXPECT_FALSE(Value(acc, Group::kOcid, "p0", "R024"));
+  EXPECT_GT(meta["R024"]["lower_fence"], 0.01);
+}
+
+TEST(R024PriceClose, ThresholdReplacesTheFence) {
+  Settings s = Only("R024");
+  s.r024.threshold = 0.22;
+  Accumulator acc = RunAll(s, GapsWithOneClose());
+  EXPECT_TRUE(Value(acc, Group::kOcid, "p2", "R024"));
+  EXPECT_FALSE(Value(acc, Group::kOcid, "p3", "R024"));
+}
+
+TEST(R024PriceClose, ZeroGuardStopsAFenceOfZeroGapsFiring) {
+  std::vector<Process> tied;
+  for (int i = 0; i < 8; ++i) tied.push_back(PriceOnly("t" + std::to_string(i), "W", 100, "R", 100));
+  tied.push_back(PriceOnly("wide", "W", 100, "R", 150));
+  EXPECT_TRUE(RunAll(Only("R024"), tied).flags.empty());  // Q1 is 0
+}
+
+TEST(R024PriceClose, OnlyProcessesDecidedOnPriceAlone) {
+  Settings s = Only("R024");
+  s.no_price_comparison_methods = {"NPC"};
+  std::vector<Process> skipped(6, PriceOnly("x", "W", 100, "R", 101));
+  skipped[0].bids.push_back(MakeBid(BidStatus::kValid, 90, {"L"}));     // a lower losing bid
+  skipped[1].awards.push_back(MakeAward(AwardStatus::kActive, {"R"}));  // two active awards
+  skipped[2].awards.push_back(MakeAward(AwardStatus::kPending, {}));   // a non-final award
+  skipped[3].bids[0].amount = 0;                                        // nothing to divide by
+  skipped[4].method_details = "NPC";                                    // not a price comparison
+  skipped[5].bids[1].tenderers.push_back("Q");                          // a joint bid does not count
+  Accumulator acc;
+  for (const auto& p : skipped) FoldPriceGap(p, s, acc);
+  EXPECT_TRUE(acc.price_gaps.empty());
+  FoldPriceGap(PriceOnly("x", "W", 100, "R", 101), s, acc);
+  EXPECT_EQ(acc.price_gaps.size(), 1u);
+}
+
+TEST(R058HeavilyDiscounted, FlagsTheGapAboveTheUpperFence) {
+  std::vector<Process> ps;
+  for (int i = 0; i < 10; ++i) ps.push_back(PriceOnly("p" + std::to_string(i), "W", 100, "R", 105 + i));
+  ps.push_back(PriceOnly("cheap", "D", 50, "R", 150));
+  Accumulator acc = RunAll(Only("R058"), ps);
+  EXPECT_EQ(Value(acc, Group::kOcid, "cheap", "R058"), 2.0);
+  EXPECT_EQ(Value(acc, Group::kTenderer, "D", "R058"), 0.0);
+  EXPECT_FALSE(Value(acc, Group::kOcid, "p9", "R058"));
+  EXPECT_FALSE(Value(acc, Group::kTenderer, "R", "R058"));
+}
+
+TEST(R025UnsuccessfulBids, FlagsAFrequentBidderWhoNeverWins) {
+  Accumulator acc;
+  int wins[] = {5, 5, 5, 5, 4, 6, 5, 0};
+  for (int t = 0; t < 8; ++t) acc.bidding["T" + std::to_string(t + 1)] = {10, wins[t]};
+  acc.bidding["Rare"] = {1, 0};  // below the 75th percentile of bids: not judged
+  Meta meta;
+  FinishR025(Only("R025"), acc, meta);
+  EXPECT_EQ(Value(acc, Group::kTenderer, "T8", "R025"), 0.0);
+  EXPECT_FALSE(Value(acc, Group::kTenderer, "T5", "R025"));
+  EXPECT_FALSE(Value(acc, Group::kTenderer, "Rare", "R025"));
+  EXPECT_EQ(meta["R025"]["percentile_processes"], 10);
+}
+
+TEST(R025UnsuccessfulBids, CountsProcessesAndWinsOfPriceOnlyAwards) {
+  Accumulator acc;
+  FoldR025(PriceOnly("a", "W", 100, "L", 110), Only("R025"), acc);
+  FoldR025(PriceOnly("b", "L", 100, "W", 110), Only("R025"), acc);
+  Process pending = PriceOnly("c", "W", 100, "L", 110);
+  pending.awards[0].status = AwardStatus::kPending;
+  FoldR025(pending, Only("R025"), acc);
+  EXPECT_EQ(acc.bidding["W"].processes, 2);
+  EXPECT_EQ(acc.bidding["W"].wins, 1);
+  EXPECT_EQ(acc.bidding["L"].wins, 1);
+}
+
+TEST(R038DisqualifiedBids, CountsSubmittedBidsPerBuyerEntityAndTenderer) {
+  Process p;
+  p.ocid = "x";
+  p.buyer = "B";
+  p.procuring_entity = "E";
+  p.bids = {MakeBid(BidStatus::kValid, 1, {"T1"}), MakeBid(BidStatus::kDisqualified, 1, {"T2"}),
+            MakeBid(BidStatus::kDisqualified, 2, {"T2"}), MakeBid(BidStatus::kInvited, 1, {"T3"})};
+  Accumulator acc;
+  FoldR038(p, Only("R038"), acc);
+  const auto& buyer = acc.disqualifications[0]["B"];
+  EXPECT_EQ(buyer.submitted, 3);
+  EXPECT_EQ(buyer.disqualified, 2);
+  EXPECT_EQ(buyer.processes, 1);
+  EXPECT_EQ(acc.disqualifications[1]["E"].submitted, 3);
+  EXPECT_EQ(acc.disqualifications[2]["T2"].disqualified, 2);
+  EXPECT_EQ(acc.disqualifications[2]["T2"].processes, 1);
+  EXPECT_EQ(acc.disqualifications[2].count("T3"), 0u);
+}
+
+TEST(R038DisqualifiedBids, FlagsTheBuyerAboveTheUpperFence) {
+  Accumulator acc;
+  for (int b = 1; b <= 4; ++b) acc.disqualifications[0]["B" + std::to_string(b)] = {10, 1, 3};
+  acc.disqualifications[0]["Odd"] = {10, 9, 3};
+  acc.disqualifications[0]["Once"] = {1, 1, 1};  // too few bids to judge
+  Meta meta;
+  FinishR038(Only("R038"), acc, meta);
+  EXPECT_NEAR(*Value(acc, Group::kBuyer, "Odd", "R038"), 0.9, 1e-12);
+  EXPECT_FALSE(Value(acc, Group::kBuyer, "B1", "R038"));
+  EXPECT_FALSE(Value(acc, Group::kBuyer, "Once", "R038"));
+  EXPECT_GT(meta["R038"]["Buyer_upper_fence"], 0.3);
+}
+
+TEST(R038DisqualifiedBids, NothingFiresWhenNoBidIsDisqualified) {
+  Accumulator acc;
+  for (int b = 1; b <= 5; ++b) acc.disqualifications[2]["T" + std::to_string(b)] = {10, 0, 5};
+  Meta meta;
+  FinishR038(Only("R038"), acc, meta);
+  EXPECT_TRUE(acc.flags.empty());
+}
+
+Process Awarded(const std::string& ocid, const std::string& supplier, std::vector<std::string> cpv) {
+  Process p;
+  p.ocid = ocid;
+  p.awards = {MakeAward(AwardStatus::kActive, {supplier}, std::move(cpv))};
+  return p;
+}
+
+TEST(R048HeterogeneousSupplier, FlagsTheSupplierAcrossManySectors) {
+  std::vector<Process> ps;
+  for (int s = 0; s < 5; ++s)
+    for (int i = 0; i < 20; ++i)
+      ps.push_back(Awarded("s" + std::to_string(s) + "-" + std::to_string(i), "S" + std::to_string(s),
+                           {i % 2 ? "45000000" : "45200000", i % 3 ? "90000000" : "90500000"}));
+  for (int i = 0; i < 20; ++i) ps.push_back(Awarded("odd" + std::to_string(i), "Odd", {std::to_string(10 + i % 10) + "000000"}));
+  for (int i = 0; i < 19; ++i) ps.push_back(Awarded("few" + std::to_string(i), "Few", {std::to_string(10 + i) + "000000"}));
+  Accumulator acc = RunAll(Only("R048"), ps);
+  EXPECT_EQ(Value(acc, Group::kTenderer, "Odd", "R048"), 10.0);
+  EXPECT_FALSE(Value(acc, Group::kTenderer, "S0", "R048"));
+  EXPECT_FALSE(Value(acc, Group::kTenderer, "Few", "R048"));  // under 20 processes
+}
+
+TEST(R048HeterogeneousSupplier, IgnoresJointAndInactiveAwards) {
+  Accumulator acc;
+  Process joint = Awarded("j", "A", {"45000000"});
+  joint.awards[0].suppliers.push_back("B");
+  FoldR048(joint, Only("R048"), acc);
+  Process cancelled = Awarded("c", "A", {"45000000"});
+  cancelled.awards[0].status = AwardStatus::kCancelled;
+  FoldR048(cancelled, Only("R048"), acc);
+  EXPECT_TRUE(acc.spread.empty());
+}
+
+TEST(Accumulators, MergeAddsUp) {
+  Accumulator a, b;
+  a.bidding["T"] = {2, 1};
+  b.bidding["T"] = {3, 0};
+  b.spread["S"].prefixes = {"45"};
+  b.spread["S"].processes = 1;
+  b.Raise(Group::kOcid, "x", "R003", 1.0);
+  a.Merge(std::move(b));
+  EXPECT_EQ(a.bidding["T"].processes, 5);
+  EXPECT_EQ(a.bidding["T"].wins, 1);
+  EXPECT_EQ(a.spread["S"].prefixes.size(), 1u);
+  EXPECT_EQ(a.flags.size(), 1u);
+}
+
+}  // namespace
+}  // namespace cairn::procurement::redflags

@@ -1,0 +1,62 @@
+#include "procurement/redflags/internal/common.h"
+
+#include <algorithm>
+
+#include "procurement/redflags/quantile.h"
+
+namespace cairn::procurement::redflags::internal {
+
+bool ComparesPrices(const Process& p, const Settings& s) {
+  const std::string details = p.method_details.value_or("");
+  if (p.method_details && s.no_price_comparison_methods.count(details)) return false;
+  if (s.price_comparison_methods && (!p.method_details || !s.price_comparison_methods->count(details))) return false;
+  return true;
+}
+
+std::optional<PriceOnlyAward> PriceOnlyAwardOf(const Process& p) {
+  if (!p.awards_final()) return std::nullopt;
+  const Award* active = nullptr;
+  for (const auto& a : p.awards) {
+    if (a.status != AwardStatus::kActive) continue;
+    if (active) return std::nullopt;
+    active = &a;
+  }
+  if (!active || active->suppliers.size() != 1) return std::nullopt;
+  PriceOnlyAward out;
+  out.winner = active->suppliers.front();
+  for (const auto& b : p.bids) {
+    if (b.status != BidStatus::kValid || b.tenderers.size() != 1 || !b.amount) continue;
+    auto [it, fresh] = out.lowest.emplace(b.tenderers.front(), *b.amount);
+    if (!fresh) it->second = std::min(it->second, *b.amount);
+  }
+  auto winner = out.lowest.find(out.winner);
+  if (winner == out.lowest.end()) return std::nullopt;
+  out.winning_amount = winner->second;
+  for (const auto& [tenderer, amount] : out.lowest)
+    if (amount < out.winning_amount) return std::nullopt;  // not decided on price alone
+  return out;
+}
+
+std::vector<std::string> ActiveSuppliers(const Process& p) {
+  std::vector<std::string> out;
+  for (const auto& a : p.awards)
+    if (a.status == AwardStatus::kActive) out.insert(out.end(), a.suppliers.begin(), a.suppliers.end());
+  return out;
+}
+
+std::optional<double> Fence(const char* code, const std::string& prefix, std::vector<double> values, Side side,
+                            const std::optional<double>& threshold, Meta& meta) {
+  if (threshold) return *threshold;
+  if (values.empty()) return std::nullopt;
+  Fences f = TukeyFences(values);
+  auto& m = meta[code];
+  m[prefix + "q1"] = f.q1;
+  m[prefix + "q3"] = f.q3;
+  double fence = side == Side::kLower ? f.lower : f.upper;
+  m[prefix + (side == Side::kLower ? "lower_fence" : "upper_fence")] = fence;
+  if (side == Side::kLower && f.q1 <= 0) return std::nullopt;
+  if (fence <= 0) return std::nullopt;
+  return fence;
+}
+
+}  // namespace cairn::procurement::redflags::internal

@@ -1,0 +1,39 @@
+// Rules several red flags share (INDICATORS.md, "Common rules").
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "procurement/redflags/accumulator.h"
+#include "procurement/redflags/process.h"
+#include "procurement/redflags/settings.h"
+
+namespace cairn::procurement::redflags::internal {
+
+// False if the process's procurementMethodDetails does not compare prices: it is in the deny
+// list, or an allow list is set and it is not in it.
+bool ComparesPrices(const Process& p, const Settings& s);
+
+// A process decided on price alone, for R024, R025 and R058: every award final, exactly one
+// active award with exactly one supplier who bid, and no other valid bid lower than the winner's.
+struct PriceOnlyAward {
+  std::string winner;
+  double winning_amount = 0;
+  std::map<std::string, double> lowest;  // tenderer → lowest valid single-tenderer bid, winner included
+};
+std::optional<PriceOnlyAward> PriceOnlyAwardOf(const Process& p);
+
+// The suppliers of the process's active awards.
+std::vector<std::string> ActiveSuppliers(const Process& p);
+
+// The fence a fence-based indicator compares with: `threshold` if set; otherwise the Tukey
+// fence of `values` (lower or upper), recorded in `meta[code]`. nullopt if there are no values,
+// or if the computed fence is not above 0 or (for a lower fence) Q1 is not above 0 — the zero
+// guards that stop a flag firing on everyone when most values are 0.
+enum class Side { kLower, kUpper };
+std::optional<double> Fence(const char* code, const std::string& prefix, std::vector<double> values, Side side,
+                            const std::optional<double>& threshold, Meta& meta);
+
+}  // namespace cairn::procurement::redflags::internal

@@ -1,0 +1,155 @@
+#include "procurement/redflags/run.h"
+
+#include <simdjson.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <map>
+
+#include "procurement/redflags/indicators.h"
+#include "procurement/redflags/internal/line_blocks.h"
+#include "procurement/redflags/internal/read_process.h"
+
+namespace cairn::procurement::redflags {
+namespace {
+
+using internal::LineKind;
+
+struct Worker {
+  simdjson::dom::parser parser;
+  Accumulator acc;
+  Counts counts;
+  std::vector<std::pair<uint64_t, std::string>> warnings;  // this block's
+};
+
+bool Blank(std::string_view line) {
+  return line.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+// Parses one line into `release`; a warning and false if it is not a release Cardinal reads.
+bool ParseRelease(Worker& w, std::string_view line, uint64_t line_no, simdjson::dom::object& release) {
+  simdjson::dom::element doc;
+  if (auto error = w.parser.parse(line.data(), line.size(), false).get(doc)) {
+    w.warnings.emplace_back(line_no, std::string("invalid JSON (") + simdjson::error_message(error) + "), skipped");
+    return false;
+  }
+  if (doc.get_object().get(release) != simdjson::SUCCESS) {
+    w.warnings.emplace_back(line_no, "not a JSON object, skipped");
+    return false;
+  }
+  std::string_view ocid;
+  if (release["ocid"].get_string().get(ocid) != simdjson::SUCCESS) {
+    w.warnings.emplace_back(line_no, "ocid is missing or not a string, skipped");
+    return false;
+  }
+  return true;
+}
+
+void FoldLine(Worker& w, std::string_view line, uint64_t line_no, const Settings& settings,
+              const std::string& currency, bool parse_only) {
+  if (Blank(line)) return;
+  ++w.counts.lines;
+  simdjson::dom::object release;
+  if (!ParseRelease(w, line, line_no, release)) {
+    ++w.counts.invalid;
+    return;
+  }
+  if (parse_only) return;
+  Process p;
+  std::vector<std::string> warnings;
+  LineKind kind = internal::ReadProcess(release, currency, settings.excluded_method_details, p, warnings);
+  for (auto& text : warnings) w.warnings.emplace_back(line_no, std::move(text));
+  if (kind == LineKind::kCancelled) ++w.counts.cancelled;
+  if (kind == LineKind::kExcluded) ++w.counts.excluded;
+  if (kind != LineKind::kProcess) return;
+  ++w.counts.processes;
+  Fold(p, settings, w.acc);
+}
+
+// The main currency, if `block` holds the first bid currency of the file: found in line order so
+// that it does not depend on which thread reads what first.
+std::string FindCurrency(const internal::LineBlock& block, const Settings& settings) {
+  Worker w;
+  for (size_t i = 0; i < block.lines.size(); ++i) {
+    simdjson::dom::object release;
+    if (Blank(block.lines[i]) || !ParseRelease(w, block.lines[i], 0, release)) continue;
+    Process p;
+    std::vector<std::string> ignored;
+    if (internal::ReadProcess(release, "", settings.excluded_method_details, p, ignored) != LineKind::kProcess) continue;
+    std::string c = internal::FirstBidCurrency(release);
+    if (!c.empty()) return c;
+  }
+  return {};
+}
+
+void AddWarnings(tbb::enumerable_thread_specific<Worker>& workers, const RunOptions& options, Report& report) {
+  std::vector<std::pair<uint64_t, std::string>> block;
+  for (Worker& w : workers) {
+    std::move(w.warnings.begin(), w.warnings.end(), std::back_inserter(block));
+    w.warnings.clear();
+  }
+  std::sort(block.begin(), block.end());
+  report.warnings_total += block.size();
+  for (auto& [line, text] : block) {
+    if (report.warnings.size() >= options.max_warnings) break;
+    report.warnings.push_back("line " + std::to_string(line) + ": " + text);
+  }
+}
+
+nlohmann::json Results(const std::vector<Flag>& flags) {
+  std::map<Group, std::map<std::string, std::map<std::string, double>>> grouped;
+  for (const Flag& f : flags) grouped[f.group][f.id][f.code] = f.value;
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [group, ids] : grouped) out[GroupName(group)] = ids;
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json Report::Output(bool with_meta) const {
+  nlohmann::json out = results;
+  if (with_meta) out["Meta"] = meta;
+  return out;
+}
+
+Result<Report> RunRedFlags(const std::string& path, const Settings& settings, const RunOptions& options) {
+  CAIRN_ASSIGN_OR_RETURN(auto reader, internal::LineBlockReader::Open(path));
+  Report report;
+  report.currency = settings.currency.value_or("");
+  tbb::enumerable_thread_specific<Worker> workers;
+  internal::LineBlock block;
+  while (true) {
+    CAIRN_ASSIGN_OR_RETURN(bool more, reader.Next(block));
+    if (!more) break;
+    if (report.currency.empty() && !options.parse_only) report.currency = FindCurrency(block, settings);
+    const std::string& currency = report.currency;
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, block.lines.size(), 256), [&](const tbb::blocked_range<size_t>& r) {
+      Worker& w = workers.local();
+      for (size_t i = r.begin(); i != r.end(); ++i)
+        FoldLine(w, block.lines[i], block.first_line + i, settings, currency, options.parse_only);
+    });
+    AddWarnings(workers, options, report);
+    if (options.progress) options.progress(reader.bytes_read(), reader.size());
+  }
+  Accumulator all;
+  for (Worker& w : workers) {
+    all.Merge(std::move(w.acc));
+    report.counts.lines += w.counts.lines;
+    report.counts.processes += w.counts.processes;
+    report.counts.invalid += w.counts.invalid;
+    report.counts.cancelled += w.counts.cancelled;
+    report.counts.excluded += w.counts.excluded;
+  }
+  Meta meta;
+  Finish(settings, all, meta);
+  report.results = Results(all.flags);
+  report.meta = meta;
+  report.meta["currency"] = report.currency;
+  const Counts& c = report.counts;
+  report.meta["counts"] = {{"lines", c.lines}, {"processes", c.processes}, {"invalid", c.invalid},
+                           {"cancelled", c.cancelled}, {"excluded", c.excluded}, {"warnings", report.warnings_total}};
+  return report;
+}
+
+}  // namespace cairn::procurement::redflags
