@@ -1,12 +1,15 @@
 // cairn synth: synthetic Scotland in every source format with its truth (synth/world.h), and
-// `cairn synth persons`, a person file in the Febrl layout (synth/persons.h).
+// `cairn synth persons`, a person file in the Febrl layout (synth/persons.h), and `cairn synth releases`,
+// OCDS compiled releases for the red flags (synth/releases.h).
 #include <unistd.h>
 
 #include <fstream>
 #include <iostream>
 
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "synth/persons.h"
+#include "synth/releases.h"
 #include "synth/world.h"
 
 namespace cairn::cli {
@@ -65,8 +68,23 @@ void AddSynth(CLI::App& app, int& exit_code) {
     if (!s.ok()) exit_code = Fail(s);
     else std::cerr << "wrote " << o->rows << " rows to " << *out << "\n";
   });
-  synth->callback([synth, persons, w, &exit_code] {
-    if (persons->parsed()) return;
+  auto r = std::make_shared<synth::ReleasesOptions>();
+  auto r_out = std::make_shared<std::string>();
+  CLI::App* releases = synth->add_subcommand(
+      "releases", "OCDS compiled releases with bids and awards, one per line, for the red flags (cairn redflags)");
+  releases->add_option("--rows", r->rows, "How many releases")->required()->check(CLI::PositiveNumber);
+  releases->add_option("--seed", r->seed, "Random seed: the same seed gives the same file")->capture_default_str();
+  releases->add_option("--out", *r_out, "The JSON-lines file to write")->required();
+  releases->callback([r, r_out, &exit_code] {
+    std::ofstream file(*r_out);
+    if (isatty(STDERR_FILENO)) r->progress = [r_out](uint64_t done, uint64_t total) { DrawProgress(*r_out, done, total); };
+    Status s = file ? synth::WriteReleases(*r, file) : InvalidArgument("cannot write " + *r_out);
+    if (r->progress) std::cerr << "\n";
+    if (!s.ok()) exit_code = Fail(s);
+    else std::cerr << "wrote " << r->rows << " releases to " << *r_out << "\n";
+  });
+  synth->callback([synth, persons, releases, w, &exit_code] {
+    if (persons->parsed() || releases->parsed()) return;
     Status s = RunWorld(*w);
     if (!s.ok()) exit_code = Fail(s);
   });

@@ -2,14 +2,19 @@
 // per-buyer, per-tenderer and per-process figures that the fence-based indicators (R024, R025,
 // R038, R048, R058) can only judge once every process has been read. One Accumulator per thread;
 // Merge folds them together. Not thread-safe.
+//
+// Parties are interned: each id string is stored once and counted by a small integer, so that a
+// million processes cost a hash lookup per id rather than a map of strings per indicator.
 #pragma once
 
 #include <array>
 #include <map>
-#include <set>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
+
+#include "procurement/redflags/party_table.h"
+#include "procurement/redflags/process.h"
 
 namespace cairn::procurement::redflags {
 
@@ -26,9 +31,10 @@ struct Flag {
 
 // R024 and R058: how far below the next-lowest valid bid the winning bid was.
 struct PriceGap {
-  std::string ocid, winner;
-  std::vector<std::string> runners_up;  // tenderers with the next-lowest bid
-  double ratio = 0;                     // (next lowest − winning) / winning
+  std::string ocid;
+  PartyId winner = 0;
+  std::vector<PartyId> runners_up;  // tenderers with the next-lowest bid
+  double ratio = 0;                 // (next lowest − winning) / winning
 };
 
 // R038, per buyer, procuring entity or tenderer.
@@ -39,7 +45,7 @@ struct Disqualifications {
 // R048, per supplier.
 struct Spread {
   int64_t processes = 0;
-  std::set<std::string> prefixes;
+  std::vector<std::string> prefixes;  // sorted, distinct
 };
 
 // R025, per tenderer.
@@ -47,18 +53,49 @@ struct Bidding {
   int64_t processes = 0, wins = 0;
 };
 
-struct Accumulator {
+class Accumulator {
+ public:
   std::vector<Flag> flags;
   std::vector<PriceGap> price_gaps;
-  std::unordered_map<std::string, Bidding> bidding;
-  std::array<std::unordered_map<std::string, Disqualifications>, 3> disqualifications;  // buyer, PE, tenderer
-  std::unordered_map<std::string, Spread> spread;
+  // Indexed by PartyId; grown by Intern.
+  std::vector<Bidding> bidding;
+  std::array<std::vector<Disqualifications>, 3> disqualifications;  // buyer, procuring entity, tenderer
+  std::vector<Spread> spread;
 
-  void Raise(Group g, std::string id, const char* code, double value) {
-    flags.push_back({g, std::move(id), code, value});
+  void Raise(Group g, std::string_view id, const char* code, double value) {
+    flags.push_back({g, std::string(id), code, value});
   }
-  // Moves `other`'s contents into this one.
+
+  // The party's number, allocating one (and a zeroed slot in every per-party vector) if new.
+  PartyId Intern(std::string_view id) {
+    auto [p, fresh] = parties_.Intern(id);
+    if (fresh) {
+      bidding.emplace_back();
+      for (auto& d : disqualifications) d.emplace_back();
+      spread.emplace_back();
+    }
+    return p;
+  }
+  // The number of `p.ids[index]`, cached in the process.
+  PartyId PartyAt(const Process& p, uint32_t index) {
+    if (p.parties_of != this || p.parties.size() != p.ids.size()) {
+      p.parties.assign(p.ids.size(), kNoParty);
+      p.parties_of = this;
+    }
+    uint32_t& slot = p.parties[index];
+    if (slot == kNoParty) slot = Intern(p.ids[index]);
+    return slot;
+  }
+  static constexpr PartyId kNoParty = ~PartyId(0);
+  // The id a number stands for.
+  const std::string& Name(PartyId p) const { return parties_.Name(p); }
+  size_t parties() const { return parties_.size(); }
+
+  // Moves `other`'s contents into this one, renumbering its parties.
   void Merge(Accumulator&& other);
+
+ private:
+  PartyTable parties_;
 };
 
 // The computed quartiles and fences, reported under "Meta": indicator → name → value.

@@ -1,5 +1,7 @@
 #include "procurement/redflags/indicators.h"
 
+#include <algorithm>
+
 namespace cairn::procurement::redflags {
 
 const char* GroupName(Group g) {
@@ -13,41 +15,52 @@ const char* GroupName(Group g) {
 }
 
 void Accumulator::Merge(Accumulator&& other) {
+  std::vector<PartyId> renumber(other.parties());
+  for (PartyId p = 0; p < other.parties(); ++p) renumber[p] = Intern(other.Name(p));
   flags.insert(flags.end(), std::make_move_iterator(other.flags.begin()), std::make_move_iterator(other.flags.end()));
-  price_gaps.insert(price_gaps.end(), std::make_move_iterator(other.price_gaps.begin()),
-                    std::make_move_iterator(other.price_gaps.end()));
-  for (auto& [id, b] : other.bidding) {
-    Bidding& mine = bidding[id];
-    mine.processes += b.processes;
-    mine.wins += b.wins;
+  for (PriceGap& g : other.price_gaps) {
+    g.winner = renumber[g.winner];
+    for (PartyId& r : g.runners_up) r = renumber[r];
+    price_gaps.push_back(std::move(g));
   }
-  for (size_t kind = 0; kind < disqualifications.size(); ++kind) {
-    for (auto& [id, d] : other.disqualifications[kind]) {
-      Disqualifications& mine = disqualifications[kind][id];
-      mine.submitted += d.submitted;
-      mine.disqualified += d.disqualified;
-      mine.processes += d.processes;
+  for (PartyId p = 0; p < other.parties(); ++p) {
+    Bidding& b = bidding[renumber[p]];
+    b.processes += other.bidding[p].processes;
+    b.wins += other.bidding[p].wins;
+    for (size_t kind = 0; kind < disqualifications.size(); ++kind) {
+      Disqualifications& d = disqualifications[kind][renumber[p]];
+      const Disqualifications& o = other.disqualifications[kind][p];
+      d.submitted += o.submitted;
+      d.disqualified += o.disqualified;
+      d.processes += o.processes;
     }
-  }
-  for (auto& [id, s] : other.spread) {
-    Spread& mine = spread[id];
-    mine.processes += s.processes;
-    mine.prefixes.merge(s.prefixes);
+    Spread& s = spread[renumber[p]];
+    s.processes += other.spread[p].processes;
+    std::vector<std::string> both;
+    std::set_union(s.prefixes.begin(), s.prefixes.end(), other.spread[p].prefixes.begin(), other.spread[p].prefixes.end(),
+                   std::back_inserter(both));
+    s.prefixes = std::move(both);
   }
   other = Accumulator();
 }
 
+std::vector<FoldFn> FoldsFor(const Settings& s) {
+  std::vector<FoldFn> folds;
+  if (s.Enabled("R003")) folds.push_back(FoldR003);
+  if (s.Enabled("R018")) folds.push_back(FoldR018);
+  if (s.Enabled("R024") || s.Enabled("R058")) folds.push_back(FoldPriceGap);
+  if (s.Enabled("R025")) folds.push_back(FoldR025);
+  if (s.Enabled("R028")) folds.push_back(FoldR028);
+  if (s.Enabled("R030")) folds.push_back(FoldR030);
+  if (s.Enabled("R035")) folds.push_back(FoldR035);
+  if (s.Enabled("R036")) folds.push_back(FoldR036);
+  if (s.Enabled("R038")) folds.push_back(FoldR038);
+  if (s.Enabled("R048")) folds.push_back(FoldR048);
+  return folds;
+}
+
 void Fold(const Process& p, const Settings& s, Accumulator& acc) {
-  if (s.Enabled("R003")) FoldR003(p, s, acc);
-  if (s.Enabled("R018")) FoldR018(p, s, acc);
-  if (s.Enabled("R024") || s.Enabled("R058")) FoldPriceGap(p, s, acc);
-  if (s.Enabled("R025")) FoldR025(p, s, acc);
-  if (s.Enabled("R028")) FoldR028(p, s, acc);
-  if (s.Enabled("R030")) FoldR030(p, s, acc);
-  if (s.Enabled("R035")) FoldR035(p, s, acc);
-  if (s.Enabled("R036")) FoldR036(p, s, acc);
-  if (s.Enabled("R038")) FoldR038(p, s, acc);
-  if (s.Enabled("R048")) FoldR048(p, s, acc);
+  for (FoldFn fold : FoldsFor(s)) fold(p, s, acc);
 }
 
 void Finish(const Settings& s, Accumulator& acc, Meta& meta) {

@@ -3,13 +3,19 @@
 // has been folded and merged, for the indicators that compare a process or party with all others.
 #pragma once
 
+#include <vector>
+
 #include "procurement/redflags/accumulator.h"
 #include "procurement/redflags/process.h"
 #include "procurement/redflags/settings.h"
 
 namespace cairn::procurement::redflags {
 
-// Every enabled indicator on one process. The process is neither cancelled nor excluded.
+using FoldFn = void (*)(const Process& p, const Settings& s, Accumulator& acc);
+
+// The folds of the enabled indicators: worked out once per run, not once per process.
+std::vector<FoldFn> FoldsFor(const Settings& s);
+// Every enabled indicator on one process, which is neither cancelled nor excluded.
 void Fold(const Process& p, const Settings& s, Accumulator& acc);
 // Every enabled fence-based indicator over the merged accumulator; fills `meta`.
 void Finish(const Settings& s, Accumulator& acc, Meta& meta);

@@ -4,30 +4,50 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
 #include <optional>
 
 namespace cairn::procurement::redflags {
 namespace {
 
-Bid MakeBid(BidStatus status, std::optional<double> amount, std::vector<std::string> tenderers) {
+// Processes hold views: the strings they point to live here for the whole test run.
+std::string_view Keep(std::string s) {
+  static std::deque<std::string> kept;
+  return kept.emplace_back(std::move(s));
+}
+
+IdRange AddIds(Process& p, const std::vector<std::string>& ids) {
+  IdRange r{uint32_t(p.ids.size()), 0};
+  for (const auto& id : ids) p.ids.push_back(Keep(id));
+  r.end = uint32_t(p.ids.size());
+  return r;
+}
+
+void AddBid(Process& p, BidStatus status, std::optional<double> amount, const std::vector<std::string>& tenderers) {
   Bid b;
   b.status = status;
   b.amount = amount;
   b.currency = "GBP";
-  b.tenderers = std::move(tenderers);
-  return b;
+  b.tenderers = AddIds(p, tenderers);
+  p.bids.push_back(b);
 }
 
-Award MakeAward(AwardStatus status, std::vector<std::string> suppliers, std::vector<std::string> classifications = {}) {
-  return Award{status, std::move(suppliers), std::move(classifications)};
+void AddAward(Process& p, AwardStatus status, const std::vector<std::string>& suppliers,
+              const std::vector<std::string>& classifications = {}) {
+  Award a;
+  a.status = status;
+  a.suppliers = AddIds(p, suppliers);
+  a.classifications = AddIds(p, classifications);
+  p.awards.push_back(a);
 }
 
 // A process won by `winner` at `winning`, with `runner` next at `next`.
 Process PriceOnly(const std::string& ocid, const std::string& winner, double winning, const std::string& runner, double next) {
   Process p;
-  p.ocid = ocid;
-  p.bids = {MakeBid(BidStatus::kValid, winning, {winner}), MakeBid(BidStatus::kValid, next, {runner})};
-  p.awards = {MakeAward(AwardStatus::kActive, {winner})};
+  p.ocid = Keep(ocid);
+  AddBid(p, BidStatus::kValid, winning, {winner});
+  AddBid(p, BidStatus::kValid, next, {runner});
+  AddAward(p, AwardStatus::kActive, {winner});
   return p;
 }
 
@@ -90,12 +110,12 @@ TEST(R024PriceClose, OnlyProcessesDecidedOnPriceAlone) {
   Settings s = Only("R024");
   s.no_price_comparison_methods = {"NPC"};
   std::vector<Process> skipped(6, PriceOnly("x", "W", 100, "R", 101));
-  skipped[0].bids.push_back(MakeBid(BidStatus::kValid, 90, {"L"}));     // a lower losing bid
-  skipped[1].awards.push_back(MakeAward(AwardStatus::kActive, {"R"}));  // two active awards
-  skipped[2].awards.push_back(MakeAward(AwardStatus::kPending, {}));   // a non-final award
-  skipped[3].bids[0].amount = 0;                                        // nothing to divide by
-  skipped[4].method_details = "NPC";                                    // not a price comparison
-  skipped[5].bids[1].tenderers.push_back("Q");                          // a joint bid does not count
+  AddBid(skipped[0], BidStatus::kValid, 90, {"L"});      // a lower losing bid
+  AddAward(skipped[1], AwardStatus::kActive, {"R"});     // two active awards
+  AddAward(skipped[2], AwardStatus::kPending, {});       // a non-final award
+  skipped[3].bids[0].amount = 0;                         // nothing to divide by
+  skipped[4].method_details = "NPC";                     // not a price comparison
+  skipped[5].bids[1].tenderers = AddIds(skipped[5], {"R", "Q"});  // a joint bid does not count
   Accumulator acc;
   for (const auto& p : skipped) FoldPriceGap(p, s, acc);
   EXPECT_TRUE(acc.price_gaps.empty());
@@ -117,8 +137,8 @@ TEST(R058HeavilyDiscounted, FlagsTheGapAboveTheUpperFence) {
 TEST(R025UnsuccessfulBids, FlagsAFrequentBidderWhoNeverWins) {
   Accumulator acc;
   int wins[] = {5, 5, 5, 5, 4, 6, 5, 0};
-  for (int t = 0; t < 8; ++t) acc.bidding["T" + std::to_string(t + 1)] = {10, wins[t]};
-  acc.bidding["Rare"] = {1, 0};  // below the 75th percentile of bids: not judged
+  for (int t = 0; t < 8; ++t) acc.bidding[acc.Intern("T" + std::to_string(t + 1))] = {10, wins[t]};
+  acc.bidding[acc.Intern("Rare")] = {1, 0};  // below the 75th percentile of bids: not judged
   Meta meta;
   FinishR025(Only("R025"), acc, meta);
   EXPECT_EQ(Value(acc, Group::kTenderer, "T8", "R025"), 0.0);
@@ -134,9 +154,9 @@ TEST(R025UnsuccessfulBids, CountsProcessesAndWinsOfPriceOnlyAwards) {
   Process pending = PriceOnly("c", "W", 100, "L", 110);
   pending.awards[0].status = AwardStatus::kPending;
   FoldR025(pending, Only("R025"), acc);
-  EXPECT_EQ(acc.bidding["W"].processes, 2);
-  EXPECT_EQ(acc.bidding["W"].wins, 1);
-  EXPECT_EQ(acc.bidding["L"].wins, 1);
+  EXPECT_EQ(acc.bidding[acc.Intern("W")].processes, 2);
+  EXPECT_EQ(acc.bidding[acc.Intern("W")].wins, 1);
+  EXPECT_EQ(acc.bidding[acc.Intern("L")].wins, 1);
 }
 
 TEST(R038DisqualifiedBids, CountsSubmittedBidsPerBuyerEntityAndTenderer) {
@@ -144,25 +164,27 @@ TEST(R038DisqualifiedBids, CountsSubmittedBidsPerBuyerEntityAndTenderer) {
   p.ocid = "x";
   p.buyer = "B";
   p.procuring_entity = "E";
-  p.bids = {MakeBid(BidStatus::kValid, 1, {"T1"}), MakeBid(BidStatus::kDisqualified, 1, {"T2"}),
-            MakeBid(BidStatus::kDisqualified, 2, {"T2"}), MakeBid(BidStatus::kInvited, 1, {"T3"})};
+  AddBid(p, BidStatus::kValid, 1, {"T1"});
+  AddBid(p, BidStatus::kDisqualified, 1, {"T2"});
+  AddBid(p, BidStatus::kDisqualified, 2, {"T2", "T2"});
+  AddBid(p, BidStatus::kInvited, 1, {"T3"});
   Accumulator acc;
   FoldR038(p, Only("R038"), acc);
-  const auto& buyer = acc.disqualifications[0]["B"];
+  const auto& buyer = acc.disqualifications[0][acc.Intern("B")];
   EXPECT_EQ(buyer.submitted, 3);
   EXPECT_EQ(buyer.disqualified, 2);
   EXPECT_EQ(buyer.processes, 1);
-  EXPECT_EQ(acc.disqualifications[1]["E"].submitted, 3);
-  EXPECT_EQ(acc.disqualifications[2]["T2"].disqualified, 2);
-  EXPECT_EQ(acc.disqualifications[2]["T2"].processes, 1);
-  EXPECT_EQ(acc.disqualifications[2].count("T3"), 0u);
+  EXPECT_EQ(acc.disqualifications[1][acc.Intern("E")].submitted, 3);
+  EXPECT_EQ(acc.disqualifications[2][acc.Intern("T2")].disqualified, 2);  // once per bid
+  EXPECT_EQ(acc.disqualifications[2][acc.Intern("T2")].processes, 1);
+  EXPECT_EQ(acc.disqualifications[2][acc.Intern("T3")].submitted, 0);
 }
 
 TEST(R038DisqualifiedBids, FlagsTheBuyerAboveTheUpperFence) {
   Accumulator acc;
-  for (int b = 1; b <= 4; ++b) acc.disqualifications[0]["B" + std::to_string(b)] = {10, 1, 3};
-  acc.disqualifications[0]["Odd"] = {10, 9, 3};
-  acc.disqualifications[0]["Once"] = {1, 1, 1};  // too few bids to judge
+  for (int b = 1; b <= 4; ++b) acc.disqualifications[0][acc.Intern("B" + std::to_string(b))] = {10, 1, 3};
+  acc.disqualifications[0][acc.Intern("Odd")] = {10, 9, 3};
+  acc.disqualifications[0][acc.Intern("Once")] = {1, 1, 1};  // too few bids to judge
   Meta meta;
   FinishR038(Only("R038"), acc, meta);
   EXPECT_NEAR(*Value(acc, Group::kBuyer, "Odd", "R038"), 0.9, 1e-12);
@@ -173,16 +195,16 @@ TEST(R038DisqualifiedBids, FlagsTheBuyerAboveTheUpperFence) {
 
 TEST(R038DisqualifiedBids, NothingFiresWhenNoBidIsDisqualified) {
   Accumulator acc;
-  for (int b = 1; b <= 5; ++b) acc.disqualifications[2]["T" + std::to_string(b)] = {10, 0, 5};
+  for (int b = 1; b <= 5; ++b) acc.disqualifications[2][acc.Intern("T" + std::to_string(b))] = {10, 0, 5};
   Meta meta;
   FinishR038(Only("R038"), acc, meta);
   EXPECT_TRUE(acc.flags.empty());
 }
 
-Process Awarded(const std::string& ocid, const std::string& supplier, std::vector<std::string> cpv) {
+Process Awarded(const std::string& ocid, const std::string& supplier, const std::vector<std::string>& cpv) {
   Process p;
-  p.ocid = ocid;
-  p.awards = {MakeAward(AwardStatus::kActive, {supplier}, std::move(cpv))};
+  p.ocid = Keep(ocid);
+  AddAward(p, AwardStatus::kActive, {supplier}, cpv);
   return p;
 }
 
@@ -202,27 +224,34 @@ TEST(R048HeterogeneousSupplier, FlagsTheSupplierAcrossManySectors) {
 
 TEST(R048HeterogeneousSupplier, IgnoresJointAndInactiveAwards) {
   Accumulator acc;
-  Process joint = Awarded("j", "A", {"45000000"});
-  joint.awards[0].suppliers.push_back("B");
+  Process joint;
+  joint.ocid = "j";
+  AddAward(joint, AwardStatus::kActive, {"A", "B"}, {"45000000"});
   FoldR048(joint, Only("R048"), acc);
   Process cancelled = Awarded("c", "A", {"45000000"});
   cancelled.awards[0].status = AwardStatus::kCancelled;
   FoldR048(cancelled, Only("R048"), acc);
-  EXPECT_TRUE(acc.spread.empty());
+  EXPECT_EQ(acc.parties(), 0u);
 }
 
 TEST(Accumulators, MergeAddsUp) {
   Accumulator a, b;
-  a.bidding["T"] = {2, 1};
-  b.bidding["T"] = {3, 0};
-  b.spread["S"].prefixes = {"45"};
-  b.spread["S"].processes = 1;
+  a.Intern("only in a");
+  a.bidding[a.Intern("T")] = {2, 1};
+  a.spread[a.Intern("S")].prefixes = {"45", "90"};
+  b.bidding[b.Intern("T")] = {3, 0};
+  b.spread[b.Intern("S")].prefixes = {"45", "60"};
+  b.spread[b.Intern("S")].processes = 1;
+  b.price_gaps.push_back({"x", b.Intern("S"), {b.Intern("T")}, 0.5});
   b.Raise(Group::kOcid, "x", "R003", 1.0);
   a.Merge(std::move(b));
-  EXPECT_EQ(a.bidding["T"].processes, 5);
-  EXPECT_EQ(a.bidding["T"].wins, 1);
-  EXPECT_EQ(a.spread["S"].prefixes.size(), 1u);
+  EXPECT_EQ(a.bidding[a.Intern("T")].processes, 5);
+  EXPECT_EQ(a.bidding[a.Intern("T")].wins, 1);
+  EXPECT_EQ(a.spread[a.Intern("S")].prefixes, (std::vector<std::string>{"45", "60", "90"}));
+  EXPECT_EQ(a.Name(a.price_gaps[0].winner), "S");
+  EXPECT_EQ(a.Name(a.price_gaps[0].runners_up[0]), "T");
   EXPECT_EQ(a.flags.size(), 1u);
+  EXPECT_EQ(a.parties(), 3u);
 }
 
 }  // namespace

@@ -18,6 +18,8 @@ using internal::LineKind;
 
 struct Worker {
   simdjson::dom::parser parser;
+  Process process;  // reused line after line
+  std::vector<std::string> line_warnings;
   Accumulator acc;
   Counts counts;
   std::vector<std::pair<uint64_t, std::string>> warnings;  // this block's
@@ -47,7 +49,7 @@ bool ParseRelease(Worker& w, std::string_view line, uint64_t line_no, simdjson::
 }
 
 void FoldLine(Worker& w, std::string_view line, uint64_t line_no, const Settings& settings,
-              const std::string& currency, bool parse_only) {
+              const std::vector<FoldFn>& folds, const std::string& currency, bool parse_only) {
   if (Blank(line)) return;
   ++w.counts.lines;
   simdjson::dom::object release;
@@ -56,15 +58,16 @@ void FoldLine(Worker& w, std::string_view line, uint64_t line_no, const Settings
     return;
   }
   if (parse_only) return;
-  Process p;
-  std::vector<std::string> warnings;
-  LineKind kind = internal::ReadProcess(release, currency, settings.excluded_method_details, p, warnings);
-  for (auto& text : warnings) w.warnings.emplace_back(line_no, std::move(text));
+  Process& p = w.process;
+  p.Clear();
+  w.line_warnings.clear();
+  LineKind kind = internal::ReadProcess(release, currency, settings.excluded_method_details, p, w.line_warnings);
+  for (auto& text : w.line_warnings) w.warnings.emplace_back(line_no, std::move(text));
   if (kind == LineKind::kCancelled) ++w.counts.cancelled;
   if (kind == LineKind::kExcluded) ++w.counts.excluded;
   if (kind != LineKind::kProcess) return;
   ++w.counts.processes;
-  Fold(p, settings, w.acc);
+  for (FoldFn fold : folds) fold(p, settings, w.acc);
 }
 
 // The main currency, if `block` holds the first bid currency of the file: found in line order so
@@ -74,7 +77,7 @@ std::string FindCurrency(const internal::LineBlock& block, const Settings& setti
   for (size_t i = 0; i < block.lines.size(); ++i) {
     simdjson::dom::object release;
     if (Blank(block.lines[i]) || !ParseRelease(w, block.lines[i], 0, release)) continue;
-    Process p;
+    Process p;  // a few lines at most: no need to reuse it
     std::vector<std::string> ignored;
     if (internal::ReadProcess(release, "", settings.excluded_method_details, p, ignored) != LineKind::kProcess) continue;
     std::string c = internal::FirstBidCurrency(release);
@@ -118,6 +121,7 @@ Result<Report> RunRedFlags(const std::string& path, const Settings& settings, co
   Report report;
   report.currency = settings.currency.value_or("");
   tbb::enumerable_thread_specific<Worker> workers;
+  const std::vector<FoldFn> folds = FoldsFor(settings);
   internal::LineBlock block;
   while (true) {
     CAIRN_ASSIGN_OR_RETURN(bool more, reader.Next(block));
@@ -127,7 +131,7 @@ Result<Report> RunRedFlags(const std::string& path, const Settings& settings, co
     tbb::parallel_for(tbb::blocked_range<size_t>(0, block.lines.size(), 256), [&](const tbb::blocked_range<size_t>& r) {
       Worker& w = workers.local();
       for (size_t i = r.begin(); i != r.end(); ++i)
-        FoldLine(w, block.lines[i], block.first_line + i, settings, currency, options.parse_only);
+        FoldLine(w, block.lines[i], block.first_line + i, settings, folds, currency, options.parse_only);
     });
     AddWarnings(workers, options, report);
     if (options.progress) options.progress(reader.bytes_read(), reader.size());

@@ -7,10 +7,10 @@ namespace cairn::procurement::redflags {
 void FoldR003(const Process& p, const Settings& s, Accumulator& acc) {
   if (!p.tender_start || !p.tender_end) return;
   const auto& methods = s.r003.procurement_methods;
-  if (!methods.empty() && (!p.method || !methods.count(*p.method))) return;
+  if (!methods.empty() && (!p.method || !methods.count(std::string(*p.method)))) return;
   int64_t threshold = s.r003.threshold;
-  if (p.method_details) {
-    auto it = s.r003.by_method_details.find(*p.method_details);
+  if (p.method_details && !s.r003.by_method_details.empty()) {
+    auto it = s.r003.by_method_details.find(std::string(*p.method_details));
     if (it != s.r003.by_method_details.end()) threshold = it->second;
   }
   int64_t days = (*p.tender_end - *p.tender_start) / 86400;  // truncated toward zero, as Cardinal

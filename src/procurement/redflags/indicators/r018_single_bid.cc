@@ -4,7 +4,7 @@
 namespace cairn::procurement::redflags {
 
 void FoldR018(const Process& p, const Settings& s, Accumulator& acc) {
-  if (p.number_of_tenderers != 1 || !p.method || !s.r018.procurement_methods.count(*p.method)) return;
+  if (p.number_of_tenderers != 1 || !p.method || !s.r018.procurement_methods.count(std::string(*p.method))) return;
   acc.Raise(Group::kOcid, p.ocid, "R018", 1.0);
 }
 

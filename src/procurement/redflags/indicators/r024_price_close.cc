@@ -14,9 +14,9 @@ void FoldPriceGap(const Process& p, const Settings& s, Accumulator& acc) {
   for (const auto& [tenderer, amount] : award->lowest)
     if (tenderer != award->winner && (!next || amount < *next)) next = amount;
   if (!next) return;
-  PriceGap gap{p.ocid, award->winner, {}, (*next - award->winning_amount) / award->winning_amount};
+  PriceGap gap{std::string(p.ocid), acc.PartyAt(p, award->winner), {}, (*next - award->winning_amount) / award->winning_amount};
   for (const auto& [tenderer, amount] : award->lowest)
-    if (tenderer != award->winner && amount == *next) gap.runners_up.push_back(tenderer);
+    if (tenderer != award->winner && amount == *next) gap.runners_up.push_back(acc.PartyAt(p, tenderer));
   acc.price_gaps.push_back(std::move(gap));
 }
 
@@ -29,8 +29,8 @@ void FinishR024(const Settings& s, Accumulator& acc, Meta& meta) {
   for (const auto& g : acc.price_gaps) {
     if (g.ratio > *fence) continue;
     acc.Raise(Group::kOcid, g.ocid, "R024", g.ratio);
-    acc.Raise(Group::kTenderer, g.winner, "R024", 0.0);
-    for (const auto& id : g.runners_up) acc.Raise(Group::kTenderer, id, "R024", 0.0);
+    acc.Raise(Group::kTenderer, acc.Name(g.winner), "R024", 0.0);
+    for (PartyId id : g.runners_up) acc.Raise(Group::kTenderer, acc.Name(id), "R024", 0.0);
   }
 }
 

@@ -11,31 +11,32 @@ void FoldR025(const Process& p, const Settings&, Accumulator& acc) {
   auto award = internal::PriceOnlyAwardOf(p);
   if (!award) return;
   for (const auto& [tenderer, amount] : award->lowest) {
-    Bidding& b = acc.bidding[tenderer];
-    ++b.processes;
-    if (tenderer == award->winner) ++b.wins;
+    PartyId id = acc.PartyAt(p, tenderer);
+    ++acc.bidding[id].processes;
+    if (tenderer == award->winner) ++acc.bidding[id].wins;
   }
 }
 
 void FinishR025(const Settings& s, Accumulator& acc, Meta& meta) {
-  if (acc.bidding.empty()) return;
   std::vector<double> counts;
-  counts.reserve(acc.bidding.size());
-  for (const auto& [id, b] : acc.bidding) counts.push_back(double(b.processes));
+  for (const Bidding& b : acc.bidding)
+    if (b.processes > 0) counts.push_back(double(b.processes));
+  if (counts.empty()) return;
   double cutoff = Quantile(counts, s.r025.percentile / 100.0);
   meta["R025"]["percentile_processes"] = cutoff;
-  std::vector<std::pair<const std::string*, double>> frequent;
+  std::vector<std::pair<PartyId, double>> frequent;
   std::vector<double> ratios;
-  for (const auto& [id, b] : acc.bidding) {
-    if (double(b.processes) < cutoff) continue;
+  for (PartyId id = 0; id < acc.bidding.size(); ++id) {
+    const Bidding& b = acc.bidding[id];
+    if (b.processes == 0 || double(b.processes) < cutoff) continue;
     double ratio = double(b.wins) / double(b.processes);
-    frequent.emplace_back(&id, ratio);
+    frequent.emplace_back(id, ratio);
     ratios.push_back(ratio);
   }
   auto fence = internal::Fence("R025", "", std::move(ratios), internal::Side::kLower, s.r025.threshold, meta);
   if (!fence) return;
   for (const auto& [id, ratio] : frequent)
-    if (ratio <= *fence) acc.Raise(Group::kTenderer, *id, "R025", ratio);
+    if (ratio <= *fence) acc.Raise(Group::kTenderer, acc.Name(id), "R025", ratio);
 }
 
 }  // namespace cairn::procurement::redflags

@@ -14,7 +14,7 @@ void FinishR058(const Settings& s, Accumulator& acc, Meta& meta) {
   for (const auto& g : acc.price_gaps) {
     if (g.ratio < *fence) continue;
     acc.Raise(Group::kOcid, g.ocid, "R058", g.ratio);
-    acc.Raise(Group::kTenderer, g.winner, "R058", 0.0);
+    acc.Raise(Group::kTenderer, acc.Name(g.winner), "R058", 0.0);
   }
 }
 

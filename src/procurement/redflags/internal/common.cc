@@ -7,7 +7,8 @@
 namespace cairn::procurement::redflags::internal {
 
 bool ComparesPrices(const Process& p, const Settings& s) {
-  const std::string details = p.method_details.value_or("");
+  if (s.no_price_comparison_methods.empty() && !s.price_comparison_methods) return true;
+  const std::string details(p.method_details.value_or(""));
   if (p.method_details && s.no_price_comparison_methods.count(details)) return false;
   if (s.price_comparison_methods && (!p.method_details || !s.price_comparison_methods->count(details))) return false;
   return true;
@@ -23,24 +24,30 @@ std::optional<PriceOnlyAward> PriceOnlyAwardOf(const Process& p) {
   }
   if (!active || active->suppliers.size() != 1) return std::nullopt;
   PriceOnlyAward out;
-  out.winner = active->suppliers.front();
+  std::string_view winner_id = p.ids[active->suppliers.begin];
   for (const auto& b : p.bids) {
     if (b.status != BidStatus::kValid || b.tenderers.size() != 1 || !b.amount) continue;
-    auto [it, fresh] = out.lowest.emplace(b.tenderers.front(), *b.amount);
-    if (!fresh) it->second = std::min(it->second, *b.amount);
+    std::string_view tenderer = p.ids[b.tenderers.begin];
+    auto it = std::find_if(out.lowest.begin(), out.lowest.end(), [&](const auto& e) { return p.ids[e.first] == tenderer; });
+    if (it == out.lowest.end()) out.lowest.emplace_back(b.tenderers.begin, *b.amount);
+    else it->second = std::min(it->second, *b.amount);
   }
-  auto winner = out.lowest.find(out.winner);
+  auto winner = std::find_if(out.lowest.begin(), out.lowest.end(), [&](const auto& e) { return p.ids[e.first] == winner_id; });
   if (winner == out.lowest.end()) return std::nullopt;
+  out.winner = winner->first;
   out.winning_amount = winner->second;
   for (const auto& [tenderer, amount] : out.lowest)
     if (amount < out.winning_amount) return std::nullopt;  // not decided on price alone
   return out;
 }
 
-std::vector<std::string> ActiveSuppliers(const Process& p) {
-  std::vector<std::string> out;
-  for (const auto& a : p.awards)
-    if (a.status == AwardStatus::kActive) out.insert(out.end(), a.suppliers.begin(), a.suppliers.end());
+std::vector<std::string_view> ActiveSuppliers(const Process& p) {
+  std::vector<std::string_view> out;
+  for (const auto& a : p.awards) {
+    if (a.status != AwardStatus::kActive) continue;
+    auto ids = p.of(a.suppliers);
+    out.insert(out.end(), ids.begin(), ids.end());
+  }
   return out;
 }
 

@@ -1,9 +1,9 @@
 // Rules several red flags share (INDICATORS.md, "Common rules").
 #pragma once
 
-#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "procurement/redflags/accumulator.h"
@@ -19,14 +19,16 @@ bool ComparesPrices(const Process& p, const Settings& s);
 // A process decided on price alone, for R024, R025 and R058: every award final, exactly one
 // active award with exactly one supplier who bid, and no other valid bid lower than the winner's.
 struct PriceOnlyAward {
-  std::string winner;
+  uint32_t winner = 0;  // index into Process::ids
   double winning_amount = 0;
-  std::map<std::string, double> lowest;  // tenderer → lowest valid single-tenderer bid, winner included
+  // Each tenderer's lowest valid single-tenderer bid (the tenderer as an index into
+  // Process::ids), winner included, in order of first bid.
+  std::vector<std::pair<uint32_t, double>> lowest;
 };
 std::optional<PriceOnlyAward> PriceOnlyAwardOf(const Process& p);
 
 // The suppliers of the process's active awards.
-std::vector<std::string> ActiveSuppliers(const Process& p);
+std::vector<std::string_view> ActiveSuppliers(const Process& p);
 
 // The fence a fence-based indicator compares with: `threshold` if set; otherwise the Tukey
 // fence of `values` (lower or upper), recorded in `meta[code]`. nullopt if there are no values,

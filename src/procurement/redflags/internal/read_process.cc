@@ -20,54 +20,55 @@ bool Digits(std::string_view s, size_t at, size_t n, int& out) {
   return true;
 }
 
-std::optional<std::string> Text(object o, const char* key) {
+std::optional<std::string_view> Text(object o, const char* key) {
   std::string_view v;
   if (o[key].get_string().get(v) != SUCCESS) return std::nullopt;
-  return std::string(v);
+  return v;
 }
 
-// An OCDS id: a string, or a whole number written as one.
-std::optional<std::string> Id(element e) {
+// An OCDS id: a string, or a whole number written as one (kept in `p.owned`).
+std::optional<std::string_view> Id(element e, Process& p) {
   std::string_view s;
-  if (e.get_string().get(s) == SUCCESS) return std::string(s);
+  if (e.get_string().get(s) == SUCCESS) return s;
   int64_t i = 0;
-  if (e.get_int64().get(i) == SUCCESS) return std::to_string(i);
+  if (e.get_int64().get(i) == SUCCESS) return p.owned.emplace_back(std::to_string(i));
   return std::nullopt;
 }
 
-std::string IdOf(object o, const char* key) {
-  object inner;
-  if (o[key].get_object().get(inner) != SUCCESS) return {};
+std::string_view IdOf(object o, const char* key, Process& p) {
   element id;
-  if (inner["id"].get(id) != SUCCESS) return {};
-  return Id(id).value_or("");
+  if (o[key]["id"].get(id) != SUCCESS) return {};
+  return Id(id, p).value_or("");
 }
 
-std::vector<std::string> Ids(object o, const char* key) {
-  std::vector<std::string> out;
+IdRange Ids(object o, const char* key, Process& p) {
+  IdRange r{uint32_t(p.ids.size()), 0};
   array a;
-  if (o[key].get_array().get(a) != SUCCESS) return out;
-  for (element e : a) {
-    object party;
-    element id;
-    if (e.get_object().get(party) != SUCCESS || party["id"].get(id) != SUCCESS) continue;
-    if (auto s = Id(id)) out.push_back(std::move(*s));
+  if (o[key].get_array().get(a) == SUCCESS) {
+    for (element e : a) {
+      element id;
+      if (e["id"].get(id) != SUCCESS) continue;
+      if (auto s = Id(id, p)) p.ids.push_back(*s);
+    }
   }
-  return out;
+  r.end = uint32_t(p.ids.size());
+  return r;
 }
 
-// A date the indicators read: absent is fine, present but unparsable is warned about.
-std::optional<int64_t> Date(object o, const char* key, const std::string& path, std::vector<std::string>& warnings) {
+// A date the indicators read: absent is fine, present but unparsable is warned about. `path`
+// builds the field's name only when there is something to say.
+template <typename Path>
+std::optional<int64_t> Date(object o, const char* key, Path path, std::vector<std::string>& warnings) {
   element e;
   if (o[key].get(e) != SUCCESS || e.is_null()) return std::nullopt;
   std::string_view s;
   std::optional<int64_t> t;
   if (e.get_string().get(s) == SUCCESS) t = ParseRfc3339(s);
-  if (!t) warnings.push_back(path + " is not an RFC 3339 date-time: " + simdjson::minify(e));
+  if (!t) warnings.push_back(path() + " is not an RFC 3339 date-time: " + simdjson::minify(e));
   return t;
 }
 
-BidStatus BidStatusOf(const std::optional<std::string>& s) {
+BidStatus BidStatusOf(std::optional<std::string_view> s) {
   if (!s) return BidStatus::kOther;
   if (*s == "invited") return BidStatus::kInvited;
   if (*s == "pending") return BidStatus::kPending;
@@ -77,7 +78,7 @@ BidStatus BidStatusOf(const std::optional<std::string>& s) {
   return BidStatus::kOther;
 }
 
-AwardStatus AwardStatusOf(const std::optional<std::string>& s) {
+AwardStatus AwardStatusOf(std::optional<std::string_view> s) {
   if (!s) return AwardStatus::kOther;
   if (*s == "pending") return AwardStatus::kPending;
   if (*s == "active") return AwardStatus::kActive;
@@ -86,8 +87,9 @@ AwardStatus AwardStatusOf(const std::optional<std::string>& s) {
   return AwardStatus::kOther;
 }
 
-void ReadBidValue(object bid, const std::string& path, const std::string& main_currency, Bid& out,
-                  std::vector<std::string>& warnings) {
+std::string BidPath(size_t i) { return "bids/details/" + std::to_string(i); }
+
+void ReadBidValue(object bid, size_t i, const std::string& main_currency, Bid& out, std::vector<std::string>& warnings) {
   object value;
   if (bid["value"].get_object().get(value) != SUCCESS) return;
   out.currency = Text(value, "currency").value_or("");
@@ -95,11 +97,11 @@ void ReadBidValue(object bid, const std::string& path, const std::string& main_c
   if (value["amount"].get(amount) != SUCCESS || amount.is_null()) return;
   double a = 0;
   if (amount.get_double().get(a) != SUCCESS) {
-    warnings.push_back(path + "/value/amount is not a number: " + simdjson::minify(amount));
+    warnings.push_back(BidPath(i) + "/value/amount is not a number: " + simdjson::minify(amount));
     return;
   }
   if (!main_currency.empty() && out.currency != main_currency) {
-    warnings.push_back(path + "/value is in " + (out.currency.empty() ? "no currency" : out.currency) +
+    warnings.push_back(BidPath(i) + "/value is in " + (out.currency.empty() ? "no currency" : std::string(out.currency)) +
                        ", not the main currency " + main_currency + ": amount ignored");
     return;
   }
@@ -107,20 +109,19 @@ void ReadBidValue(object bid, const std::string& path, const std::string& main_c
 }
 
 void ReadBids(object release, const std::string& main_currency, Process& out, std::vector<std::string>& warnings) {
-  object bids;
   array details;
-  if (release["bids"].get_object().get(bids) != SUCCESS || bids["details"].get_array().get(details) != SUCCESS) return;
+  if (release["bids"]["details"].get_array().get(details) != SUCCESS) return;
   size_t i = 0;
   for (element e : details) {
     object o;
-    std::string path = "bids/details/" + std::to_string(i++);
+    size_t index = i++;
     if (e.get_object().get(o) != SUCCESS) continue;
     Bid bid;
     bid.status = BidStatusOf(Text(o, "status"));
-    bid.date = Date(o, "date", path + "/date", warnings);
-    bid.tenderers = Ids(o, "tenderers");
-    ReadBidValue(o, path, main_currency, bid, warnings);
-    out.bids.push_back(std::move(bid));
+    bid.date = Date(o, "date", [index] { return BidPath(index) + "/date"; }, warnings);
+    bid.tenderers = Ids(o, "tenderers", out);
+    ReadBidValue(o, index, main_currency, bid, warnings);
+    out.bids.push_back(bid);
   }
 }
 
@@ -132,16 +133,18 @@ void ReadAwards(object release, Process& out) {
     if (e.get_object().get(o) != SUCCESS) continue;
     Award award;
     award.status = AwardStatusOf(Text(o, "status"));
-    award.suppliers = Ids(o, "suppliers");
+    award.suppliers = Ids(o, "suppliers", out);
+    award.classifications.begin = uint32_t(out.ids.size());
     array items;
     if (o["items"].get_array().get(items) == SUCCESS) {
       for (element item : items) {
         element id;
         if (item["classification"]["id"].get(id) != SUCCESS) continue;
-        if (auto s = Id(id)) award.classifications.push_back(std::move(*s));
+        if (auto s = Id(id, out)) out.ids.push_back(*s);
       }
     }
-    out.awards.push_back(std::move(award));
+    award.classifications.end = uint32_t(out.ids.size());
+    out.awards.push_back(award);
   }
 }
 
@@ -195,22 +198,21 @@ LineKind ReadProcess(object release, const std::string& main_currency, const std
                      Process& out, std::vector<std::string>& warnings) {
   out.ocid = Text(release, "ocid").value_or("");
   object tender;
-  bool has_tender = release["tender"].get_object().get(tender) == SUCCESS;
-  if (has_tender) {
+  if (release["tender"].get_object().get(tender) == SUCCESS) {
     if (Text(tender, "status") == "cancelled") return LineKind::kCancelled;
     out.method = Text(tender, "procurementMethod");
     out.method_details = Text(tender, "procurementMethodDetails");
-    if (out.method_details && excluded.count(*out.method_details)) return LineKind::kExcluded;
-    out.procuring_entity = IdOf(tender, "procuringEntity");
+    if (out.method_details && !excluded.empty() && excluded.count(std::string(*out.method_details))) return LineKind::kExcluded;
+    out.procuring_entity = IdOf(tender, "procuringEntity", out);
     object period;
     if (tender["tenderPeriod"].get_object().get(period) == SUCCESS) {
-      out.tender_start = Date(period, "startDate", "tender/tenderPeriod/startDate", warnings);
-      out.tender_end = Date(period, "endDate", "tender/tenderPeriod/endDate", warnings);
+      out.tender_start = Date(period, "startDate", [] { return std::string("tender/tenderPeriod/startDate"); }, warnings);
+      out.tender_end = Date(period, "endDate", [] { return std::string("tender/tenderPeriod/endDate"); }, warnings);
     }
     int64_t n = 0;
     if (tender["numberOfTenderers"].get_int64().get(n) == SUCCESS) out.number_of_tenderers = n;
   }
-  out.buyer = IdOf(release, "buyer");
+  out.buyer = IdOf(release, "buyer", out);
   ReadBids(release, main_currency, out, warnings);
   ReadAwards(release, out);
   return LineKind::kProcess;

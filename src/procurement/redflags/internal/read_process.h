@@ -23,7 +23,8 @@ std::string FirstBidCurrency(simdjson::dom::object release);
 // What `ReadProcess` decided about a line.
 enum class LineKind { kProcess, kCancelled, kExcluded };
 
-// Reads `release` (whose "ocid" is a string) into `out`. Amounts not in `main_currency` are left
+// Reads `release` (whose "ocid" is a string) into `out`, which must be empty (Process::Clear);
+// `out` then points into the parser's document and is valid until the parser's next parse. Amounts not in `main_currency` are left
 // out, with a warning, unless `main_currency` is empty. Appends warnings, without the line
 // number, to `warnings`. Returns kCancelled if tender/status is "cancelled" and kExcluded if
 // procurementMethodDetails is in `excluded`, leaving `out` partly filled.
