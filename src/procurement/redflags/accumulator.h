@@ -7,6 +7,7 @@
 // million processes cost a hash lookup per id rather than a map of strings per indicator.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <string>
@@ -31,10 +32,11 @@ struct Flag {
 
 // R024 and R058: how far below the next-lowest valid bid the winning bid was.
 struct PriceGap {
-  std::string ocid;
+  uint64_t ocid = 0;  // Accumulator::Ocid
   PartyId winner = 0;
-  std::vector<PartyId> runners_up;  // tenderers with the next-lowest bid
-  double ratio = 0;                 // (next lowest − winning) / winning
+  PartyId runner_up = 0;              // a tenderer with the next-lowest bid
+  std::vector<PartyId> more_runners;  // any others with the same bid (rare)
+  double ratio = 0;                   // (next lowest − winning) / winning
 };
 
 // R038, per buyer, procuring entity or tenderer.
@@ -53,14 +55,20 @@ struct Bidding {
   int64_t processes = 0, wins = 0;
 };
 
+// Everything the fence-based flags count per party.
+struct PartyStats {
+  Bidding bidding;                                     // R025, as tenderer
+  std::array<Disqualifications, 3> disqualifications;  // R038, as buyer, procuring entity, tenderer
+  Spread spread;                                       // R048, as supplier
+};
+
 class Accumulator {
  public:
   std::vector<Flag> flags;
   std::vector<PriceGap> price_gaps;
-  // Indexed by PartyId; grown by Intern.
-  std::vector<Bidding> bidding;
-  std::array<std::vector<Disqualifications>, 3> disqualifications;  // buyer, procuring entity, tenderer
-  std::vector<Spread> spread;
+  // Indexed by PartyId; grown by Intern. One record per party, so that the indicators counting a
+  // tenderer in a line touch one place in memory, not one per indicator.
+  std::vector<PartyStats> stats;
 
   void Raise(Group g, std::string_view id, const char* code, double value) {
     flags.push_back({g, std::string(id), code, value});
@@ -70,9 +78,7 @@ class Accumulator {
   PartyId Intern(std::string_view id) {
     auto [p, fresh] = parties_.Intern(id);
     if (fresh) {
-      bidding.emplace_back();
-      for (auto& d : disqualifications) d.emplace_back();
-      spread.emplace_back();
+      stats.emplace_back();
     }
     return p;
   }
@@ -87,6 +93,14 @@ class Accumulator {
     return slot;
   }
   static constexpr PartyId kNoParty = ~PartyId(0);
+  // Keeps an ocid for the fence-based flags, in one buffer rather than a string each.
+  uint64_t KeepOcid(std::string_view ocid) {
+    uint64_t at = ocids_.size();
+    ocids_.append(ocid);
+    return at << 16 | std::min<uint64_t>(ocid.size(), 0xffff);
+  }
+  std::string_view Ocid(uint64_t kept) const { return std::string_view(ocids_).substr(kept >> 16, kept & 0xffff); }
+
   // The id a number stands for.
   const std::string& Name(PartyId p) const { return parties_.Name(p); }
   size_t parties() const { return parties_.size(); }
@@ -96,6 +110,7 @@ class Accumulator {
 
  private:
   PartyTable parties_;
+  std::string ocids_;
 };
 
 // The computed quartiles and fences, reported under "Meta": indicator → name → value.

@@ -19,25 +19,28 @@ void Accumulator::Merge(Accumulator&& other) {
   for (PartyId p = 0; p < other.parties(); ++p) renumber[p] = Intern(other.Name(p));
   flags.insert(flags.end(), std::make_move_iterator(other.flags.begin()), std::make_move_iterator(other.flags.end()));
   for (PriceGap& g : other.price_gaps) {
+    g.ocid = KeepOcid(other.Ocid(g.ocid));
     g.winner = renumber[g.winner];
-    for (PartyId& r : g.runners_up) r = renumber[r];
+    g.runner_up = renumber[g.runner_up];
+    for (PartyId& r : g.more_runners) r = renumber[r];
     price_gaps.push_back(std::move(g));
   }
   for (PartyId p = 0; p < other.parties(); ++p) {
-    Bidding& b = bidding[renumber[p]];
-    b.processes += other.bidding[p].processes;
-    b.wins += other.bidding[p].wins;
-    for (size_t kind = 0; kind < disqualifications.size(); ++kind) {
-      Disqualifications& d = disqualifications[kind][renumber[p]];
-      const Disqualifications& o = other.disqualifications[kind][p];
+    PartyStats& mine = stats[renumber[p]];
+    const PartyStats& theirs = other.stats[p];
+    mine.bidding.processes += theirs.bidding.processes;
+    mine.bidding.wins += theirs.bidding.wins;
+    for (size_t kind = 0; kind < 3; ++kind) {
+      Disqualifications& d = mine.disqualifications[kind];
+      const Disqualifications& o = theirs.disqualifications[kind];
       d.submitted += o.submitted;
       d.disqualified += o.disqualified;
       d.processes += o.processes;
     }
-    Spread& s = spread[renumber[p]];
-    s.processes += other.spread[p].processes;
+    Spread& s = mine.spread;
+    s.processes += theirs.spread.processes;
     std::vector<std::string> both;
-    std::set_union(s.prefixes.begin(), s.prefixes.end(), other.spread[p].prefixes.begin(), other.spread[p].prefixes.end(),
+    std::set_union(s.prefixes.begin(), s.prefixes.end(), theirs.spread.prefixes.begin(), theirs.spread.prefixes.end(),
                    std::back_inserter(both));
     s.prefixes = std::move(both);
   }

@@ -137,8 +137,8 @@ TEST(R058HeavilyDiscounted, FlagsTheGapAboveTheUpperFence) {
 TEST(R025UnsuccessfulBids, FlagsAFrequentBidderWhoNeverWins) {
   Accumulator acc;
   int wins[] = {5, 5, 5, 5, 4, 6, 5, 0};
-  for (int t = 0; t < 8; ++t) acc.bidding[acc.Intern("T" + std::to_string(t + 1))] = {10, wins[t]};
-  acc.bidding[acc.Intern("Rare")] = {1, 0};  // below the 75th percentile of bids: not judged
+  for (int t = 0; t < 8; ++t) acc.stats[acc.Intern("T" + std::to_string(t + 1))].bidding = {10, wins[t]};
+  acc.stats[acc.Intern("Rare")].bidding = {1, 0};  // below the 75th percentile of bids: not judged
   Meta meta;
   FinishR025(Only("R025"), acc, meta);
   EXPECT_EQ(Value(acc, Group::kTenderer, "T8", "R025"), 0.0);
@@ -154,9 +154,9 @@ TEST(R025UnsuccessfulBids, CountsProcessesAndWinsOfPriceOnlyAwards) {
   Process pending = PriceOnly("c", "W", 100, "L", 110);
   pending.awards[0].status = AwardStatus::kPending;
   FoldR025(pending, Only("R025"), acc);
-  EXPECT_EQ(acc.bidding[acc.Intern("W")].processes, 2);
-  EXPECT_EQ(acc.bidding[acc.Intern("W")].wins, 1);
-  EXPECT_EQ(acc.bidding[acc.Intern("L")].wins, 1);
+  EXPECT_EQ(acc.stats[acc.Intern("W")].bidding.processes, 2);
+  EXPECT_EQ(acc.stats[acc.Intern("W")].bidding.wins, 1);
+  EXPECT_EQ(acc.stats[acc.Intern("L")].bidding.wins, 1);
 }
 
 TEST(R038DisqualifiedBids, CountsSubmittedBidsPerBuyerEntityAndTenderer) {
@@ -170,21 +170,21 @@ TEST(R038DisqualifiedBids, CountsSubmittedBidsPerBuyerEntityAndTenderer) {
   AddBid(p, BidStatus::kInvited, 1, {"T3"});
   Accumulator acc;
   FoldR038(p, Only("R038"), acc);
-  const auto& buyer = acc.disqualifications[0][acc.Intern("B")];
+  const auto& buyer = acc.stats[acc.Intern("B")].disqualifications[0];
   EXPECT_EQ(buyer.submitted, 3);
   EXPECT_EQ(buyer.disqualified, 2);
   EXPECT_EQ(buyer.processes, 1);
-  EXPECT_EQ(acc.disqualifications[1][acc.Intern("E")].submitted, 3);
-  EXPECT_EQ(acc.disqualifications[2][acc.Intern("T2")].disqualified, 2);  // once per bid
-  EXPECT_EQ(acc.disqualifications[2][acc.Intern("T2")].processes, 1);
-  EXPECT_EQ(acc.disqualifications[2][acc.Intern("T3")].submitted, 0);
+  EXPECT_EQ(acc.stats[acc.Intern("E")].disqualifications[1].submitted, 3);
+  EXPECT_EQ(acc.stats[acc.Intern("T2")].disqualifications[2].disqualified, 2);  // once per bid
+  EXPECT_EQ(acc.stats[acc.Intern("T2")].disqualifications[2].processes, 1);
+  EXPECT_EQ(acc.stats[acc.Intern("T3")].disqualifications[2].submitted, 0);
 }
 
 TEST(R038DisqualifiedBids, FlagsTheBuyerAboveTheUpperFence) {
   Accumulator acc;
-  for (int b = 1; b <= 4; ++b) acc.disqualifications[0][acc.Intern("B" + std::to_string(b))] = {10, 1, 3};
-  acc.disqualifications[0][acc.Intern("Odd")] = {10, 9, 3};
-  acc.disqualifications[0][acc.Intern("Once")] = {1, 1, 1};  // too few bids to judge
+  for (int b = 1; b <= 4; ++b) acc.stats[acc.Intern("B" + std::to_string(b))].disqualifications[0] = {10, 1, 3};
+  acc.stats[acc.Intern("Odd")].disqualifications[0] = {10, 9, 3};
+  acc.stats[acc.Intern("Once")].disqualifications[0] = {1, 1, 1};  // too few bids to judge
   Meta meta;
   FinishR038(Only("R038"), acc, meta);
   EXPECT_NEAR(*Value(acc, Group::kBuyer, "Odd", "R038"), 0.9, 1e-12);
@@ -195,7 +195,7 @@ TEST(R038DisqualifiedBids, FlagsTheBuyerAboveTheUpperFence) {
 
 TEST(R038DisqualifiedBids, NothingFiresWhenNoBidIsDisqualified) {
   Accumulator acc;
-  for (int b = 1; b <= 5; ++b) acc.disqualifications[2][acc.Intern("T" + std::to_string(b))] = {10, 0, 5};
+  for (int b = 1; b <= 5; ++b) acc.stats[acc.Intern("T" + std::to_string(b))].disqualifications[2] = {10, 0, 5};
   Meta meta;
   FinishR038(Only("R038"), acc, meta);
   EXPECT_TRUE(acc.flags.empty());
@@ -237,19 +237,20 @@ TEST(R048HeterogeneousSupplier, IgnoresJointAndInactiveAwards) {
 TEST(Accumulators, MergeAddsUp) {
   Accumulator a, b;
   a.Intern("only in a");
-  a.bidding[a.Intern("T")] = {2, 1};
-  a.spread[a.Intern("S")].prefixes = {"45", "90"};
-  b.bidding[b.Intern("T")] = {3, 0};
-  b.spread[b.Intern("S")].prefixes = {"45", "60"};
-  b.spread[b.Intern("S")].processes = 1;
-  b.price_gaps.push_back({"x", b.Intern("S"), {b.Intern("T")}, 0.5});
+  a.stats[a.Intern("T")].bidding = {2, 1};
+  a.stats[a.Intern("S")].spread.prefixes = {"45", "90"};
+  b.stats[b.Intern("T")].bidding = {3, 0};
+  b.stats[b.Intern("S")].spread.prefixes = {"45", "60"};
+  b.stats[b.Intern("S")].spread.processes = 1;
+  b.price_gaps.push_back({b.KeepOcid("x"), b.Intern("S"), b.Intern("T"), {}, 0.5});
   b.Raise(Group::kOcid, "x", "R003", 1.0);
   a.Merge(std::move(b));
-  EXPECT_EQ(a.bidding[a.Intern("T")].processes, 5);
-  EXPECT_EQ(a.bidding[a.Intern("T")].wins, 1);
-  EXPECT_EQ(a.spread[a.Intern("S")].prefixes, (std::vector<std::string>{"45", "60", "90"}));
+  EXPECT_EQ(a.stats[a.Intern("T")].bidding.processes, 5);
+  EXPECT_EQ(a.stats[a.Intern("T")].bidding.wins, 1);
+  EXPECT_EQ(a.stats[a.Intern("S")].spread.prefixes, (std::vector<std::string>{"45", "60", "90"}));
   EXPECT_EQ(a.Name(a.price_gaps[0].winner), "S");
-  EXPECT_EQ(a.Name(a.price_gaps[0].runners_up[0]), "T");
+  EXPECT_EQ(a.Name(a.price_gaps[0].runner_up), "T");
+  EXPECT_EQ(a.Ocid(a.price_gaps[0].ocid), "x");
   EXPECT_EQ(a.flags.size(), 1u);
   EXPECT_EQ(a.parties(), 3u);
 }

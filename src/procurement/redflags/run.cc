@@ -5,6 +5,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <future>
 #include <map>
 
 #include "procurement/redflags/indicators.h"
@@ -122,10 +123,12 @@ Result<Report> RunRedFlags(const std::string& path, const Settings& settings, co
   report.currency = settings.currency.value_or("");
   tbb::enumerable_thread_specific<Worker> workers;
   const std::vector<FoldFn> folds = FoldsFor(settings);
-  internal::LineBlock block;
-  while (true) {
-    CAIRN_ASSIGN_OR_RETURN(bool more, reader.Next(block));
-    if (!more) break;
+  // Two blocks: the next is read on another thread while this one is folded.
+  internal::LineBlock blocks[2];
+  CAIRN_ASSIGN_OR_RETURN(bool more, reader.Next(blocks[0]));
+  for (int cur = 0; more; cur ^= 1) {
+    const internal::LineBlock& block = blocks[cur];
+    auto next = std::async(std::launch::async, [&reader, &blocks, cur] { return reader.Next(blocks[cur ^ 1]); });
     if (report.currency.empty() && !options.parse_only) report.currency = FindCurrency(block, settings);
     const std::string& currency = report.currency;
     tbb::parallel_for(tbb::blocked_range<size_t>(0, block.lines.size(), 256), [&](const tbb::blocked_range<size_t>& r) {
@@ -134,6 +137,9 @@ Result<Report> RunRedFlags(const std::string& path, const Settings& settings, co
         FoldLine(w, block.lines[i], block.first_line + i, settings, folds, currency, options.parse_only);
     });
     AddWarnings(workers, options, report);
+    auto read = next.get();
+    if (!read.ok()) return read.status();
+    more = *read;
     if (options.progress) options.progress(reader.bytes_read(), reader.size());
   }
   Accumulator all;

@@ -8,15 +8,24 @@ namespace cairn::procurement::redflags {
 
 void FoldPriceGap(const Process& p, const Settings& s, Accumulator& acc) {
   if (!internal::ComparesPrices(p, s)) return;
-  auto award = internal::PriceOnlyAwardOf(p);
-  if (!award || award->winning_amount == 0) return;  // zero guard: no share of nothing
+  thread_local internal::PriceOnlyAward scratch;
+  if (!internal::PriceOnlyAwardOf(p, scratch) || scratch.winning_amount == 0) return;  // zero guard
+  const internal::PriceOnlyAward* award = &scratch;
   std::optional<double> next;
   for (const auto& [tenderer, amount] : award->lowest)
     if (tenderer != award->winner && (!next || amount < *next)) next = amount;
   if (!next) return;
-  PriceGap gap{std::string(p.ocid), acc.PartyAt(p, award->winner), {}, (*next - award->winning_amount) / award->winning_amount};
-  for (const auto& [tenderer, amount] : award->lowest)
-    if (tenderer != award->winner && amount == *next) gap.runners_up.push_back(acc.PartyAt(p, tenderer));
+  PriceGap gap;
+  gap.ocid = acc.KeepOcid(p.ocid);
+  gap.winner = acc.PartyAt(p, award->winner);
+  gap.ratio = (*next - award->winning_amount) / award->winning_amount;
+  bool first = true;
+  for (const auto& [tenderer, amount] : award->lowest) {
+    if (tenderer == award->winner || amount != *next) continue;
+    if (first) gap.runner_up = acc.PartyAt(p, tenderer);
+    else gap.more_runners.push_back(acc.PartyAt(p, tenderer));
+    first = false;
+  }
   acc.price_gaps.push_back(std::move(gap));
 }
 
@@ -28,9 +37,10 @@ void FinishR024(const Settings& s, Accumulator& acc, Meta& meta) {
   if (!fence) return;
   for (const auto& g : acc.price_gaps) {
     if (g.ratio > *fence) continue;
-    acc.Raise(Group::kOcid, g.ocid, "R024", g.ratio);
+    acc.Raise(Group::kOcid, acc.Ocid(g.ocid), "R024", g.ratio);
     acc.Raise(Group::kTenderer, acc.Name(g.winner), "R024", 0.0);
-    for (PartyId id : g.runners_up) acc.Raise(Group::kTenderer, acc.Name(id), "R024", 0.0);
+    acc.Raise(Group::kTenderer, acc.Name(g.runner_up), "R024", 0.0);
+    for (PartyId id : g.more_runners) acc.Raise(Group::kTenderer, acc.Name(id), "R024", 0.0);
   }
 }
 

@@ -8,26 +8,27 @@
 namespace cairn::procurement::redflags {
 
 void FoldR025(const Process& p, const Settings&, Accumulator& acc) {
-  auto award = internal::PriceOnlyAwardOf(p);
-  if (!award) return;
+  thread_local internal::PriceOnlyAward scratch;
+  if (!internal::PriceOnlyAwardOf(p, scratch)) return;
+  const internal::PriceOnlyAward* award = &scratch;
   for (const auto& [tenderer, amount] : award->lowest) {
     PartyId id = acc.PartyAt(p, tenderer);
-    ++acc.bidding[id].processes;
-    if (tenderer == award->winner) ++acc.bidding[id].wins;
+    ++acc.stats[id].bidding.processes;
+    if (tenderer == award->winner) ++acc.stats[id].bidding.wins;
   }
 }
 
 void FinishR025(const Settings& s, Accumulator& acc, Meta& meta) {
   std::vector<double> counts;
-  for (const Bidding& b : acc.bidding)
-    if (b.processes > 0) counts.push_back(double(b.processes));
+  for (const PartyStats& party : acc.stats)
+    if (party.bidding.processes > 0) counts.push_back(double(party.bidding.processes));
   if (counts.empty()) return;
   double cutoff = Quantile(counts, s.r025.percentile / 100.0);
   meta["R025"]["percentile_processes"] = cutoff;
   std::vector<std::pair<PartyId, double>> frequent;
   std::vector<double> ratios;
-  for (PartyId id = 0; id < acc.bidding.size(); ++id) {
-    const Bidding& b = acc.bidding[id];
+  for (PartyId id = 0; id < acc.stats.size(); ++id) {
+    const Bidding& b = acc.stats[id].bidding;
     if (b.processes == 0 || double(b.processes) < cutoff) continue;
     double ratio = double(b.wins) / double(b.processes);
     frequent.emplace_back(id, ratio);

@@ -1,43 +1,54 @@
 // R028 Identical bid prices: different tenderers submitted bids of the same amount and currency.
 #include <algorithm>
+#include <tuple>
 
 #include "procurement/redflags/indicators.h"
 #include "procurement/redflags/internal/common.h"
 
 namespace cairn::procurement::redflags {
+namespace {
+
+// The bid's tenderers, sorted and distinct: bids by the same tenderers (in any order) are one.
+void TenderersOf(const Process& p, const Bid& b, std::vector<std::string_view>& out) {
+  out.clear();
+  for (std::string_view id : p.of(b.tenderers)) out.push_back(id);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+}  // namespace
 
 void FoldR028(const Process& p, const Settings& s, Accumulator& acc) {
   if (!internal::ComparesPrices(p, s)) return;
-  // (amount, currency, the bid's tenderers sorted), sorted so equal prices sit together.
   struct Priced {
     double amount;
     std::string_view currency;
-    std::vector<std::string_view> tenderers;
-    bool operator<(const Priced& o) const {
-      return std::tie(amount, currency, tenderers) < std::tie(o.amount, o.currency, o.tenderers);
-    }
+    const Bid* bid;
   };
-  std::vector<Priced> bids;
-  for (const auto& b : p.bids) {
-    if (!b.submitted() || !b.amount || b.currency.empty() || b.tenderers.size() == 0) continue;
-    auto ids = p.of(b.tenderers);
-    Priced priced{*b.amount, b.currency, {ids.begin(), ids.end()}};
-    std::sort(priced.tenderers.begin(), priced.tenderers.end());
-    priced.tenderers.erase(std::unique(priced.tenderers.begin(), priced.tenderers.end()), priced.tenderers.end());
-    bids.push_back(std::move(priced));
-  }
-  if (bids.size() < 2) return;
-  std::sort(bids.begin(), bids.end());
+  thread_local std::vector<Priced> priced;
+  thread_local std::vector<std::string_view> first, other;
+  priced.clear();
+  for (const auto& b : p.bids)
+    if (b.submitted() && b.amount && !b.currency.empty() && b.tenderers.size() > 0) priced.push_back({*b.amount, b.currency, &b});
+  if (priced.size() < 2) return;
+  std::sort(priced.begin(), priced.end(),
+            [](const Priced& a, const Priced& b) { return std::tie(a.amount, a.currency) < std::tie(b.amount, b.currency); });
   bool fired = false;
-  for (size_t i = 0; i < bids.size();) {
+  for (size_t i = 0; i < priced.size();) {
     size_t j = i + 1;
+    while (j < priced.size() && priced[j].amount == priced[i].amount && priced[j].currency == priced[i].currency) ++j;
     bool different_tenderers = false;
-    for (; j < bids.size() && bids[j].amount == bids[i].amount && bids[j].currency == bids[i].currency; ++j)
-      different_tenderers = different_tenderers || bids[j].tenderers != bids[i].tenderers;
+    if (j - i > 1) {
+      TenderersOf(p, *priced[i].bid, first);
+      for (size_t k = i + 1; k < j && !different_tenderers; ++k) {
+        TenderersOf(p, *priced[k].bid, other);
+        different_tenderers = other != first;
+      }
+    }
     if (different_tenderers) {
       fired = true;
       for (size_t k = i; k < j; ++k)
-        for (std::string_view id : bids[k].tenderers) acc.Raise(Group::kTenderer, id, "R028", 1.0);
+        for (std::string_view id : p.of(priced[k].bid->tenderers)) acc.Raise(Group::kTenderer, id, "R028", 1.0);
     }
     i = j;
   }

@@ -17,7 +17,10 @@ void SortUnique(std::vector<std::string_view>& v) {
 
 void FoldR035(const Process& p, const Settings& s, Accumulator& acc) {
   if (!p.awards_final()) return;
-  std::vector<std::string_view> valid, disqualified;
+  thread_local std::vector<std::string_view> valid, disqualified, suppliers;
+  valid.clear();
+  disqualified.clear();
+  suppliers.clear();
   for (const auto& b : p.bids) {
     auto ids = p.of(b.tenderers);
     if (b.status == BidStatus::kValid) valid.insert(valid.end(), ids.begin(), ids.end());
@@ -25,7 +28,7 @@ void FoldR035(const Process& p, const Settings& s, Accumulator& acc) {
   }
   SortUnique(valid);
   if (valid.size() != 1) return;
-  std::vector<std::string_view> suppliers = internal::ActiveSuppliers(p);
+  internal::ActiveSuppliers(p, suppliers);
   SortUnique(suppliers);
   if (valid != suppliers) return;
   std::string_view winner = valid.front();

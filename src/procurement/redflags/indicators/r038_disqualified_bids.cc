@@ -15,42 +15,45 @@ constexpr Group kGroups[] = {Group::kBuyer, Group::kProcuringEntity, Group::kTen
 
 void FoldR038(const Process& p, const Settings&, Accumulator& acc) {
   // Each party counts the process once however many of its bids it holds.
-  std::vector<std::pair<size_t, PartyId>> seen;
-  auto count = [&](size_t kind, PartyId id, bool disqualified) {
-    Disqualifications& d = acc.disqualifications[kind][id];
-    ++d.submitted;
-    if (disqualified) ++d.disqualified;
-    if (std::find(seen.begin(), seen.end(), std::make_pair(kind, id)) == seen.end()) {
-      seen.emplace_back(kind, id);
-      ++d.processes;
-    }
-  };
-  std::optional<PartyId> buyer, entity;
+  thread_local std::vector<PartyId> seen;
+  seen.clear();
+  int64_t submitted = 0, disqualified = 0;
   for (const auto& b : p.bids) {
     if (!b.submitted()) continue;
-    bool disqualified = b.status == BidStatus::kDisqualified;
-    if (!p.buyer.empty()) {
-      if (!buyer) buyer = acc.Intern(p.buyer);
-      count(0, *buyer, disqualified);
-    }
-    if (!p.procuring_entity.empty()) {
-      if (!entity) entity = acc.Intern(p.procuring_entity);
-      count(1, *entity, disqualified);
-    }
+    bool out = b.status == BidStatus::kDisqualified;
+    ++submitted;
+    disqualified += out;
     auto ids = p.of(b.tenderers);
-    for (size_t i = 0; i < ids.size(); ++i)
-      if (std::find(ids.begin(), ids.begin() + long(i), ids[i]) == ids.begin() + long(i))  // once per bid
-        count(2, acc.PartyAt(p, b.tenderers.begin + uint32_t(i)), disqualified);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (std::find(ids.begin(), ids.begin() + long(i), ids[i]) != ids.begin() + long(i)) continue;  // once per bid
+      PartyId id = acc.PartyAt(p, b.tenderers.begin + uint32_t(i));
+      Disqualifications& d = acc.stats[id].disqualifications[2];
+      ++d.submitted;
+      d.disqualified += out;
+      if (std::find(seen.begin(), seen.end(), id) == seen.end()) {
+        seen.push_back(id);
+        ++d.processes;
+      }
+    }
   }
+  if (submitted == 0) return;
+  auto add = [&](size_t kind, std::string_view party) {
+    if (party.empty()) return;
+    Disqualifications& d = acc.stats[acc.Intern(party)].disqualifications[kind];
+    d.submitted += submitted;
+    d.disqualified += disqualified;
+    ++d.processes;
+  };
+  add(0, p.buyer);
+  add(1, p.procuring_entity);
 }
 
 void FinishR038(const Settings& s, Accumulator& acc, Meta& meta) {
   for (size_t kind = 0; kind < 3; ++kind) {
     std::vector<std::pair<PartyId, double>> judged;
     std::vector<double> ratios;
-    const auto& all = acc.disqualifications[kind];
-    for (PartyId id = 0; id < all.size(); ++id) {
-      const Disqualifications& d = all[id];
+    for (PartyId id = 0; id < acc.stats.size(); ++id) {
+      const Disqualifications& d = acc.stats[id].disqualifications[kind];
       if (d.submitted == 0 || d.submitted < s.r038.minimum_submitted_bids ||
           d.processes < s.r038.minimum_contracting_processes)
         continue;

@@ -10,11 +10,12 @@ namespace cairn::procurement::redflags {
 
 void FoldR048(const Process& p, const Settings& s, Accumulator& acc) {
   if (!p.awards_final()) return;
-  std::vector<PartyId> counted;  // suppliers whose process count this process already raised
+  thread_local std::vector<PartyId> counted;  // suppliers whose process count this process raised
+  counted.clear();
   for (const auto& a : p.awards) {
     if (a.status != AwardStatus::kActive || a.suppliers.size() != 1) continue;
     PartyId supplier = acc.PartyAt(p, a.suppliers.begin);
-    Spread& spread = acc.spread[supplier];
+    Spread& spread = acc.stats[supplier].spread;
     if (std::find(counted.begin(), counted.end(), supplier) == counted.end()) {
       counted.push_back(supplier);
       ++spread.processes;
@@ -30,8 +31,8 @@ void FoldR048(const Process& p, const Settings& s, Accumulator& acc) {
 void FinishR048(const Settings& s, Accumulator& acc, Meta& meta) {
   std::vector<std::pair<PartyId, double>> judged;
   std::vector<double> counts;
-  for (PartyId id = 0; id < acc.spread.size(); ++id) {
-    const Spread& spread = acc.spread[id];
+  for (PartyId id = 0; id < acc.stats.size(); ++id) {
+    const Spread& spread = acc.stats[id].spread;
     if (spread.processes == 0 || spread.processes < s.r048.minimum_contracting_processes) continue;
     judged.emplace_back(id, double(spread.prefixes.size()));
     counts.push_back(double(spread.prefixes.size()));

@@ -13,7 +13,7 @@ void FinishR058(const Settings& s, Accumulator& acc, Meta& meta) {
   if (!fence) return;
   for (const auto& g : acc.price_gaps) {
     if (g.ratio < *fence) continue;
-    acc.Raise(Group::kOcid, g.ocid, "R058", g.ratio);
+    acc.Raise(Group::kOcid, acc.Ocid(g.ocid), "R058", g.ratio);
     acc.Raise(Group::kTenderer, acc.Name(g.winner), "R058", 0.0);
   }
 }

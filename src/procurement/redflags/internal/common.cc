@@ -14,16 +14,16 @@ bool ComparesPrices(const Process& p, const Settings& s) {
   return true;
 }
 
-std::optional<PriceOnlyAward> PriceOnlyAwardOf(const Process& p) {
-  if (!p.awards_final()) return std::nullopt;
+bool PriceOnlyAwardOf(const Process& p, PriceOnlyAward& out) {
+  out.lowest.clear();
+  if (!p.awards_final()) return false;
   const Award* active = nullptr;
   for (const auto& a : p.awards) {
     if (a.status != AwardStatus::kActive) continue;
-    if (active) return std::nullopt;
+    if (active) return false;
     active = &a;
   }
-  if (!active || active->suppliers.size() != 1) return std::nullopt;
-  PriceOnlyAward out;
+  if (!active || active->suppliers.size() != 1) return false;
   std::string_view winner_id = p.ids[active->suppliers.begin];
   for (const auto& b : p.bids) {
     if (b.status != BidStatus::kValid || b.tenderers.size() != 1 || !b.amount) continue;
@@ -33,22 +33,20 @@ std::optional<PriceOnlyAward> PriceOnlyAwardOf(const Process& p) {
     else it->second = std::min(it->second, *b.amount);
   }
   auto winner = std::find_if(out.lowest.begin(), out.lowest.end(), [&](const auto& e) { return p.ids[e.first] == winner_id; });
-  if (winner == out.lowest.end()) return std::nullopt;
+  if (winner == out.lowest.end()) return false;
   out.winner = winner->first;
   out.winning_amount = winner->second;
   for (const auto& [tenderer, amount] : out.lowest)
-    if (amount < out.winning_amount) return std::nullopt;  // not decided on price alone
-  return out;
+    if (amount < out.winning_amount) return false;  // not decided on price alone
+  return true;
 }
 
-std::vector<std::string_view> ActiveSuppliers(const Process& p) {
-  std::vector<std::string_view> out;
+void ActiveSuppliers(const Process& p, std::vector<std::string_view>& out) {
   for (const auto& a : p.awards) {
     if (a.status != AwardStatus::kActive) continue;
     auto ids = p.of(a.suppliers);
     out.insert(out.end(), ids.begin(), ids.end());
   }
-  return out;
 }
 
 std::optional<double> Fence(const char* code, const std::string& prefix, std::vector<double> values, Side side,

@@ -25,10 +25,12 @@ struct PriceOnlyAward {
   // Process::ids), winner included, in order of first bid.
   std::vector<std::pair<uint32_t, double>> lowest;
 };
-std::optional<PriceOnlyAward> PriceOnlyAwardOf(const Process& p);
+// False if the process is not one; `out` is overwritten either way (callers reuse one).
+bool PriceOnlyAwardOf(const Process& p, PriceOnlyAward& out);
 
 // The suppliers of the process's active awards.
-std::vector<std::string_view> ActiveSuppliers(const Process& p);
+// Appends them to `out`.
+void ActiveSuppliers(const Process& p, std::vector<std::string_view>& out);
 
 // The fence a fence-based indicator compares with: `threshold` if set; otherwise the Tukey
 // fence of `values` (lower or upper), recorded in `meta[code]`. nullopt if there are no values,

@@ -20,7 +20,7 @@ LineBlockReader::LineBlockReader(FILE* f, bool owned, uint64_t size, size_t bloc
     : file_(f), owned_(owned), size_(size), block_bytes_(block_bytes) {}
 
 LineBlockReader::LineBlockReader(LineBlockReader&& o) noexcept
-    : file_(o.file_), owned_(o.owned_), size_(o.size_), block_bytes_(o.block_bytes_), buf_(std::move(o.buf_)),
+    : file_(o.file_), owned_(o.owned_), size_(o.size_), block_bytes_(o.block_bytes_), bufs_{std::move(o.bufs_[0]), std::move(o.bufs_[1])}, current_(o.current_),
       carried_(o.carried_), tail_offset_(o.tail_offset_), next_line_(o.next_line_), bytes_read_(o.bytes_read_), eof_(o.eof_) {
   o.file_ = nullptr;
   o.owned_ = false;
@@ -37,37 +37,40 @@ Result<bool> LineBlockReader::Next(LineBlock& block) {
   // Read until the block holds at least one whole line (or the file ends).
   size_t filled = carried_;
   size_t want = std::max(block_bytes_, carried_ * 2);
-  if (carried_ > 0) std::memmove(buf_.data(), buf_.data() + tail_offset_, carried_);
-  if (buf_.size() < want + simdjson::SIMDJSON_PADDING) buf_.resize(want + simdjson::SIMDJSON_PADDING);
+  const std::vector<char>& previous = bufs_[current_];
+  current_ ^= 1;
+  std::vector<char>& buf = bufs_[current_];
+  if (buf.size() < want + simdjson::SIMDJSON_PADDING) buf.resize(want + simdjson::SIMDJSON_PADDING);
+  if (carried_ > 0) std::memcpy(buf.data(), previous.data() + tail_offset_, carried_);
   while (!eof_ && filled < want) {
-    size_t n = std::fread(buf_.data() + filled, 1, want - filled, file_);
+    size_t n = std::fread(buf.data() + filled, 1, want - filled, file_);
     if (n == 0) {
       if (std::ferror(file_)) return DataLoss(std::string("read failed: ") + std::strerror(errno));
       eof_ = true;
     }
     filled += n;
     bytes_read_ += n;
-    if (filled == want && std::memchr(buf_.data(), '\n', filled) == nullptr) {
+    if (filled == want && std::memchr(buf.data(), '\n', filled) == nullptr) {
       want *= 2;  // one line longer than the block
-      if (buf_.size() < want + simdjson::SIMDJSON_PADDING) buf_.resize(want + simdjson::SIMDJSON_PADDING);
+      if (buf.size() < want + simdjson::SIMDJSON_PADDING) buf.resize(want + simdjson::SIMDJSON_PADDING);
     }
   }
   size_t end = filled;  // bytes that belong to this block
   if (!eof_) {
-    const char* last = static_cast<const char*>(memrchr(buf_.data(), '\n', filled));
-    end = size_t(last - buf_.data()) + 1;
+    const char* last = static_cast<const char*>(memrchr(buf.data(), '\n', filled));
+    end = size_t(last - buf.data()) + 1;
   }
   size_t start = 0;
   while (start < end) {
-    const char* nl = static_cast<const char*>(std::memchr(buf_.data() + start, '\n', end - start));
-    size_t stop = nl ? size_t(nl - buf_.data()) : end;
+    const char* nl = static_cast<const char*>(std::memchr(buf.data() + start, '\n', end - start));
+    size_t stop = nl ? size_t(nl - buf.data()) : end;
     size_t len = stop - start;
-    if (len > 0 && buf_[start + len - 1] == '\r') --len;
-    block.lines.emplace_back(buf_.data() + start, len);
+    if (len > 0 && buf[start + len - 1] == '\r') --len;
+    block.lines.emplace_back(buf.data() + start, len);
     start = stop + 1;
   }
   next_line_ += block.lines.size();
-  // The unfinished tail moves to the front on the next call: the lines above point into buf_.
+  // The unfinished tail is copied to the other buffer's front on the next call.
   carried_ = filled - end;
   tail_offset_ = end;
   return !block.lines.empty() || carried_ > 0;

@@ -20,14 +20,15 @@ struct LineBlock {
 class LineBlockReader {
  public:
   // Opens `path`; "-" reads standard input. NotFound names the path if it cannot be opened.
-  static Result<LineBlockReader> Open(const std::string& path, size_t block_bytes = 16 << 20);
+  static Result<LineBlockReader> Open(const std::string& path, size_t block_bytes = 8 << 20);
   LineBlockReader(LineBlockReader&&) noexcept;
   LineBlockReader& operator=(LineBlockReader&&) = delete;
   ~LineBlockReader();
 
-  // The next block, valid until the next call; false at the end of the file. Every line's bytes
-  // are followed by at least simdjson's padding of readable memory. A line longer than a block
-  // grows the block.
+  // The next block; false at the end of the file. Blocks alternate between two buffers, so a
+  // block stays valid until the second call after the one that returned it: the next block can
+  // be read while this one is processed. Every line's bytes are followed by at least simdjson's
+  // padding of readable memory. A line longer than a block grows the block.
   Result<bool> Next(LineBlock& block);
 
   uint64_t bytes_read() const { return bytes_read_; }
@@ -39,7 +40,8 @@ class LineBlockReader {
   bool owned_;
   uint64_t size_;
   size_t block_bytes_;
-  std::vector<char> buf_;
+  std::vector<char> bufs_[2];
+  int current_ = 1;  // the buffer holding the last block returned
   size_t carried_ = 0;      // bytes of an unfinished line, at tail_offset_ in buf_
   size_t tail_offset_ = 0;
   uint64_t next_line_ = 1, bytes_read_ = 0;

@@ -20,9 +20,13 @@ bool Digits(std::string_view s, size_t at, size_t n, int& out) {
   return true;
 }
 
-std::optional<std::string_view> Text(object o, const char* key) {
+// Each object is walked once, picking out the keys an indicator reads: a release is read
+// about as fast as simdjson parsed it, rather than a key scan per field. For a key given twice
+// the first wins, as with a lookup.
+
+std::optional<std::string_view> Text(element e) {
   std::string_view v;
-  if (o[key].get_string().get(v) != SUCCESS) return std::nullopt;
+  if (e.get_string().get(v) != SUCCESS) return std::nullopt;
   return v;
 }
 
@@ -35,32 +39,34 @@ std::optional<std::string_view> Id(element e, Process& p) {
   return std::nullopt;
 }
 
-std::string_view IdOf(object o, const char* key, Process& p) {
-  element id;
-  if (o[key]["id"].get(id) != SUCCESS) return {};
-  return Id(id, p).value_or("");
+// The "id" of an object such as buyer, or "".
+std::string_view IdOf(element e, Process& p) {
+  object o;
+  if (e.get_object().get(o) != SUCCESS) return {};
+  for (auto field : o)
+    if (field.key == "id") return Id(field.value, p).value_or("");
+  return {};
 }
 
-IdRange Ids(object o, const char* key, Process& p) {
+// The ids of an array of objects such as tenderers, appended to the pool.
+IdRange Ids(element e, Process& p) {
   IdRange r{uint32_t(p.ids.size()), 0};
   array a;
-  if (o[key].get_array().get(a) == SUCCESS) {
-    for (element e : a) {
-      element id;
-      if (e["id"].get(id) != SUCCESS) continue;
-      if (auto s = Id(id, p)) p.ids.push_back(*s);
+  if (e.get_array().get(a) == SUCCESS) {
+    for (element item : a) {
+      std::string_view id = IdOf(item, p);
+      if (!id.empty()) p.ids.push_back(id);
     }
   }
   r.end = uint32_t(p.ids.size());
   return r;
 }
 
-// A date the indicators read: absent is fine, present but unparsable is warned about. `path`
+// A date the indicators read: null is fine, anything else unparsable is warned about. `path`
 // builds the field's name only when there is something to say.
 template <typename Path>
-std::optional<int64_t> Date(object o, const char* key, Path path, std::vector<std::string>& warnings) {
-  element e;
-  if (o[key].get(e) != SUCCESS || e.is_null()) return std::nullopt;
+std::optional<int64_t> Date(element e, Path path, std::vector<std::string>& warnings) {
+  if (e.is_null()) return std::nullopt;
   std::string_view s;
   std::optional<int64_t> t;
   if (e.get_string().get(s) == SUCCESS) t = ParseRfc3339(s);
@@ -89,15 +95,22 @@ AwardStatus AwardStatusOf(std::optional<std::string_view> s) {
 
 std::string BidPath(size_t i) { return "bids/details/" + std::to_string(i); }
 
-void ReadBidValue(object bid, size_t i, const std::string& main_currency, Bid& out, std::vector<std::string>& warnings) {
+void ReadBidValue(element e, size_t i, const std::string& main_currency, Bid& out, std::vector<std::string>& warnings) {
   object value;
-  if (bid["value"].get_object().get(value) != SUCCESS) return;
-  out.currency = Text(value, "currency").value_or("");
-  element amount;
-  if (value["amount"].get(amount) != SUCCESS || amount.is_null()) return;
+  if (e.get_object().get(value) != SUCCESS) return;
+  std::optional<element> amount;
+  bool has_currency = false;
+  for (auto field : value) {
+    if (field.key == "amount" && !amount) amount = field.value;
+    else if (field.key == "currency" && !has_currency) {
+      has_currency = true;
+      out.currency = Text(field.value).value_or("");
+    }
+  }
+  if (!amount || amount->is_null()) return;
   double a = 0;
-  if (amount.get_double().get(a) != SUCCESS) {
-    warnings.push_back(BidPath(i) + "/value/amount is not a number: " + simdjson::minify(amount));
+  if (amount->get_double().get(a) != SUCCESS) {
+    warnings.push_back(BidPath(i) + "/value/amount is not a number: " + simdjson::minify(*amount));
     return;
   }
   if (!main_currency.empty() && out.currency != main_currency) {
@@ -108,44 +121,116 @@ void ReadBidValue(object bid, size_t i, const std::string& main_currency, Bid& o
   out.amount = a;
 }
 
-void ReadBids(object release, const std::string& main_currency, Process& out, std::vector<std::string>& warnings) {
+void ReadBid(object o, size_t index, const std::string& main_currency, Process& out, std::vector<std::string>& warnings) {
+  Bid bid;
+  bool status = false, date = false, tenderers = false, value = false;
+  for (auto field : o) {
+    std::string_view k = field.key;
+    if (k == "status" && !status) {
+      status = true;
+      bid.status = BidStatusOf(Text(field.value));
+    } else if (k == "date" && !date) {
+      date = true;
+      bid.date = Date(field.value, [index] { return BidPath(index) + "/date"; }, warnings);
+    } else if (k == "tenderers" && !tenderers) {
+      tenderers = true;
+      bid.tenderers = Ids(field.value, out);
+    } else if (k == "value" && !value) {
+      value = true;
+      ReadBidValue(field.value, index, main_currency, bid, warnings);
+    }
+  }
+  out.bids.push_back(bid);
+}
+
+void ReadBids(element e, const std::string& main_currency, Process& out, std::vector<std::string>& warnings) {
+  object bids;
+  if (e.get_object().get(bids) != SUCCESS) return;
   array details;
-  if (release["bids"]["details"].get_array().get(details) != SUCCESS) return;
+  if (bids["details"].get_array().get(details) != SUCCESS) return;
   size_t i = 0;
-  for (element e : details) {
+  for (element item : details) {
     object o;
     size_t index = i++;
-    if (e.get_object().get(o) != SUCCESS) continue;
-    Bid bid;
-    bid.status = BidStatusOf(Text(o, "status"));
-    bid.date = Date(o, "date", [index] { return BidPath(index) + "/date"; }, warnings);
-    bid.tenderers = Ids(o, "tenderers", out);
-    ReadBidValue(o, index, main_currency, bid, warnings);
-    out.bids.push_back(bid);
+    if (item.get_object().get(o) == SUCCESS) ReadBid(o, index, main_currency, out, warnings);
   }
 }
 
-void ReadAwards(object release, Process& out) {
+// items[].classification.id, appended to the pool.
+void ReadClassifications(element e, Process& out) {
+  array items;
+  if (e.get_array().get(items) != SUCCESS) return;
+  for (element item : items) {
+    element id;
+    if (item["classification"]["id"].get(id) != SUCCESS) continue;
+    if (auto s = Id(id, out)) out.ids.push_back(*s);
+  }
+}
+
+void ReadAwards(element e, Process& out) {
   array awards;
-  if (release["awards"].get_array().get(awards) != SUCCESS) return;
-  for (element e : awards) {
+  if (e.get_array().get(awards) != SUCCESS) return;
+  for (element item : awards) {
     object o;
-    if (e.get_object().get(o) != SUCCESS) continue;
+    if (item.get_object().get(o) != SUCCESS) continue;
     Award award;
-    award.status = AwardStatusOf(Text(o, "status"));
-    award.suppliers = Ids(o, "suppliers", out);
-    award.classifications.begin = uint32_t(out.ids.size());
-    array items;
-    if (o["items"].get_array().get(items) == SUCCESS) {
-      for (element item : items) {
-        element id;
-        if (item["classification"]["id"].get(id) != SUCCESS) continue;
-        if (auto s = Id(id, out)) out.ids.push_back(*s);
+    std::optional<element> suppliers, items;
+    bool status = false;
+    for (auto field : o) {
+      if (field.key == "status" && !status) {
+        status = true;
+        award.status = AwardStatusOf(Text(field.value));
+      } else if (field.key == "suppliers" && !suppliers) {
+        suppliers = field.value;
+      } else if (field.key == "items" && !items) {
+        items = field.value;
       }
     }
+    // Suppliers then classifications, each a contiguous range of the pool.
+    uint32_t here = uint32_t(out.ids.size());
+    award.suppliers = suppliers ? Ids(*suppliers, out) : IdRange{here, here};
+    award.classifications.begin = uint32_t(out.ids.size());
+    if (items) ReadClassifications(*items, out);
     award.classifications.end = uint32_t(out.ids.size());
     out.awards.push_back(award);
   }
+}
+
+// The tender's fields; false if it is cancelled.
+bool ReadTender(element e, Process& out, std::vector<std::string>& warnings) {
+  object tender;
+  if (e.get_object().get(tender) != SUCCESS) return true;
+  bool status = false, method = false, details = false, entity = false, period = false, count = false;
+  for (auto field : tender) {
+    std::string_view k = field.key;
+    if (k == "status" && !status) {
+      status = true;
+      if (Text(field.value) == "cancelled") return false;
+    } else if (k == "procurementMethod" && !method) {
+      method = true;
+      out.method = Text(field.value);
+    } else if (k == "procurementMethodDetails" && !details) {
+      details = true;
+      out.method_details = Text(field.value);
+    } else if (k == "procuringEntity" && !entity) {
+      entity = true;
+      out.procuring_entity = IdOf(field.value, out);
+    } else if (k == "numberOfTenderers" && !count) {
+      count = true;
+      int64_t n = 0;
+      if (field.value.get_int64().get(n) == SUCCESS) out.number_of_tenderers = n;
+    } else if (k == "tenderPeriod" && !period) {
+      period = true;
+      object o;
+      if (field.value.get_object().get(o) != SUCCESS) continue;
+      element start, end;
+      if (o["startDate"].get(start) == SUCCESS)
+        out.tender_start = Date(start, [] { return std::string("tender/tenderPeriod/startDate"); }, warnings);
+      if (o["endDate"].get(end) == SUCCESS)
+        out.tender_end = Date(end, [] { return std::string("tender/tenderPeriod/endDate"); }, warnings);
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -196,25 +281,36 @@ std::string FirstBidCurrency(object release) {
 
 LineKind ReadProcess(object release, const std::string& main_currency, const std::set<std::string>& excluded,
                      Process& out, std::vector<std::string>& warnings) {
-  out.ocid = Text(release, "ocid").value_or("");
-  object tender;
-  if (release["tender"].get_object().get(tender) == SUCCESS) {
-    if (Text(tender, "status") == "cancelled") return LineKind::kCancelled;
-    out.method = Text(tender, "procurementMethod");
-    out.method_details = Text(tender, "procurementMethodDetails");
-    if (out.method_details && !excluded.empty() && excluded.count(std::string(*out.method_details))) return LineKind::kExcluded;
-    out.procuring_entity = IdOf(tender, "procuringEntity", out);
-    object period;
-    if (tender["tenderPeriod"].get_object().get(period) == SUCCESS) {
-      out.tender_start = Date(period, "startDate", [] { return std::string("tender/tenderPeriod/startDate"); }, warnings);
-      out.tender_end = Date(period, "endDate", [] { return std::string("tender/tenderPeriod/endDate"); }, warnings);
+  std::optional<element> tender, buyer, bids, awards;
+  bool ocid = false;
+  for (auto field : release) {
+    std::string_view k = field.key;
+    if (k == "ocid" && !ocid) {
+      ocid = true;
+      out.ocid = Text(field.value).value_or("");
+    } else if (k == "tender" && !tender) {
+      tender = field.value;
+    } else if (k == "buyer" && !buyer) {
+      buyer = field.value;
+    } else if (k == "bids" && !bids) {
+      bids = field.value;
+    } else if (k == "awards" && !awards) {
+      awards = field.value;
     }
-    int64_t n = 0;
-    if (tender["numberOfTenderers"].get_int64().get(n) == SUCCESS) out.number_of_tenderers = n;
   }
-  out.buyer = IdOf(release, "buyer", out);
-  ReadBids(release, main_currency, out, warnings);
-  ReadAwards(release, out);
+  // A skipped process is skipped silently, as Cardinal does: drop what its tender said.
+  size_t warned = warnings.size();
+  if (tender && !ReadTender(*tender, out, warnings)) {
+    warnings.resize(warned);
+    return LineKind::kCancelled;
+  }
+  if (out.method_details && !excluded.empty() && excluded.count(std::string(*out.method_details))) {
+    warnings.resize(warned);
+    return LineKind::kExcluded;
+  }
+  if (buyer) out.buyer = IdOf(*buyer, out);
+  if (bids) ReadBids(*bids, main_currency, out, warnings);
+  if (awards) ReadAwards(*awards, out);
   return LineKind::kProcess;
 }
 
