@@ -43,7 +43,7 @@ Status RedFlags(const RedFlagsArgs& a) {
   std::cerr << c.lines << " lines: " << c.processes << " processes read, " << c.invalid << " skipped as invalid, "
             << c.cancelled << " cancelled, " << c.excluded << " excluded; main currency "
             << (report.currency.empty() ? "none" : report.currency) << "\n";
-  if (!a.parse_only) std::cout << report.Output(!a.no_meta).dump() << "\n";
+  if (!a.parse_only) std::cout << report.Text(!a.no_meta) << "\n";
   return Status::Ok();
 }
 

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
 #include <string>
 #include <string_view>
@@ -25,7 +26,7 @@ const char* GroupName(Group g);
 
 struct Flag {
   Group group;
-  std::string id;
+  uint64_t key;      // a PartyId, or for Group::kOcid a kept ocid (Accumulator::KeepOcid)
   const char* code;  // "R003"
   double value;
 };
@@ -47,8 +48,16 @@ struct Disqualifications {
 // R048, per supplier.
 struct Spread {
   int64_t processes = 0;
-  std::vector<std::string> prefixes;  // sorted, distinct
+  std::vector<uint64_t> prefixes;  // sorted, distinct; each up to 8 characters packed (PackPrefix)
 };
+
+// The first `digits` (1 to 8) characters of a classification id as a number, so that a
+// supplier's sectors are a small sorted array of integers.
+inline uint64_t PackPrefix(std::string_view id, int64_t digits) {
+  uint64_t packed = 0;
+  std::memcpy(&packed, id.data(), std::min<size_t>(id.size(), size_t(digits)));
+  return packed;
+}
 
 // R025, per tenderer.
 struct Bidding {
@@ -71,12 +80,17 @@ class Accumulator {
   std::vector<PartyStats> stats;
 
   void Raise(Group g, std::string_view id, const char* code, double value) {
-    flags.push_back({g, std::string(id), code, value});
+    flags.push_back({g, g == Group::kOcid ? KeepOcid(id) : uint64_t(Intern(id)), code, value});
+  }
+  // The ocid or party id a flag is about.
+  std::string_view FlagId(const Flag& f) const {
+    return f.group == Group::kOcid ? Ocid(f.key) : std::string_view(Name(PartyId(f.key)));
   }
 
   // The party's number, allocating one (and a zeroed slot in every per-party vector) if new.
-  PartyId Intern(std::string_view id) {
-    auto [p, fresh] = parties_.Intern(id);
+  PartyId Intern(std::string_view id) { return Intern(id, PartyTable::Hash(id)); }
+  PartyId Intern(std::string_view id, uint64_t hash) {
+    auto [p, fresh] = parties_.Intern(id, hash);
     if (fresh) {
       stats.emplace_back();
     }
@@ -93,6 +107,10 @@ class Accumulator {
     return slot;
   }
   static constexpr PartyId kNoParty = ~PartyId(0);
+
+  // Numbers every tenderer and supplier of `p` up front, prefetching as it goes, so the
+  // indicators' PartyAt calls find them cached. Optional: PartyAt works without it.
+  void Prepare(const Process& p);
   // Keeps an ocid for the fence-based flags, in one buffer rather than a string each.
   uint64_t KeepOcid(std::string_view ocid) {
     uint64_t at = ocids_.size();

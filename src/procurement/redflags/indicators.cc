@@ -14,10 +14,39 @@ const char* GroupName(Group g) {
   return "";
 }
 
+void Accumulator::Prepare(const Process& p) {
+  p.parties.assign(p.ids.size(), kNoParty);
+  p.parties_of = this;
+  thread_local std::vector<std::pair<uint32_t, uint64_t>> todo;  // pool index, hash
+  todo.clear();
+  auto add = [&](IdRange r) {
+    for (uint32_t i = r.begin; i < r.end; ++i) {
+      uint64_t h = PartyTable::Hash(p.ids[i]);
+      parties_.Prefetch(h);
+      todo.emplace_back(i, h);
+    }
+  };
+  for (const Bid& b : p.bids) add(b.tenderers);
+  for (const Award& a : p.awards) add(a.suppliers);
+  for (const auto& [i, h] : todo) {
+    PartyId id = Intern(p.ids[i], h);
+    p.parties[i] = id;
+    __builtin_prefetch(&stats[id]);
+  }
+}
+
 void Accumulator::Merge(Accumulator&& other) {
+  if (parties() == 0 && flags.empty() && price_gaps.empty()) {
+    *this = std::move(other);  // the first of several: nothing to renumber
+    other = Accumulator();
+    return;
+  }
   std::vector<PartyId> renumber(other.parties());
   for (PartyId p = 0; p < other.parties(); ++p) renumber[p] = Intern(other.Name(p));
-  flags.insert(flags.end(), std::make_move_iterator(other.flags.begin()), std::make_move_iterator(other.flags.end()));
+  for (Flag f : other.flags) {
+    f.key = f.group == Group::kOcid ? KeepOcid(other.Ocid(f.key)) : renumber[PartyId(f.key)];
+    flags.push_back(f);
+  }
   for (PriceGap& g : other.price_gaps) {
     g.ocid = KeepOcid(other.Ocid(g.ocid));
     g.winner = renumber[g.winner];
@@ -39,7 +68,7 @@ void Accumulator::Merge(Accumulator&& other) {
     }
     Spread& s = mine.spread;
     s.processes += theirs.spread.processes;
-    std::vector<std::string> both;
+    std::vector<uint64_t> both;
     std::set_union(s.prefixes.begin(), s.prefixes.end(), theirs.spread.prefixes.begin(), theirs.spread.prefixes.end(),
                    std::back_inserter(both));
     s.prefixes = std::move(both);

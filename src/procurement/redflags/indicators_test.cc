@@ -54,7 +54,7 @@ Process PriceOnly(const std::string& ocid, const std::string& winner, double win
 std::optional<double> Value(const Accumulator& acc, Group g, const std::string& id, const std::string& code) {
   std::optional<double> v;
   for (const auto& f : acc.flags)
-    if (f.group == g && f.id == id && f.code == code) v = f.value;
+    if (f.group == g && acc.FlagId(f) == id && f.code == code) v = f.value;
   return v;
 }
 
@@ -238,16 +238,16 @@ TEST(Accumulators, MergeAddsUp) {
   Accumulator a, b;
   a.Intern("only in a");
   a.stats[a.Intern("T")].bidding = {2, 1};
-  a.stats[a.Intern("S")].spread.prefixes = {"45", "90"};
+  a.stats[a.Intern("S")].spread.prefixes = {45, 90};
   b.stats[b.Intern("T")].bidding = {3, 0};
-  b.stats[b.Intern("S")].spread.prefixes = {"45", "60"};
+  b.stats[b.Intern("S")].spread.prefixes = {45, 60};
   b.stats[b.Intern("S")].spread.processes = 1;
   b.price_gaps.push_back({b.KeepOcid("x"), b.Intern("S"), b.Intern("T"), {}, 0.5});
   b.Raise(Group::kOcid, "x", "R003", 1.0);
   a.Merge(std::move(b));
   EXPECT_EQ(a.stats[a.Intern("T")].bidding.processes, 5);
   EXPECT_EQ(a.stats[a.Intern("T")].bidding.wins, 1);
-  EXPECT_EQ(a.stats[a.Intern("S")].spread.prefixes, (std::vector<std::string>{"45", "60", "90"}));
+  EXPECT_EQ(a.stats[a.Intern("S")].spread.prefixes, (std::vector<uint64_t>{45, 60, 90}));
   EXPECT_EQ(a.Name(a.price_gaps[0].winner), "S");
   EXPECT_EQ(a.Name(a.price_gaps[0].runner_up), "T");
   EXPECT_EQ(a.Ocid(a.price_gaps[0].ocid), "x");

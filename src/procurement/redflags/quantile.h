@@ -8,7 +8,7 @@ namespace cairn::procurement::redflags {
 
 // The p-quantile (0 ≤ p ≤ 1) of `values` by Hyndman–Fan type 8: h = (n + 1/3)·p + 1/3, linear
 // interpolation between the ⌊h⌋-th and (⌊h⌋+1)-th smallest (1-based), clamped to the minimum
-// and maximum. REQUIRES: `values` is not empty. Sorts `values`.
+// and maximum. REQUIRES: `values` is not empty. Reorders `values`.
 double Quantile(std::vector<double>& values, double p);
 
 struct Fences {
@@ -17,7 +17,7 @@ struct Fences {
   double upper = 0;  // Q3 + 1.5·IQR
 };
 
-// REQUIRES: `values` is not empty. Sorts `values`.
+// REQUIRES: `values` is not empty. Reorders `values`.
 Fences TukeyFences(std::vector<double>& values);
 
 }  // namespace cairn::procurement::redflags

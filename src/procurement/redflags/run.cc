@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <future>
 #include <map>
+#include <tuple>
 
 #include "procurement/redflags/indicators.h"
 #include "procurement/redflags/internal/line_blocks.h"
@@ -50,7 +51,7 @@ bool ParseRelease(Worker& w, std::string_view line, uint64_t line_no, simdjson::
 }
 
 void FoldLine(Worker& w, std::string_view line, uint64_t line_no, const Settings& settings,
-              const std::vector<FoldFn>& folds, const std::string& currency, bool parse_only) {
+              const std::vector<FoldFn>& folds, bool count_parties, const std::string& currency, bool parse_only) {
   if (Blank(line)) return;
   ++w.counts.lines;
   simdjson::dom::object release;
@@ -68,6 +69,7 @@ void FoldLine(Worker& w, std::string_view line, uint64_t line_no, const Settings
   if (kind == LineKind::kExcluded) ++w.counts.excluded;
   if (kind != LineKind::kProcess) return;
   ++w.counts.processes;
+  if (count_parties) w.acc.Prepare(p);
   for (FoldFn fold : folds) fold(p, settings, w.acc);
 }
 
@@ -101,20 +103,55 @@ void AddWarnings(tbb::enumerable_thread_specific<Worker>& workers, const RunOpti
   }
 }
 
-nlohmann::json Results(const std::vector<Flag>& flags) {
-  std::map<Group, std::map<std::string, std::map<std::string, double>>> grouped;
-  for (const Flag& f : flags) grouped[f.group][f.id][f.code] = f.value;
-  nlohmann::json out = nlohmann::json::object();
-  for (const auto& [group, ids] : grouped) out[GroupName(group)] = ids;
+// The results object as JSON text, groups in Cardinal's order, ids and codes sorted. A flag raised
+// twice (a tenderer in two processes) appears once, with its last value.
+std::string Results(Accumulator& acc) {
+  // First by number, which is quick, to drop repeats; then the survivors by name.
+  auto& flags = acc.flags;
+  std::stable_sort(flags.begin(), flags.end(), [](const Flag& a, const Flag& b) {
+    return std::forward_as_tuple(a.group, a.key, std::string_view(a.code)) <
+           std::forward_as_tuple(b.group, b.key, std::string_view(b.code));
+  });
+  struct Named {
+    Group group;
+    std::string_view id, code;
+    double value;
+  };
+  std::vector<Named> named;
+  for (size_t i = 0; i < flags.size(); ++i) {
+    const Flag& f = flags[i];
+    if (i + 1 < flags.size() && f.group == flags[i + 1].group && f.key == flags[i + 1].key &&
+        std::string_view(f.code) == flags[i + 1].code)
+      continue;  // the later one wins
+    named.push_back({f.group, acc.FlagId(f), f.code, f.value});
+  }
+  std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
+    return std::tie(a.group, a.id, a.code) < std::tie(b.group, b.id, b.code);
+  });
+  std::string out = "{";
+  for (size_t i = 0; i < named.size(); ++i) {
+    const Named& f = named[i];
+    bool new_group = i == 0 || f.group != named[i - 1].group;
+    bool new_party = new_group || f.id != named[i - 1].id;
+    if (new_party && i > 0) out += "}";
+    if (new_group) out += std::string(i > 0 ? "}," : "") + "\"" + GroupName(f.group) + "\":{";
+    else if (new_party) out += ",";
+    if (new_party) out += nlohmann::json(f.id).dump() + ":{";
+    else out += ",";
+    out += "\"" + std::string(f.code) + "\":" + nlohmann::json(f.value).dump();
+  }
+  out += named.empty() ? "}" : "}}}";
   return out;
 }
 
 }  // namespace
 
-nlohmann::json Report::Output(bool with_meta) const {
-  nlohmann::json out = results;
-  if (with_meta) out["Meta"] = meta;
-  return out;
+std::string Report::Text(bool with_meta) const {
+  if (!with_meta) return results;
+  std::string out = results;
+  out.pop_back();  // the closing brace
+  if (out.size() > 1) out += ",";
+  return out + "\"Meta\":" + meta.dump() + "}";
 }
 
 Result<Report> RunRedFlags(const std::string& path, const Settings& settings, const RunOptions& options) {
@@ -123,6 +160,8 @@ Result<Report> RunRedFlags(const std::string& path, const Settings& settings, co
   report.currency = settings.currency.value_or("");
   tbb::enumerable_thread_specific<Worker> workers;
   const std::vector<FoldFn> folds = FoldsFor(settings);
+  const bool count_parties = settings.Enabled("R024") || settings.Enabled("R025") || settings.Enabled("R038") ||
+                             settings.Enabled("R048") || settings.Enabled("R058");
   // Two blocks: the next is read on another thread while this one is folded.
   internal::LineBlock blocks[2];
   CAIRN_ASSIGN_OR_RETURN(bool more, reader.Next(blocks[0]));
@@ -134,7 +173,7 @@ Result<Report> RunRedFlags(const std::string& path, const Settings& settings, co
     tbb::parallel_for(tbb::blocked_range<size_t>(0, block.lines.size(), 256), [&](const tbb::blocked_range<size_t>& r) {
       Worker& w = workers.local();
       for (size_t i = r.begin(); i != r.end(); ++i)
-        FoldLine(w, block.lines[i], block.first_line + i, settings, folds, currency, options.parse_only);
+        FoldLine(w, block.lines[i], block.first_line + i, settings, folds, count_parties, currency, options.parse_only);
     });
     AddWarnings(workers, options, report);
     auto read = next.get();
@@ -153,7 +192,7 @@ Result<Report> RunRedFlags(const std::string& path, const Settings& settings, co
   }
   Meta meta;
   Finish(settings, all, meta);
-  report.results = Results(all.flags);
+  report.results = Results(all);
   report.meta = meta;
   report.meta["currency"] = report.currency;
   const Counts& c = report.counts;

@@ -31,7 +31,9 @@ struct Counts {
 };
 
 struct Report {
-  nlohmann::json results = nlohmann::json::object();  // {"OCID": {ocid: {code: value}}, …}
+  // {"OCID": {ocid: {code: value}}, …} as compact JSON text: written straight from the flags, as
+  // a million processes' results are too many small objects to build as a JSON tree first.
+  std::string results = "{}";
   nlohmann::json meta = nlohmann::json::object();     // computed fences, currency, counts
   Counts counts;
   std::vector<std::string> warnings;  // "line N: …", first max_warnings in line order
@@ -39,7 +41,8 @@ struct Report {
   std::string currency;  // the main currency used
 
   // The Cardinal-shaped object: results plus "Meta" unless `with_meta` is false.
-  nlohmann::json Output(bool with_meta) const;
+  std::string Text(bool with_meta) const;
+  nlohmann::json Output(bool with_meta) const { return nlohmann::json::parse(Text(with_meta)); }
 };
 
 // Reads `path` ("-" for standard input). Bad lines (invalid JSON or UTF-8, not an object, no

@@ -51,7 +51,7 @@ TEST_F(RunTest, BadLinesAreWarnedAboutAndSkippedWhileGoodLinesCount) {
                       "\n";                                                               // 9
   auto report = RunRedFlags(Write("in.jsonl", lines), AllIndicators(), {});
   ASSERT_TRUE(report.ok()) << report.status().message();
-  EXPECT_EQ(report->results["OCID"]["short"]["R003"], 1.0);
+  EXPECT_EQ(report->Output(false)["OCID"]["short"]["R003"], 1.0);
   EXPECT_EQ(report->counts.lines, 8u);
   EXPECT_EQ(report->counts.invalid, 5u);
   EXPECT_EQ(report->counts.processes, 3u);
@@ -113,7 +113,7 @@ TEST_F(RunTest, ParseOnlyFlagsNothing) {
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->counts.lines, 2u);
   EXPECT_EQ(report->counts.invalid, 1u);
-  EXPECT_TRUE(report->results.empty());
+  EXPECT_EQ(report->Text(false), "{}");
 }
 
 TEST_F(RunTest, MissingFileIsNotFound) {

@@ -183,7 +183,8 @@ Result<Settings> ParseSettings(std::string_view text, const std::string& source)
   }
   if (s.r025.percentile < 0 || s.r025.percentile > 100)
     return InvalidArgument(source + ": [R025] percentile must be from 0 to 100");
-  if (s.r048.digits < 1) return InvalidArgument(source + ": [R048] digits must be at least 1");
+  if (s.r048.digits < 1 || s.r048.digits > 8)
+    return InvalidArgument(source + ": [R048] digits must be from 1 to 8 (a CPV code has 8)");
   return s;
 }
 

@@ -65,6 +65,7 @@ TEST(RedFlagSettings, WrongKindOfValueIsAnError) {
   EXPECT_EQ(s.status().message(), "x.ini line 2: [R003] threshold must be a whole number of days, not \"ten\"");
   EXPECT_FALSE(ParseSettings("[R024]\nthreshold = 0.1x\n", "x.ini").ok());
   EXPECT_FALSE(ParseSettings("[R025]\npercentile = 120\n", "x.ini").ok());
+  EXPECT_FALSE(ParseSettings("[R048]\ndigits = 9\n", "x.ini").ok());
   EXPECT_FALSE(ParseSettings("[R003.procurement_method_details]\nopen = soon\n", "x.ini").ok());
 }
 

@@ -21,9 +21,9 @@ void FoldR048(const Process& p, const Settings& s, Accumulator& acc) {
       ++spread.processes;
     }
     for (std::string_view id : p.of(a.classifications)) {
-      std::string_view prefix = id.substr(0, size_t(s.r048.digits));
+      uint64_t prefix = PackPrefix(id, s.r048.digits);
       auto at = std::lower_bound(spread.prefixes.begin(), spread.prefixes.end(), prefix);
-      if (at == spread.prefixes.end() || *at != prefix) spread.prefixes.emplace(at, prefix);
+      if (at == spread.prefixes.end() || *at != prefix) spread.prefixes.insert(at, prefix);
     }
   }
 }
