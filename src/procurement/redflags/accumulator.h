@@ -48,7 +48,14 @@ struct Disqualifications {
 // R048, per supplier.
 struct Spread {
   int64_t processes = 0;
-  std::vector<uint64_t> prefixes;  // sorted, distinct; each up to 8 characters packed (PackPrefix)
+  // Two-digit numeric prefixes — CPV divisions, the default and by far the commonest — as bits,
+  // so counting one costs no memory of its own; any other prefix packed (PackPrefix), sorted.
+  uint64_t divisions[2] = {0, 0};
+  std::vector<uint64_t> prefixes;
+
+  void Add(std::string_view id, int64_t digits);
+  size_t count() const;  // distinct prefixes
+  void Merge(const Spread& other);
 };
 
 // The first `digits` (1 to 8) characters of a classification id as a number, so that a

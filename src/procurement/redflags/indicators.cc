@@ -66,12 +66,7 @@ void Accumulator::Merge(Accumulator&& other) {
       d.disqualified += o.disqualified;
       d.processes += o.processes;
     }
-    Spread& s = mine.spread;
-    s.processes += theirs.spread.processes;
-    std::vector<uint64_t> both;
-    std::set_union(s.prefixes.begin(), s.prefixes.end(), theirs.spread.prefixes.begin(), theirs.spread.prefixes.end(),
-                   std::back_inserter(both));
-    s.prefixes = std::move(both);
+    mine.spread.Merge(theirs.spread);
   }
   other = Accumulator();
 }

@@ -234,6 +234,21 @@ TEST(R048HeterogeneousSupplier, IgnoresJointAndInactiveAwards) {
   EXPECT_EQ(acc.parties(), 0u);
 }
 
+TEST(R048HeterogeneousSupplier, CountsDistinctPrefixesOfAnyLength) {
+  Spread two, three;
+  for (const char* cpv : {"45000000", "45200000", "90500000-2", "9", "x1"}) {
+    two.Add(cpv, 2);
+    three.Add(cpv, 3);
+  }
+  EXPECT_EQ(two.count(), 4u);    // 45, 90, 9, x1
+  EXPECT_EQ(three.count(), 5u);  // 450, 452, 905, 9, x1
+  Spread other;
+  other.Add("45999999", 2);
+  other.Add("33100000", 2);
+  two.Merge(other);
+  EXPECT_EQ(two.count(), 5u);
+}
+
 TEST(Accumulators, MergeAddsUp) {
   Accumulator a, b;
   a.Intern("only in a");
@@ -248,6 +263,7 @@ TEST(Accumulators, MergeAddsUp) {
   EXPECT_EQ(a.stats[a.Intern("T")].bidding.processes, 5);
   EXPECT_EQ(a.stats[a.Intern("T")].bidding.wins, 1);
   EXPECT_EQ(a.stats[a.Intern("S")].spread.prefixes, (std::vector<uint64_t>{45, 60, 90}));
+  EXPECT_EQ(a.stats[a.Intern("S")].spread.count(), 3u);
   EXPECT_EQ(a.Name(a.price_gaps[0].winner), "S");
   EXPECT_EQ(a.Name(a.price_gaps[0].runner_up), "T");
   EXPECT_EQ(a.Ocid(a.price_gaps[0].ocid), "x");

@@ -3,6 +3,7 @@
 #include <simdjson.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_sort.h>
 
 #include <algorithm>
 #include <future>
@@ -104,13 +105,15 @@ void AddWarnings(tbb::enumerable_thread_specific<Worker>& workers, const RunOpti
 }
 
 // The results object as JSON text, groups in Cardinal's order, ids and codes sorted. A flag raised
-// twice (a tenderer in two processes) appears once, with its last value.
+// twice (a tenderer in two processes) appears once, with the larger value.
 std::string Results(Accumulator& acc) {
   // First by number, which is quick, to drop repeats; then the survivors by name.
   auto& flags = acc.flags;
-  std::stable_sort(flags.begin(), flags.end(), [](const Flag& a, const Flag& b) {
-    return std::forward_as_tuple(a.group, a.key, std::string_view(a.code)) <
-           std::forward_as_tuple(b.group, b.key, std::string_view(b.code));
+  // Equal keys carry equal values in practice (a tenderer flagged 1.0 in two processes), but
+  // which one is kept must not depend on thread timing: the value breaks ties, largest last.
+  tbb::parallel_sort(flags.begin(), flags.end(), [](const Flag& a, const Flag& b) {
+    return std::forward_as_tuple(a.group, a.key, std::string_view(a.code), a.value) <
+           std::forward_as_tuple(b.group, b.key, std::string_view(b.code), b.value);
   });
   struct Named {
     Group group;
@@ -122,10 +125,10 @@ std::string Results(Accumulator& acc) {
     const Flag& f = flags[i];
     if (i + 1 < flags.size() && f.group == flags[i + 1].group && f.key == flags[i + 1].key &&
         std::string_view(f.code) == flags[i + 1].code)
-      continue;  // the later one wins
+      continue;  // the larger one wins
     named.push_back({f.group, acc.FlagId(f), f.code, f.value});
   }
-  std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
+  tbb::parallel_sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
     return std::tie(a.group, a.id, a.code) < std::tie(b.group, b.id, b.code);
   });
   std::string out = "{";

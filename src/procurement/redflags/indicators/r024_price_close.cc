@@ -9,7 +9,7 @@ namespace cairn::procurement::redflags {
 void FoldPriceGap(const Process& p, const Settings& s, Accumulator& acc) {
   if (!internal::ComparesPrices(p, s)) return;
   thread_local internal::PriceOnlyAward scratch;
-  if (!internal::PriceOnlyAwardOf(p, scratch) || scratch.winning_amount == 0) return;  // zero guard
+  if (!internal::PriceOnlyAwardOf(p, acc, scratch) || scratch.winning_amount == 0) return;  // zero guard
   const internal::PriceOnlyAward* award = &scratch;
   std::optional<double> next;
   for (const auto& [tenderer, amount] : award->lowest)

@@ -9,7 +9,7 @@ namespace cairn::procurement::redflags {
 
 void FoldR025(const Process& p, const Settings&, Accumulator& acc) {
   thread_local internal::PriceOnlyAward scratch;
-  if (!internal::PriceOnlyAwardOf(p, scratch)) return;
+  if (!internal::PriceOnlyAwardOf(p, acc, scratch)) return;
   const internal::PriceOnlyAward* award = &scratch;
   for (const auto& [tenderer, amount] : award->lowest) {
     PartyId id = acc.PartyAt(p, tenderer);

@@ -2,11 +2,37 @@
 // sectors (distinct first-`digits` prefixes of the items' classification ids), at or above the
 // upper fence among suppliers with at least `minimum_contracting_processes` such processes.
 #include <algorithm>
+#include <bit>
+#include <iterator>
 
 #include "procurement/redflags/indicators.h"
 #include "procurement/redflags/internal/common.h"
 
 namespace cairn::procurement::redflags {
+
+void Spread::Add(std::string_view id, int64_t digits) {
+  if (digits == 2 && id.size() >= 2 && id[0] >= '0' && id[0] <= '9' && id[1] >= '0' && id[1] <= '9') {
+    int division = (id[0] - '0') * 10 + (id[1] - '0');
+    divisions[division / 64] |= uint64_t(1) << (division % 64);
+    return;
+  }
+  uint64_t prefix = PackPrefix(id, digits);
+  auto at = std::lower_bound(prefixes.begin(), prefixes.end(), prefix);
+  if (at == prefixes.end() || *at != prefix) prefixes.insert(at, prefix);
+}
+
+size_t Spread::count() const {
+  return size_t(std::popcount(divisions[0]) + std::popcount(divisions[1])) + prefixes.size();
+}
+
+void Spread::Merge(const Spread& other) {
+  processes += other.processes;
+  divisions[0] |= other.divisions[0];
+  divisions[1] |= other.divisions[1];
+  std::vector<uint64_t> both;
+  std::set_union(prefixes.begin(), prefixes.end(), other.prefixes.begin(), other.prefixes.end(), std::back_inserter(both));
+  prefixes = std::move(both);
+}
 
 void FoldR048(const Process& p, const Settings& s, Accumulator& acc) {
   if (!p.awards_final()) return;
@@ -20,11 +46,7 @@ void FoldR048(const Process& p, const Settings& s, Accumulator& acc) {
       counted.push_back(supplier);
       ++spread.processes;
     }
-    for (std::string_view id : p.of(a.classifications)) {
-      uint64_t prefix = PackPrefix(id, s.r048.digits);
-      auto at = std::lower_bound(spread.prefixes.begin(), spread.prefixes.end(), prefix);
-      if (at == spread.prefixes.end() || *at != prefix) spread.prefixes.insert(at, prefix);
-    }
+    for (std::string_view id : p.of(a.classifications)) spread.Add(id, s.r048.digits);
   }
 }
 
@@ -34,8 +56,8 @@ void FinishR048(const Settings& s, Accumulator& acc, Meta& meta) {
   for (PartyId id = 0; id < acc.stats.size(); ++id) {
     const Spread& spread = acc.stats[id].spread;
     if (spread.processes == 0 || spread.processes < s.r048.minimum_contracting_processes) continue;
-    judged.emplace_back(id, double(spread.prefixes.size()));
-    counts.push_back(double(spread.prefixes.size()));
+    judged.emplace_back(id, double(spread.count()));
+    counts.push_back(double(spread.count()));
   }
   auto fence = internal::Fence("R048", "", std::move(counts), internal::Side::kUpper, s.r048.threshold, meta);
   if (!fence) return;

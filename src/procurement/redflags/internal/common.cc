@@ -14,7 +14,7 @@ bool ComparesPrices(const Process& p, const Settings& s) {
   return true;
 }
 
-bool PriceOnlyAwardOf(const Process& p, PriceOnlyAward& out) {
+bool PriceOnlyAwardOf(const Process& p, Accumulator& acc, PriceOnlyAward& out) {
   out.lowest.clear();
   if (!p.awards_final()) return false;
   const Award* active = nullptr;
@@ -24,15 +24,17 @@ bool PriceOnlyAwardOf(const Process& p, PriceOnlyAward& out) {
     active = &a;
   }
   if (!active || active->suppliers.size() != 1) return false;
-  std::string_view winner_id = p.ids[active->suppliers.begin];
+  PartyId winner_id = acc.PartyAt(p, active->suppliers.begin);
   for (const auto& b : p.bids) {
     if (b.status != BidStatus::kValid || b.tenderers.size() != 1 || !b.amount) continue;
-    std::string_view tenderer = p.ids[b.tenderers.begin];
-    auto it = std::find_if(out.lowest.begin(), out.lowest.end(), [&](const auto& e) { return p.ids[e.first] == tenderer; });
+    PartyId tenderer = acc.PartyAt(p, b.tenderers.begin);
+    auto it = std::find_if(out.lowest.begin(), out.lowest.end(),
+                           [&](const auto& e) { return acc.PartyAt(p, e.first) == tenderer; });
     if (it == out.lowest.end()) out.lowest.emplace_back(b.tenderers.begin, *b.amount);
     else it->second = std::min(it->second, *b.amount);
   }
-  auto winner = std::find_if(out.lowest.begin(), out.lowest.end(), [&](const auto& e) { return p.ids[e.first] == winner_id; });
+  auto winner = std::find_if(out.lowest.begin(), out.lowest.end(),
+                             [&](const auto& e) { return acc.PartyAt(p, e.first) == winner_id; });
   if (winner == out.lowest.end()) return false;
   out.winner = winner->first;
   out.winning_amount = winner->second;

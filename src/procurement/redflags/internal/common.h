@@ -26,7 +26,8 @@ struct PriceOnlyAward {
   std::vector<std::pair<uint32_t, double>> lowest;
 };
 // False if the process is not one; `out` is overwritten either way (callers reuse one).
-bool PriceOnlyAwardOf(const Process& p, PriceOnlyAward& out);
+// Tenderers are told apart by their numbers in `acc`.
+bool PriceOnlyAwardOf(const Process& p, Accumulator& acc, PriceOnlyAward& out);
 
 // The suppliers of the process's active awards.
 // Appends them to `out`.

@@ -31,6 +31,16 @@ bool Is(std::string_view k, const char (&literal)[N]) {
   return k.size() == N - 1 && __builtin_memcmp(k.data(), literal, N - 1) == 0;
 }
 
+// The value of `key` in `o`, if `e` is an object that has it (the first, if given twice).
+template <size_t N>
+std::optional<element> Field(element e, const char (&key)[N]) {
+  object o;
+  if (e.get_object().get(o) != SUCCESS) return std::nullopt;
+  for (auto field : o)
+    if (Is(field.key, key)) return field.value;
+  return std::nullopt;
+}
+
 std::optional<std::string_view> Text(element e) {
   std::string_view v;
   if (e.get_string().get(v) != SUCCESS) return std::nullopt;
@@ -151,10 +161,9 @@ void ReadBid(object o, size_t index, const std::string& main_currency, Process& 
 }
 
 void ReadBids(element e, const std::string& main_currency, Process& out, std::vector<std::string>& warnings) {
-  object bids;
-  if (e.get_object().get(bids) != SUCCESS) return;
+  auto list = Field(e, "details");
   array details;
-  if (bids["details"].get_array().get(details) != SUCCESS) return;
+  if (!list || list->get_array().get(details) != SUCCESS) return;
   size_t i = 0;
   for (element item : details) {
     object o;
@@ -168,9 +177,10 @@ void ReadClassifications(element e, Process& out) {
   array items;
   if (e.get_array().get(items) != SUCCESS) return;
   for (element item : items) {
-    element id;
-    if (item["classification"]["id"].get(id) != SUCCESS) continue;
-    if (auto s = Id(id, out)) out.ids.push_back(*s);
+    auto classification = Field(item, "classification");
+    auto id = classification ? Field(*classification, "id") : std::nullopt;
+    if (!id) continue;
+    if (auto s = Id(*id, out)) out.ids.push_back(*s);
   }
 }
 
@@ -228,13 +238,10 @@ bool ReadTender(element e, Process& out, std::vector<std::string>& warnings) {
       if (field.value.get_int64().get(n) == SUCCESS) out.number_of_tenderers = n;
     } else if (Is(k, "tenderPeriod") && !period) {
       period = true;
-      object o;
-      if (field.value.get_object().get(o) != SUCCESS) continue;
-      element start, end;
-      if (o["startDate"].get(start) == SUCCESS)
-        out.tender_start = Date(start, [] { return std::string("tender/tenderPeriod/startDate"); }, warnings);
-      if (o["endDate"].get(end) == SUCCESS)
-        out.tender_end = Date(end, [] { return std::string("tender/tenderPeriod/endDate"); }, warnings);
+      if (auto start = Field(field.value, "startDate"))
+        out.tender_start = Date(*start, [] { return std::string("tender/tenderPeriod/startDate"); }, warnings);
+      if (auto end = Field(field.value, "endDate"))
+        out.tender_end = Date(*end, [] { return std::string("tender/tenderPeriod/endDate"); }, warnings);
     }
   }
   return true;
