@@ -20,7 +20,7 @@ struct LineBlock {
 class LineBlockReader {
  public:
   // Opens `path`; "-" reads standard input. NotFound names the path if it cannot be opened.
-  static Result<LineBlockReader> Open(const std::string& path, size_t block_bytes = 8 << 20);
+  static Result<LineBlockReader> Open(const std::string& path, size_t block_bytes = 16 << 20);
   LineBlockReader(LineBlockReader&&) noexcept;
   LineBlockReader& operator=(LineBlockReader&&) = delete;
   ~LineBlockReader();
