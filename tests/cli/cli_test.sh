@@ -245,6 +245,35 @@ check "risk ranks organisations" contains "$out" "^1,O"
 out=$("$cairn" --db w.db evaluate --truth world/truth.json --detection 2>&1)
 check "evaluate --detection reports each indicator and the ranking" contains "$out" "ranking: P = [0-9]* planted SOC-group businesses"
 
+# Red flags (cairn redflags): init, a settings error that names the key, a Cardinal case through
+# standard input, bad lines warned about by number while good lines still flag, and coverage.
+cases="$here/../../../shared/data/cardinal/indicators"
+out=$("$cairn" redflags init rf.ini 2>&1)
+check "redflags init writes a settings file" contains "$out" "wrote rf.ini"
+check "redflags init enables R058" grep -q '^\[R058\]' rf.ini
+out=$("$cairn" redflags init rf.ini 2>&1)
+check "redflags init refuses to overwrite" contains "$out" "exists; use --force"
+printf '[R003]\nthreshhold = 3\n' > bad.ini
+out=$("$cairn" redflags --settings bad.ini "$cases/R003.jsonl" 2>&1)
+check "an unknown setting is named with its line" contains "$out" "bad.ini line 2: unknown setting \[R003\] threshhold"
+out=$("$cairn" redflags --settings rf.ini --no-meta - < "$cases/R018.jsonl" 2>/dev/null)
+check "R018 case through standard input" test "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1]) == json.load(open(sys.argv[2])))' "$out" "$cases/R018.expected")" = True
+{ head -1 "$cases/R003.jsonl"; echo '{"ocid": "broken"'; printf '{"ocid":"\xff"}\n'; echo '{"tender":{}}'; } > mixed.jsonl
+out=$("$cairn" redflags --no-meta mixed.jsonl 2>err.txt)
+check "good lines still flag beside bad ones" contains "$out" '"open":{"R003":1.0}'
+check "invalid JSON is warned about by line" grep -q "warning: line 2: invalid JSON" err.txt
+check "bad UTF-8 is warned about by line" grep -q "warning: line 3: invalid JSON" err.txt
+check "a missing ocid is warned about by line" grep -q "warning: line 4: ocid is missing" err.txt
+check "the run reports its counts" grep -q "4 lines: 1 processes read, 3 skipped as invalid" err.txt
+out=$("$cairn" redflags coverage "$cases/R035.jsonl")
+check "coverage counts processes" contains "$out" "^12 processes"
+check "coverage says R035 is supported" contains "$out" "^R035 *yes"
+check "coverage says R003 is not" contains "$out" "R003 *no .*missing: tender/tenderPeriod/startDate"
+out=$("$cairn" redflags coverage --format json "$cases/R035.jsonl")
+check "coverage as JSON" test "$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print([i["supported"] for i in d["indicators"] if i["code"]=="R035"][0])' "$out")" = True
+out=$("$cairn" redflags absent.jsonl 2>&1)
+check "a missing file is an error" contains "$out" "cannot read absent.jsonl"
+
 # The same against PostgreSQL, when the test server is up.
 if [ -n "${CAIRN_TEST_PG:-}" ]; then
   db="cli_$$"
