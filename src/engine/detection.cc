@@ -141,6 +141,7 @@ Result<risk::Network> LoadRiskNetwork(const app::Env& env, const std::string& as
         tx,
         [&](const storage::EntityRow& e) {
           risk::Node n{e.id, e.kind, e.name, e.postcode, e.restricted, e.owner_organisation_id};
+          n.company_number = e.company_number;
           net.Add(std::move(n));
         },
         [&](const storage::LinkRow& l) {

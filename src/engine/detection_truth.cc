@@ -51,7 +51,7 @@ Result<DetectionQuality> EvaluateDetection(const app::Env& env, const std::strin
     }
     for (const auto& code : p.value("indicators", nlohmann::json::array())) {
       std::string c = code.get<std::string>();
-      if (c[0] == 'P') continue;  // procurement flags: issue 5
+      if (c == "P6") continue;  // missing probity is raised by screening, not by detection
       auto& iq = q.indicators[c];
       ++iq.planted;
       for (const auto& e : entities) {
@@ -69,7 +69,7 @@ Result<DetectionQuality> EvaluateDetection(const app::Env& env, const std::strin
     bool any = false;
     for (const auto& code : fired[e]) {
       ++q.indicators[code].ordinary_flagged;
-      any = any || code != "C6";
+      any = any || (code != "C6" && code != "P3");  // categories, not signs
     }
     q.ordinary_flagged += any ? 1 : 0;
   }

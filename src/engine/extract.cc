@@ -1,5 +1,6 @@
 #include "engine/extract.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -210,7 +211,22 @@ void Ocds(const json& p, Extracted& x) {
     m.reference = id;
     return by_party[id] = Add(x, m);
   };
-  if (auto b = party(p.value("buyer", json::object()), "buyer")) Relate(x, *b, proc, "buyer_in");
+  // What was bought, on the buyer's link, for the procurement flags (P3, P4): the CPV codes of
+  // the tender's and awards' items and the main category.
+  json cpv = json::array();
+  auto add_items = [&](const json& holder) {
+    for (const json& item : holder.value("items", json::array())) {
+      std::string code = Str(item.value("classification", json::object()), "id");
+      if (!code.empty() && std::find(cpv.begin(), cpv.end(), code) == cpv.end()) cpv.push_back(code);
+    }
+  };
+  const json& tender = p.value("tender", json::object());
+  add_items(tender);
+  for (const json& award : p.value("awards", json::array())) add_items(award);
+  if (auto b = party(p.value("buyer", json::object()), "buyer")) {
+    Relate(x, *b, proc, "buyer_in", Str(tender.value("tenderPeriod", json::object()), "startDate"), "",
+           {{"cpv", cpv}, {"category", Str(tender, "mainProcurementCategory")}});
+  }
   const json& bids = p.value("bids", json::object());
   for (const json& bid : bids.value("details", json::array())) {
     for (const json& t : bid.value("tenderers", json::array())) {

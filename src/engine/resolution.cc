@@ -53,12 +53,28 @@ std::string FirstWords(const std::string& normalised, size_t n) {
 
 // Identifier keys: company numbers, addresses, Companies House officer ids, SOCG references,
 // ocids. People's names are matched afterwards (people.h).
+// A normalised organisation name without its legal form ("kerr recycling ltd" → "kerr
+// recycling"): procurement data often leaves the form off, or misspells it ("liited").
+std::string BaseName(const std::string& norm) {
+  static const std::set<std::string> kForms = {"ltd", "plc", "llp", "lp"};
+  size_t space = norm.find_last_of(' ');
+  if (space == std::string::npos) return norm;
+  std::string last = norm.substr(space + 1);
+  bool form = kForms.count(last) || (last.size() >= 5 && resolve::BoundedEditDistance(last, "limited", 2) <= 2);
+  return form ? norm.substr(0, space) : norm;
+}
+
 void ClusterByKeys(const std::vector<Pending>& ms, Clusterer& c) {
-  // Organisations: which numbers each normalised name is used with.
-  std::map<std::string, std::set<std::string>> numbers_by_name;
+  // Organisations: which numbers each normalised name is used with, with and without the legal
+  // form, and with the postcode, to place a party that gives only a name.
+  std::map<std::string, std::set<std::string>> numbers_by_name, numbers_by_base, numbers_by_base_postcode;
   for (const auto& m : ms) {
     if (m.row.kind == "organisation" && !m.row.company_number.empty() && !m.norm_name.empty()) {
       numbers_by_name[m.norm_name].insert(m.row.company_number);
+      numbers_by_base[BaseName(m.norm_name)].insert(m.row.company_number);
+      if (!m.row.postcode.empty())
+        numbers_by_base_postcode[BaseName(m.norm_name) + "|" + resolve::NormalisePostcode(m.row.postcode)].insert(
+            m.row.company_number);
     }
   }
   for (uint32_t i = 0; i < ms.size(); ++i) {
@@ -67,8 +83,15 @@ void ClusterByKeys(const std::vector<Pending>& ms, Clusterer& c) {
       if (!r.company_number.empty()) {
         c.Key(i, "cn:" + r.company_number, "same company number");
       } else if (!ms[i].norm_name.empty()) {
+        const std::string base = BaseName(ms[i].norm_name);
         const auto& numbers = numbers_by_name[ms[i].norm_name];
+        const auto& by_base = numbers_by_base[base];
+        const auto& by_place = numbers_by_base_postcode[base + "|" + resolve::NormalisePostcode(r.postcode)];
         if (numbers.size() == 1) c.Key(i, "cn:" + *numbers.begin(), "same name as the one company of that name");
+        else if (!r.postcode.empty() && by_place.size() == 1)
+          c.Key(i, "cn:" + *by_place.begin(), "same name, legal form aside, and postcode as one company");
+        else if (numbers.empty() && by_base.size() == 1)
+          c.Key(i, "cn:" + *by_base.begin(), "same name, legal form aside, as the one company of that name");
         else if (numbers.empty()) c.Key(i, "on:" + ms[i].norm_name, "same name, no company number");
       }
     } else if (r.kind == "address") {

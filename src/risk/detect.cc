@@ -48,6 +48,12 @@ const std::vector<IndicatorInfo>& AllIndicators() {
       {"B1", "Front business", FrontBusiness},
       {"B2", "Exploitation", Exploitation},
       {"L1", "Licensing", Licensing},
+      {"P1", "Related bidders", RelatedBidders},
+      {"P2", "Young supplier, large award", YoungSupplierLargeAward},
+      {"P3", "High-risk category", HighRiskCategory},
+      {"P4", "Split purchases", SplitPurchases},
+      {"P5", "Supplier near a subject", SupplierNearSubject},
+      {"P7", "Shell bidder", ShellBidder},
   };
   return kAll;
 }

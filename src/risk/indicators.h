@@ -28,6 +28,12 @@ void CoLocation(const Network&, const Section&, const Settings&, std::vector<Fin
 void FrontBusiness(const Network&, const Section&, const Settings&, std::vector<Finding>*);         // B1
 void Exploitation(const Network&, const Section&, const Settings&, std::vector<Finding>*);           // B2
 void Licensing(const Network&, const Section&, const Settings&, std::vector<Finding>*);             // L1
+void RelatedBidders(const Network&, const Section&, const Settings&, std::vector<Finding>*);        // P1
+void YoungSupplierLargeAward(const Network&, const Section&, const Settings&, std::vector<Finding>*);  // P2
+void HighRiskCategory(const Network&, const Section&, const Settings&, std::vector<Finding>*);      // P3
+void SplitPurchases(const Network&, const Section&, const Settings&, std::vector<Finding>*);        // P4
+void SupplierNearSubject(const Network&, const Section&, const Settings&, std::vector<Finding>*);   // P5
+void ShellBidder(const Network&, const Section&, const Settings&, std::vector<Finding>*);           // P7
 
 struct IndicatorInfo {
   const char* code;

@@ -40,6 +40,7 @@ struct Node {
   std::string psc_statement = {};
   int64_t psc_statement_record = 0;
   std::vector<Subject> subjects = {};
+  std::string company_number = {};  // as the records give it, even if the register has no such company
 };
 
 struct Edge {
