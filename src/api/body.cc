@@ -61,6 +61,37 @@ Result<std::optional<bool>> Body::OptBool(const std::string& field) {
   return std::optional<bool>(v->get<bool>());
 }
 
+Result<std::optional<std::string>> Body::OptText(const std::string& field, size_t max_bytes) {
+  const nlohmann::json* v = Get(field);
+  if (v == nullptr) return std::optional<std::string>();
+  if (!v->is_string() || v->get_ref<const std::string&>().size() > max_bytes) {
+    std::string want = "a string of at most " + std::to_string(max_bytes) + " bytes";
+    return WrongType(field, want.c_str());
+  }
+  return std::optional<std::string>(v->get<std::string>());
+}
+
+Result<std::optional<double>> Body::OptNumber(const std::string& field) {
+  const nlohmann::json* v = Get(field);
+  if (v == nullptr) return std::optional<double>();
+  if (!v->is_number()) return WrongType(field, "a number");
+  return std::optional<double>(v->get<double>());
+}
+
+Result<std::optional<std::vector<nlohmann::json>>> Body::OptObjectList(const std::string& field, size_t max) {
+  using Out = std::optional<std::vector<nlohmann::json>>;
+  const nlohmann::json* v = Get(field);
+  if (v == nullptr) return Out();
+  std::string want = "a list of at most " + std::to_string(max) + " objects";
+  if (!v->is_array() || v->size() > max) return WrongType(field, want.c_str());
+  std::vector<nlohmann::json> out;
+  for (const auto& item : *v) {
+    if (!item.is_object()) return WrongType(field, want.c_str());
+    out.push_back(item);
+  }
+  return Out(std::move(out));
+}
+
 Result<std::optional<std::vector<std::string>>> Body::OptStringList(const std::string& field) {
   using Out = std::optional<std::vector<std::string>>;
   const nlohmann::json* v = Get(field);

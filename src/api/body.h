@@ -33,6 +33,12 @@ class Body {
   Result<std::optional<bool>> OptBool(const std::string& field);
   // A list of strings (at most 100).
   Result<std::optional<std::vector<std::string>>> OptStringList(const std::string& field);
+  // A string longer than the usual limit allows (an uploaded file's text), up to `max_bytes`.
+  Result<std::optional<std::string>> OptText(const std::string& field, size_t max_bytes);
+  // A number, whole or not.
+  Result<std::optional<double>> OptNumber(const std::string& field);
+  // A list of at most `max` objects, for the caller to read each with its own Body.
+  Result<std::optional<std::vector<nlohmann::json>>> OptObjectList(const std::string& field, size_t max);
   // An object whose values are whole numbers; errors name "field.key".
   Result<std::map<std::string, int64_t>> IntMap(const std::string& field);
 

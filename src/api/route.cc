@@ -49,6 +49,14 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/threat-settings", Action::kThreatSettingsRead, h::GetThreatSettings},
       {"GET", "/api/v1/picture", Action::kPictureRead, h::GetPicture},
       {"GET", "/api/v1/picture/export", Action::kPictureRead, h::ExportPicture},
+      {"GET", "/api/v1/tenders", Action::kTenderList, h::ListTenders},
+      {"POST", "/api/v1/tenders", Action::kTenderCreate, h::CreateTender},
+      {"GET", "/api/v1/tenders/export", Action::kTenderExport, h::ExportScreening},
+      {"GET", "/api/v1/tenders/{id}", Action::kTenderRead, h::GetTender},
+      {"GET", "/api/v1/referrals", Action::kReferralList, h::ListReferrals},
+      {"GET", "/api/v1/referrals/{id}", Action::kReferralRead, h::GetReferral},
+      {"POST", "/api/v1/referrals/{id}/decision", Action::kReferralDecide, h::DecideReferral},
+      {"GET", "/api/v1/exclusion-grounds", Action::kExclusionGroundList, h::ListExclusionGrounds},
   };
   return kRoutes;
 }

@@ -69,6 +69,16 @@ constexpr Rule kRules[] = {
     {Action::kSocgRead, "socg.read", kRoles, Bit(Role::kAnalyst), false},
     {Action::kSocgUpdate, "socg.update", kRoles, Bit(Role::kAnalyst), false},
     {Action::kSocgAssess, "socg.assess", kRoles, Bit(Role::kAnalyst), false},
+    // Screening: any caseworker registers tenders for their organisation (engine/screening.h
+    // keeps each organisation to its own); referrals rest on intelligence, for the SPOC's analysts.
+    {Action::kTenderList, "tender.list", kRoles, kCaseworkers, false},
+    {Action::kTenderRead, "tender.read", kRoles, kCaseworkers, false},
+    {Action::kTenderCreate, "tender.create", kRoles, kCaseworkers, false},
+    {Action::kTenderExport, "tender.export", kRoles, kCaseworkers, false},
+    {Action::kReferralList, "referral.list", kRoles, Bit(Role::kAnalyst), false},
+    {Action::kReferralRead, "referral.read", kRoles, Bit(Role::kAnalyst), false},
+    {Action::kReferralDecide, "referral.decide", kRoles, Bit(Role::kAnalyst), false},
+    {Action::kExclusionGroundList, "exclusion_ground.list", kAnySignedIn, 0, false},
     {Action::kThreatSettingsRead, "threat_settings.read", kAnySignedIn, 0, false},
     // The picture is aggregates: small counts are withheld from all but analysts (engine).
     {Action::kPictureRead, "picture.read", kRoles, kCaseworkers, false},

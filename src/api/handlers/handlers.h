@@ -60,6 +60,14 @@ Result<Reply> GetSocg(Request& req);
 Result<Reply> UpdateSocg(Request& req);
 Result<Reply> AssessSocg(Request& req);
 Result<Reply> GetThreatSettings(Request& req);
+Result<Reply> ListTenders(Request& req);
+Result<Reply> CreateTender(Request& req);
+Result<Reply> GetTender(Request& req);
+Result<Reply> ExportScreening(Request& req);
+Result<Reply> ListReferrals(Request& req);
+Result<Reply> GetReferral(Request& req);
+Result<Reply> DecideReferral(Request& req);
+Result<Reply> ListExclusionGrounds(Request& req);
 
 // picture.cc
 Result<Reply> GetPicture(Request& req);

@@ -7,7 +7,8 @@ export const INDICATORS: Record<string, string> = {
   C1: "Officer churn", C2: "Phoenix pattern", C3: "Mass-registration address", C4: "Nominee pattern",
   C5: "Opaque ownership", C6: "Vulnerable sector", C7: "Name churn", C8: "Young company, large award",
   C9: "Dormant then trading", N1: "Network proximity", N2: "Co-location", B1: "Front business",
-  B2: "Exploitation", L1: "Licensing",
+  B2: "Exploitation", L1: "Licensing", P1: "Related bidders", P2: "Young supplier, large award",
+  P3: "High-risk category", P4: "Split purchases", P5: "Supplier near a subject", P7: "Shell bidder",
 };
 
 export function indicatorName(code: string): string {
