@@ -10,6 +10,7 @@ import { entityPage } from "./pages/entity";
 import { findingPage, findingsPage } from "./pages/findings";
 import { disclosuresPage, intelligencePage, intelligenceRecordPage } from "./pages/intelligence";
 import { picturePage } from "./pages/picture";
+import { referralPage, referralsPage, tenderPage, tendersPage } from "./pages/screening";
 import { socgPage, socgsPage } from "./pages/socg";
 import { searchPage } from "./pages/search";
 import { homePage } from "./pages/home";
@@ -40,6 +41,10 @@ const pages: Page[] = [
   { path: "/shared", title: "Shared intelligence", roles: CASEWORKERS, show: (s) => disclosuresPage(s) },
   { path: "/socgs", title: "SOC groups", roles: ["analyst"], show: () => socgsPage() },
   { path: "/picture", title: "Picture", roles: CASEWORKERS, show: () => picturePage() },
+  { path: "/screening", title: "Screening", roles: CASEWORKERS, show: () => tendersPage() },
+  { path: "/tender", title: "Tender", roles: CASEWORKERS, nav: false, show: (_s, id) => tenderPage(id) },
+  { path: "/referrals", title: "Referrals", roles: ["analyst"], show: () => referralsPage() },
+  { path: "/referral", title: "Referral", roles: ["analyst"], nav: false, show: (_s, id) => referralPage(id) },
   { path: "/socg", title: "SOC group", roles: ["analyst"], nav: false, show: (s, ref) => socgPage(ref, s) },
   { path: "/admin", title: "Administration", roles: ["admin"], show: (s) => adminPage(s) },
   { path: "/audit", title: "Audit log", roles: ["auditor", "admin"], show: () => auditPage() },
