@@ -20,6 +20,10 @@
 #include <thread>
 #include <vector>
 
+#include "loopback.h"
+
+using bench::Percentile;
+
 namespace {
 
 struct Args {
@@ -44,13 +48,6 @@ bool Parse(int argc, char** argv, Args& a) {
   return std::getline(std::cin, a.password) && a.port > 0;
 }
 
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  size_t i = size_t(p / 100.0 * double(v.size() - 1) + 0.5);
-  return v[std::min(i, v.size() - 1)];
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -68,16 +65,9 @@ int main(int argc, char** argv) {
     std::cerr << "no entity ids in " << a.ids_file << "\n";
     return 2;
   }
-  httplib::Client login("127.0.0.1", a.port);
-  std::string origin = "http://127.0.0.1:" + std::to_string(a.port);
-  auto res = login.Post("/api/v1/session/login", {{"Origin", origin}},
-                        nlohmann::json{{"username", a.username}, {"password", a.password}}.dump(), "application/json");
-  if (!res || res->status != 200) {
-    std::cerr << "sign-in failed: " << (res ? std::to_string(res->status) + " " + res->body : "no answer") << "\n";
-    return 1;
-  }
-  std::string cookie = res->get_header_value("Set-Cookie");
-  cookie = cookie.substr(0, cookie.find(';'));
+  auto session = bench::SignIn(a.port, a.username, a.password);
+  if (!session) return 1;
+  const std::string cookie = session->cookie;
 
   std::mutex mu;
   std::vector<double> latencies;

@@ -24,7 +24,7 @@ using nlohmann::json;
 constexpr size_t kMaxBidders = 200;
 // A bidder whose risk (own findings and neighbours', docs/detection.md) reaches this is referred
 // even without intelligence behind it.
-constexpr double kReferRisk = 0.5;
+constexpr double kReferRisk = 0.7;
 // Findings that say something about a bidder's probity by themselves.
 const std::vector<std::string> kProbityIndicators = {"P1", "P4", "P7", "C2", "C4"};
 

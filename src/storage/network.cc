@@ -85,22 +85,31 @@ Result<std::vector<EntityRow>> FindEntities(Tx& tx, const std::string& company_n
   EntityRow e;
   soci::statement st(tx.sql());
   BindEntity(st, e);
-  // Fixed fragments with placeholders; every value is bound.
-  std::string where = "company_number = :cn OR postcode = :pc";
-  st.exchange(soci::use(company_number));
-  st.exchange(soci::use(postcode));
+  // Fixed fragments with placeholders; every value is bound. An empty value is skipped: it
+  // would otherwise match every entity without that field.
+  std::string where;
+  auto either = [&where](const std::string& clause) { where += (where.empty() ? "" : " OR ") + clause; };
+  if (!company_number.empty()) {
+    either("company_number = :cn");
+    st.exchange(soci::use(company_number));
+  }
+  if (!postcode.empty()) {
+    either("postcode = :pc");
+    st.exchange(soci::use(postcode));
+  }
   std::string name_pattern = "%" + name + "%";
   if (!name.empty()) {
-    where += " OR search_name LIKE :n";
+    either("search_name LIKE :n");
     st.exchange(soci::use(name_pattern));
   }
   std::vector<std::string> sound_patterns;
   sound_patterns.reserve(sounds.size());  // use() keeps references: no reallocation
   for (const auto& sd : sounds) {
     sound_patterns.push_back("%" + sd + "%");
-    where += " OR sound_name LIKE :s" + std::to_string(sound_patterns.size());
+    either("sound_name LIKE :s" + std::to_string(sound_patterns.size()));
     st.exchange(soci::use(sound_patterns.back()));
   }
+  if (where.empty()) return std::vector<EntityRow>();
   internal::Execute(st, std::string("SELECT ") + kEntityColumns + " FROM entities WHERE " + where +
                             " ORDER BY mention_count DESC, id LIMIT " + std::to_string(limit));
   std::vector<EntityRow> out;

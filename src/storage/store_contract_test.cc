@@ -310,6 +310,27 @@ TEST_P(StoreContract, NetworkRewritesOnlyWhatChanged) {
   EXPECT_EQ(name, "Renamed");
 }
 
+// An empty search value is skipped, not matched against every entity that lacks the field.
+TEST_P(StoreContract, FindEntitiesSkipsEmptyValues) {
+  std::vector<EntityRow> entities(30);
+  for (int i = 0; i < 30; ++i) {
+    entities[size_t(i)].id = "E" + std::to_string(i);
+    entities[size_t(i)].kind = "organisation";
+    entities[size_t(i)].name = "Firm " + std::to_string(i);
+    entities[size_t(i)].mention_count = 30 - i;  // the wanted one ranks last
+  }
+  entities[29].company_number = "SC000029";
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, {}, {}, nullptr); }).ok());
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(auto by_number, FindEntities(tx, "SC000029", "", "", {}, 5));
+    EXPECT_EQ(by_number.size(), 1u);
+    if (!by_number.empty()) EXPECT_EQ(by_number[0].id, "E29");
+    CAIRN_ASSIGN_OR_RETURN(auto nothing, FindEntities(tx, "", "", "", {}, 5));
+    EXPECT_TRUE(nothing.empty());
+    return Status::Ok();
+  }).ok());
+}
+
 TEST_P(StoreContract, AuditQueryFiltersAndPages) {
   model::Actor a = model::Actor::System();
   a.user_id = 7;
