@@ -57,6 +57,8 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/referrals/{id}", Action::kReferralRead, h::GetReferral},
       {"POST", "/api/v1/referrals/{id}/decision", Action::kReferralDecide, h::DecideReferral},
       {"GET", "/api/v1/exclusion-grounds", Action::kExclusionGroundList, h::ListExclusionGrounds},
+      {"GET", "/api/v1/watchlist", Action::kWatchlistRead, h::GetWatchlist},
+      {"POST", "/api/v1/watchlist/evaluate", Action::kWatchlistEvaluate, h::EvaluateWatchlist},
   };
   return kRoutes;
 }

@@ -94,6 +94,10 @@ void ClusterByKeys(const std::vector<Pending>& ms, Clusterer& c) {
           c.Key(i, "cn:" + *by_base.begin(), "same name, legal form aside, as the one company of that name");
         else if (numbers.empty()) c.Key(i, "on:" + ms[i].norm_name, "same name, no company number");
       }
+      // A procurement publisher's party id is stable across its releases, however the name is
+      // spelt in each ("Kirkcaldy Tavern Ltd", "KIRCKALDY TAVERN LTD").
+      if (!r.reference.empty() && (r.role == "party" || r.role == "tenderer" || r.role == "supplier" || r.role == "buyer"))
+        c.Key(i, "op:" + r.reference, "same party id in the procurement data");
     } else if (r.kind == "address") {
       std::string street = FirstWords(resolve::NormaliseText(r.address), 2);
       if (!r.postcode.empty()) c.Key(i, "ad:" + r.postcode + "|" + street, "same postcode and street");

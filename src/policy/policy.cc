@@ -79,6 +79,10 @@ constexpr Rule kRules[] = {
     {Action::kReferralRead, "referral.read", kRoles, Bit(Role::kAnalyst), false},
     {Action::kReferralDecide, "referral.decide", kRoles, Bit(Role::kAnalyst), false},
     {Action::kExclusionGroundList, "exclusion_ground.list", kAnySignedIn, 0, false},
+    // Blind screening: another deployment's service account (a partner) reads the keyed set and
+    // sends blinded points; neither reveals anything (engine/watchlist.h), and both are audited.
+    {Action::kWatchlistRead, "watchlist.read", kRoles, kCaseworkers, false},
+    {Action::kWatchlistEvaluate, "watchlist.evaluate", kRoles, kCaseworkers, false},
     {Action::kThreatSettingsRead, "threat_settings.read", kAnySignedIn, 0, false},
     // The picture is aggregates: small counts are withheld from all but analysts (engine).
     {Action::kPictureRead, "picture.read", kRoles, kCaseworkers, false},

@@ -58,6 +58,8 @@ enum class Action {
   kReferralRead,
   kReferralDecide,
   kExclusionGroundList,
+  kWatchlistRead,
+  kWatchlistEvaluate,
   kThreatSettingsRead,
   kPictureRead,
 };

@@ -45,6 +45,11 @@ Status SetBidderReference(Tx& tx, int64_t bidder_id, const std::string& referenc
   return Status::Ok();
 }
 
+Status SetBidderResult(Tx& tx, int64_t bidder_id, const std::string& result) {
+  tx.sql() << "UPDATE tender_bidders SET result = :r WHERE id = :id", soci::use(result), soci::use(bidder_id);
+  return Status::Ok();
+}
+
 Result<int64_t> InsertReferral(Tx& tx, const ReferralRow& r) {
   int64_t id = 0;
   tx.sql() << "INSERT INTO referrals (bidder_id, spoc_organisation_id, reasons, status, outcome, lawful_basis, "

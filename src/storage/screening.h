@@ -42,6 +42,7 @@ struct ReferralRow {
 Result<int64_t> InsertTender(Tx& tx, const TenderRow& t);
 Result<int64_t> InsertBidder(Tx& tx, const BidderRow& b);
 Status SetBidderReference(Tx& tx, int64_t bidder_id, const std::string& reference);
+Status SetBidderResult(Tx& tx, int64_t bidder_id, const std::string& result);
 Result<int64_t> InsertReferral(Tx& tx, const ReferralRow& r);
 
 Result<std::optional<TenderRow>> GetTender(Tx& tx, int64_t id);

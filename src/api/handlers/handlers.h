@@ -68,6 +68,8 @@ Result<Reply> ListReferrals(Request& req);
 Result<Reply> GetReferral(Request& req);
 Result<Reply> DecideReferral(Request& req);
 Result<Reply> ListExclusionGrounds(Request& req);
+Result<Reply> GetWatchlist(Request& req);
+Result<Reply> EvaluateWatchlist(Request& req);
 
 // picture.cc
 Result<Reply> GetPicture(Request& req);
