@@ -274,6 +274,16 @@ check "coverage as JSON" test "$(python3 -c 'import json,sys; d=json.loads(sys.a
 out=$("$cairn" redflags absent.jsonl 2>&1)
 check "a missing file is an error" contains "$out" "cannot read absent.jsonl"
 
+# Blind screening: the police side publishes its keyed set; a bad --remote is refused.
+"$cairn" --db bs.db init >/dev/null 2>&1
+out=$("$cairn" --db bs.db watchlist publish --organisation police-scotland --out set.json 2>&1)
+check "watchlist publish reports its size" contains "$out" "published 0 keyed identifiers for police-scotland"
+check "watchlist publish writes the set" grep -q '"elements"' set.json
+out=$("$cairn" --db bs.db watchlist publish --organisation nobody 2>&1)
+check "an unknown organisation is refused" contains "$out" "no organisation with slug nobody"
+out=$(echo pw | "$cairn" --db bs.db screen --remote ftp://x --tender 1 --user u --password-stdin 2>&1)
+check "screen wants http://host:port" contains "$out" "give the police deployment as http://host:port"
+
 # The same against PostgreSQL, when the test server is up.
 if [ -n "${CAIRN_TEST_PG:-}" ]; then
   db="cli_$$"
