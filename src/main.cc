@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   cairn::cli::AddDetect(app, g, exit_code);
   cairn::cli::AddRedFlags(app, exit_code);
   cairn::cli::AddWatchlist(app, g, exit_code);
+  cairn::cli::AddReport(app, g, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

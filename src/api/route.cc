@@ -59,6 +59,8 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/exclusion-grounds", Action::kExclusionGroundList, h::ListExclusionGrounds},
       {"GET", "/api/v1/watchlist", Action::kWatchlistRead, h::GetWatchlist},
       {"POST", "/api/v1/watchlist/evaluate", Action::kWatchlistEvaluate, h::EvaluateWatchlist},
+      {"GET", "/api/v1/procurement-exposure", Action::kExposureRead, h::GetExposure},
+      {"GET", "/api/v1/procurement-exposure/export", Action::kExposureRead, h::ExportExposure},
   };
   return kRoutes;
 }

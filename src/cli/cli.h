@@ -47,5 +47,6 @@ void AddExport(CLI::App& app, GlobalOptions& g, int& exit_code);
 void AddDetect(CLI::App& app, GlobalOptions& g, int& exit_code);
 void AddRedFlags(CLI::App& app, int& exit_code);
 void AddWatchlist(CLI::App& app, GlobalOptions& g, int& exit_code);
+void AddReport(CLI::App& app, GlobalOptions& g, int& exit_code);
 
 }  // namespace cairn::cli

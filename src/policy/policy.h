@@ -60,6 +60,7 @@ enum class Action {
   kExclusionGroundList,
   kWatchlistRead,
   kWatchlistEvaluate,
+  kExposureRead,
   kThreatSettingsRead,
   kPictureRead,
 };

@@ -161,4 +161,33 @@ Status DecideReferral(Tx& tx, const ReferralRow& r) {
   return Status::Ok();
 }
 
+Result<std::vector<AwardRow>> AllAwards(Tx& tx) {
+  AwardRow a;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT s.from_entity, se.name, s.to_entity, s.start_date, s.detail, "
+                           "COALESCE(b.from_entity, ''), COALESCE(be.name, ''), COALESCE(b.detail, '') "
+                           "FROM links s JOIN entities se ON se.id = s.from_entity "
+                           "LEFT JOIN links b ON b.to_entity = s.to_entity AND b.type = 'buyer_in' "
+                           "LEFT JOIN entities be ON be.id = b.from_entity "
+                           "WHERE s.type = 'supplier_to' ORDER BY s.to_entity, s.from_entity",
+       soci::into(a.supplier_id), soci::into(a.supplier_name), soci::into(a.process_id), soci::into(a.date),
+       soci::into(a.detail), soci::into(a.buyer_id), soci::into(a.buyer_name), soci::into(a.buyer_detail));
+  st.execute(false);
+  std::vector<AwardRow> out;
+  while (st.fetch()) out.push_back(a);
+  return out;
+}
+
+Result<std::vector<std::string>> EntitiesWithFindings(Tx& tx, const std::vector<std::string>& indicators) {
+  std::vector<std::string> out;
+  for (const auto& code : indicators) {
+    std::string id;
+    soci::statement st = (tx.sql().prepare << "SELECT DISTINCT entity_id FROM findings WHERE indicator = :i",
+                          soci::use(code), soci::into(id));
+    st.execute(false);
+    while (st.fetch()) out.push_back(id);
+  }
+  return out;
+}
+
 }  // namespace cairn::storage

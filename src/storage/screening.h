@@ -59,4 +59,14 @@ Result<std::vector<ReferralRow>> ReferralsFor(Tx& tx, int64_t spoc_organisation_
 // Records the decision (every field from status on).
 Status DecideReferral(Tx& tx, const ReferralRow& r);
 
+// Every award in the network (supplier_to links) with its buyer (buyer_in to the same process),
+// for the procurement exposure report.
+struct AwardRow {
+  std::string supplier_id, supplier_name, process_id, date, detail;  // detail: the award link's JSON
+  std::string buyer_id, buyer_name, buyer_detail;                      // "" when the process has none
+};
+Result<std::vector<AwardRow>> AllAwards(Tx& tx);
+// The entities with a finding of any of `indicators` (restricted ones included).
+Result<std::vector<std::string>> EntitiesWithFindings(Tx& tx, const std::vector<std::string>& indicators);
+
 }  // namespace cairn::storage

@@ -23,6 +23,7 @@ const run = (args, input) => execFileSync(cairn, ["--db", db, ...args], { encodi
 run(["init"]);
 run(["ingest", "--quiet-rejects", join(testdata, "companies/basic_company_data.csv"), join(testdata, "companies/officers.jsonl"),
   join(testdata, "companies/psc.jsonl")]);
+run(["ingest", "--quiet-rejects", join(testdata, "ocds/compiled.jsonl")]);
 run(["ingest", "--quiet-rejects", "--organisation", "police-scotland", join(testdata, "cairn_csv/intelligence.csv")]);
 run(["resolve"]);
 run(["detect", "--as-of", "2024-06-30"]);
@@ -97,6 +98,12 @@ try {
   check("with its basis and handling conditions", after.includes("uk_gdpr_art10") && after.includes("Procurement panel only"));
   check("but not the rationale", !(await page.locator("main").textContent()).includes("active operation"));
   await shot(page, "23-tender-released");
+
+  await page.getByRole("link", { name: "Procurement exposure", exact: true }).click();
+  await page.locator("#exposure-total").waitFor();
+  check("the partner sees the exposure report, small counts withheld",
+    (await page.locator("main").textContent()).includes("are withheld, except for your own organisation"));
+  await shot(page, "24-exposure");
 } catch (e) {
   check("the journey completes", false, e.message);
 } finally {

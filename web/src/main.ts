@@ -10,6 +10,7 @@ import { entityPage } from "./pages/entity";
 import { findingPage, findingsPage } from "./pages/findings";
 import { disclosuresPage, intelligencePage, intelligenceRecordPage } from "./pages/intelligence";
 import { picturePage } from "./pages/picture";
+import { exposurePage } from "./pages/exposure";
 import { referralPage, referralsPage, tenderPage, tendersPage } from "./pages/screening";
 import { socgPage, socgsPage } from "./pages/socg";
 import { searchPage } from "./pages/search";
@@ -42,6 +43,7 @@ const pages: Page[] = [
   { path: "/socgs", title: "SOC groups", roles: ["analyst"], show: () => socgsPage() },
   { path: "/picture", title: "Picture", roles: CASEWORKERS, show: () => picturePage() },
   { path: "/screening", title: "Screening", roles: CASEWORKERS, show: () => tendersPage() },
+  { path: "/exposure", title: "Procurement exposure", roles: CASEWORKERS, show: () => exposurePage() },
   { path: "/tender", title: "Tender", roles: CASEWORKERS, nav: false, show: (_s, id) => tenderPage(id) },
   { path: "/referrals", title: "Referrals", roles: ["analyst"], show: () => referralsPage() },
   { path: "/referral", title: "Referral", roles: ["analyst"], nav: false, show: (_s, id) => referralPage(id) },

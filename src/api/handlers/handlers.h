@@ -70,6 +70,8 @@ Result<Reply> DecideReferral(Request& req);
 Result<Reply> ListExclusionGrounds(Request& req);
 Result<Reply> GetWatchlist(Request& req);
 Result<Reply> EvaluateWatchlist(Request& req);
+Result<Reply> GetExposure(Request& req);
+Result<Reply> ExportExposure(Request& req);
 
 // picture.cc
 Result<Reply> GetPicture(Request& req);
