@@ -1,17 +1,14 @@
 #include "engine/exposure.h"
 
 #include <nlohmann/json.hpp>
-#include <xlsxwriter.h>
 
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "audit/chain.h"
-#include "common/crypto.h"
+#include "engine/internal/xlsx.h"
 #include "resolve/normalise.h"
 #include "risk/threat.h"
 #include "storage/organisations.h"
@@ -140,41 +137,29 @@ std::string ExposureCsv(const Exposure& e) {
 }
 
 Result<std::string> ExposureXlsx(const Exposure& e) {
-  auto path = std::filesystem::temp_directory_path() / ("cairn-exposure-" + RandomToken() + ".xlsx");
-  lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) return Unavailable("cannot create a spreadsheet");
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  auto sheet = [&](const char* name, const char* first, const std::vector<ExposureRow>& rows) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, name);
-    const char* heads[] = {first, "Awards", "Value (£)", "Awards to flagged suppliers", "Value to flagged suppliers (£)"};
-    for (int c = 0; c < 5; ++c) worksheet_write_string(ws, 0, lxw_col_t(c), heads[c], bold);
-    worksheet_set_column(ws, 0, 0, 40, nullptr);
-    worksheet_set_column(ws, 1, 4, 22, nullptr);
-    lxw_row_t row = 1;
-    for (const auto& r : rows) {
-      worksheet_write_string(ws, row, 0, r.key.c_str(), nullptr);
-      worksheet_write_number(ws, row, 1, double(r.awards), nullptr);
-      worksheet_write_number(ws, row, 2, r.value, nullptr);
-      if (r.flagged_awards) worksheet_write_number(ws, row, 3, double(*r.flagged_awards), nullptr);
-      else worksheet_write_string(ws, row, 3, Count(r.flagged_awards, e.suppress_below).c_str(), nullptr);
-      if (r.flagged_value) worksheet_write_number(ws, row, 4, *r.flagged_value, nullptr);
-      ++row;
-    }
-  };
-  sheet("Buyers", "Buyer", e.buyers);
-  sheet("Sectors", "CPV division", e.sectors);
-  sheet("Years", "Year", e.years);
-  sheet("Councils", "Council area", e.councils);
-  lxw_error err = workbook_close(wb);
-  std::string bytes;
-  if (err == LXW_NO_ERROR) {
-    std::ifstream in(path, std::ios::binary);
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  std::filesystem::remove(path);
-  if (err != LXW_NO_ERROR || bytes.empty()) return Unavailable(std::string("cannot write a spreadsheet: ") + lxw_strerror(err));
-  return bytes;
+  return internal::XlsxBytes("exposure", [&](lxw_workbook* wb, lxw_format* bold) {
+    auto sheet = [&](const char* name, const char* first, const std::vector<ExposureRow>& rows) {
+      lxw_worksheet* ws = workbook_add_worksheet(wb, name);
+      const char* heads[] = {first, "Awards", "Value (£)", "Awards to flagged suppliers", "Value to flagged suppliers (£)"};
+      for (int c = 0; c < 5; ++c) worksheet_write_string(ws, 0, lxw_col_t(c), heads[c], bold);
+      worksheet_set_column(ws, 0, 0, 40, nullptr);
+      worksheet_set_column(ws, 1, 4, 22, nullptr);
+      lxw_row_t row = 1;
+      for (const auto& r : rows) {
+        worksheet_write_string(ws, row, 0, r.key.c_str(), nullptr);
+        worksheet_write_number(ws, row, 1, double(r.awards), nullptr);
+        worksheet_write_number(ws, row, 2, r.value, nullptr);
+        if (r.flagged_awards) worksheet_write_number(ws, row, 3, double(*r.flagged_awards), nullptr);
+        else worksheet_write_string(ws, row, 3, Count(r.flagged_awards, e.suppress_below).c_str(), nullptr);
+        if (r.flagged_value) worksheet_write_number(ws, row, 4, *r.flagged_value, nullptr);
+        ++row;
+      }
+    };
+    sheet("Buyers", "Buyer", e.buyers);
+    sheet("Sectors", "CPV division", e.sectors);
+    sheet("Years", "Year", e.years);
+    sheet("Councils", "Council area", e.councils);
+  });
 }
 
 }  // namespace cairn::engine

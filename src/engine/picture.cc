@@ -12,6 +12,7 @@
 #include "common/crypto.h"
 #include "embedded/embedded.h"
 #include "engine/detection.h"
+#include "engine/internal/xlsx.h"
 #include "engine/network_view.h"
 #include "engine/socg.h"
 #include "risk/threat.h"
@@ -151,43 +152,31 @@ std::string PictureCsv(const Picture& p) {
 }
 
 Result<std::string> PictureXlsx(const Picture& p) {
-  auto path = std::filesystem::temp_directory_path() / ("cairn-picture-" + RandomToken() + ".xlsx");
-  lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) return Unavailable("cannot create a spreadsheet");
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  auto sheet = [&](const char* name, const char* first, const std::vector<PictureRow>& list, bool groups_only) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, name);
-    std::vector<std::string> heads = {first, groups_only ? "Flagged businesses" : "Groups"};
-    if (!groups_only) heads.insert(heads.end(), {"Members", "Several crime types", "Using legitimate businesses"});
-    for (size_t c = 0; c < heads.size(); ++c) worksheet_write_string(ws, 0, lxw_col_t(c), heads[c].c_str(), bold);
-    worksheet_set_column(ws, 0, 0, 40, nullptr);
-    worksheet_set_column(ws, 1, 4, 18, nullptr);
-    lxw_row_t row = 1;
-    for (const auto& r : list) {
-      worksheet_write_string(ws, row, 0, r.key.c_str(), nullptr);
-      std::vector<std::optional<int64_t>> values = {r.groups};
-      if (!groups_only) values.insert(values.end(), {r.members, r.several_crime_types, r.legitimate_business});
-      for (size_t c = 0; c < values.size(); ++c) {
-        if (values[c]) worksheet_write_number(ws, row, lxw_col_t(c + 1), double(*values[c]), nullptr);
-        else worksheet_write_string(ws, row, lxw_col_t(c + 1), Count(values[c], p.suppress_below).c_str(), nullptr);
+  return internal::XlsxBytes("picture", [&](lxw_workbook* wb, lxw_format* bold) {
+    auto sheet = [&](const char* name, const char* first, const std::vector<PictureRow>& list, bool groups_only) {
+      lxw_worksheet* ws = workbook_add_worksheet(wb, name);
+      std::vector<std::string> heads = {first, groups_only ? "Flagged businesses" : "Groups"};
+      if (!groups_only) heads.insert(heads.end(), {"Members", "Several crime types", "Using legitimate businesses"});
+      for (size_t c = 0; c < heads.size(); ++c) worksheet_write_string(ws, 0, lxw_col_t(c), heads[c].c_str(), bold);
+      worksheet_set_column(ws, 0, 0, 40, nullptr);
+      worksheet_set_column(ws, 1, 4, 18, nullptr);
+      lxw_row_t row = 1;
+      for (const auto& r : list) {
+        worksheet_write_string(ws, row, 0, r.key.c_str(), nullptr);
+        std::vector<std::optional<int64_t>> values = {r.groups};
+        if (!groups_only) values.insert(values.end(), {r.members, r.several_crime_types, r.legitimate_business});
+        for (size_t c = 0; c < values.size(); ++c) {
+          if (values[c]) worksheet_write_number(ws, row, lxw_col_t(c + 1), double(*values[c]), nullptr);
+          else worksheet_write_string(ws, row, lxw_col_t(c + 1), Count(values[c], p.suppress_below).c_str(), nullptr);
+        }
+        ++row;
       }
-      ++row;
-    }
-  };
-  sheet("Regions", "Region", p.regions, false);
-  sheet("Councils", "Council area", p.councils, false);
-  sheet("Crime types", "Crime type", p.crime_types, false);
-  sheet("Sectors", "Business sector", p.sectors, true);
-  lxw_error err = workbook_close(wb);
-  std::string bytes;
-  if (err == LXW_NO_ERROR) {
-    std::ifstream in(path, std::ios::binary);
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  std::filesystem::remove(path);
-  if (err != LXW_NO_ERROR || bytes.empty()) return Unavailable(std::string("cannot write a spreadsheet: ") + lxw_strerror(err));
-  return bytes;
+    };
+    sheet("Regions", "Region", p.regions, false);
+    sheet("Councils", "Council area", p.councils, false);
+    sheet("Crime types", "Crime type", p.crime_types, false);
+    sheet("Sectors", "Business sector", p.sectors, true);
+  });
 }
 
 }  // namespace cairn::engine
