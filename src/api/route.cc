@@ -61,6 +61,7 @@ const std::vector<Route>& Routes() {
       {"POST", "/api/v1/watchlist/evaluate", Action::kWatchlistEvaluate, h::EvaluateWatchlist},
       {"GET", "/api/v1/procurement-exposure", Action::kExposureRead, h::GetExposure},
       {"GET", "/api/v1/procurement-exposure/export", Action::kExposureRead, h::ExportExposure},
+      {"GET", "/api/v1/red-flags", Action::kRedFlagRead, h::GetRedFlagBoard},
   };
   return kRoutes;
 }

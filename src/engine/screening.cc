@@ -8,6 +8,7 @@
 
 #include "audit/chain.h"
 #include "common/time.h"
+#include "engine/internal/xlsx.h"
 #include "engine/intelligence.h"
 #include "ingest/csv.h"
 #include "resolve/normalise.h"
@@ -421,16 +422,17 @@ Result<ReferralView> DecideReferral(const app::Env& env, const model::Actor& act
   return ReadReferral(env, actor, id);
 }
 
-Result<std::string> ExportScreeningCsv(const app::Env& env, const model::Actor& actor) {
+namespace {
+
+const std::vector<std::string> kExportColumns = {
+    "tender_id", "buyer", "title", "reference", "bidder", "company_number", "result", "declaration_signed",
+    "probity", "outcome", "released_text", "lawful_basis", "handling_conditions", "regulation", "valid_until"};
+
+// One row per bidder of the actor's organisation's tenders, as the export's columns. Audited.
+Result<std::vector<std::vector<std::string>>> ExportRows(const app::Env& env, const model::Actor& actor,
+                                                         const std::string& format) {
   CAIRN_ASSIGN_OR_RETURN(auto tenders, ListTenders(env, actor));
-  auto csv = [](const std::string& v) {
-    if (v.find_first_of(",\"\n") == std::string::npos) return v;
-    std::string out = "\"";
-    for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-  };
-  std::string out = "tender_id,buyer,title,reference,bidder,company_number,result,declaration_signed,probity,outcome,"
-                    "released_text,lawful_basis,handling_conditions,regulation,valid_until\n";
+  std::vector<std::vector<std::string>> rows;
   for (const auto& t : tenders) {
     CAIRN_ASSIGN_OR_RETURN(auto v, ReadTender(env, actor, t.id));
     for (const auto& b : v.bidders) {
@@ -438,18 +440,48 @@ Result<std::string> ExportScreeningCsv(const app::Env& env, const model::Actor& 
       for (const auto& p : b.probity) probity += (probity.empty() ? "" : "; ") + p;
       const storage::ReferralRow none;
       const storage::ReferralRow& d = b.decision ? *b.decision : none;
-      std::vector<std::string> cells = {std::to_string(t.id), t.buyer, t.title, b.bidder.reference, b.bidder.name,
-                                        b.bidder.company_number, b.bidder.result, b.bidder.declaration_signed ? "yes" : "no",
-                                        probity, b.decision ? d.outcome : "", d.released_text, d.lawful_basis,
-                                        d.handling_conditions, d.regulation, d.valid_until};
-      for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv(cells[i]);
-      out += "\n";
+      rows.push_back({std::to_string(t.id), t.buyer, t.title, b.bidder.reference, b.bidder.name, b.bidder.company_number,
+                      b.bidder.result, b.bidder.declaration_signed ? "yes" : "no", probity, b.decision ? d.outcome : "",
+                      d.released_text, d.lawful_basis, d.handling_conditions, d.regulation, d.valid_until});
     }
   }
   CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) {
-    return audit::Append(tx, env.clock, actor, {"export", "screening", "", false, {{"tenders", tenders.size()}}});
+    return audit::Append(tx, env.clock, actor,
+                         {"export", "screening", "", false, {{"tenders", tenders.size()}, {"format", format}}});
   }));
+  return rows;
+}
+
+}  // namespace
+
+Result<std::string> ExportScreeningCsv(const app::Env& env, const model::Actor& actor) {
+  CAIRN_ASSIGN_OR_RETURN(auto rows, ExportRows(env, actor, "csv"));
+  auto csv = [](const std::string& v) {
+    if (v.find_first_of(",\"\n") == std::string::npos) return v;
+    std::string out = "\"";
+    for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  std::string out;
+  rows.insert(rows.begin(), kExportColumns);
+  for (const auto& cells : rows) {
+    for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv(cells[i]);
+    out += "\n";
+  }
   return out;
+}
+
+Result<std::string> ExportScreeningXlsx(const app::Env& env, const model::Actor& actor) {
+  CAIRN_ASSIGN_OR_RETURN(auto rows, ExportRows(env, actor, "xlsx"));
+  return internal::XlsxBytes("screening", [&](lxw_workbook* wb, lxw_format* bold) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "Screening");
+    for (size_t c = 0; c < kExportColumns.size(); ++c)
+      worksheet_write_string(ws, 0, lxw_col_t(c), kExportColumns[c].c_str(), bold);
+    worksheet_set_column(ws, 0, lxw_col_t(kExportColumns.size() - 1), 20, nullptr);
+    for (size_t r = 0; r < rows.size(); ++r)
+      for (size_t c = 0; c < rows[r].size(); ++c)
+        worksheet_write_string(ws, lxw_row_t(r + 1), lxw_col_t(c), rows[r][c].c_str(), nullptr);
+  });
 }
 
 }  // namespace cairn::engine

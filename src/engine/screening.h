@@ -96,7 +96,9 @@ const std::vector<Regulation>& Regulations();
 Result<ReferralView> DecideReferral(const app::Env& env, const model::Actor& actor, int64_t id,
                                     const ReferralDecision& decision);
 
-// The actor's organisation's screening results (and decisions, as released) as CSV.
+// The actor's organisation's screening results (and decisions, as released) as CSV, or as an
+// XLSX workbook (Unavailable if it cannot be written). Audited.
 Result<std::string> ExportScreeningCsv(const app::Env& env, const model::Actor& actor);
+Result<std::string> ExportScreeningXlsx(const app::Env& env, const model::Actor& actor);
 
 }  // namespace cairn::engine

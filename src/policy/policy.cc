@@ -85,6 +85,8 @@ constexpr Rule kRules[] = {
     {Action::kWatchlistEvaluate, "watchlist.evaluate", kRoles, kCaseworkers, false},
     // Aggregates: partners' small counts are withheld by the engine (engine/exposure.h).
     {Action::kExposureRead, "procurement_exposure.read", kRoles, kCaseworkers, false},
+    // Public procurement data: every caseworker.
+    {Action::kRedFlagRead, "red_flags.read", kRoles, kCaseworkers, false},
     {Action::kThreatSettingsRead, "threat_settings.read", kAnySignedIn, 0, false},
     // The picture is aggregates: small counts are withheld from all but analysts (engine).
     {Action::kPictureRead, "picture.read", kRoles, kCaseworkers, false},

@@ -61,6 +61,7 @@ enum class Action {
   kWatchlistRead,
   kWatchlistEvaluate,
   kExposureRead,
+  kRedFlagRead,
   kThreatSettingsRead,
   kPictureRead,
 };

@@ -104,6 +104,12 @@ try {
   check("the partner sees the exposure report, small counts withheld",
     (await page.locator("main").textContent()).includes("are withheld, except for your own organisation"));
   await shot(page, "24-exposure");
+
+  await page.getByRole("link", { name: "Red flags", exact: true }).click();
+  await page.getByRole("table", { name: "Totals" }).waitFor();
+  check("the red-flag dashboard counts Cardinal's flags over the ingested releases",
+    (await page.getByRole("table", { name: "Totals" }).textContent()).includes("R018 Single bid received"));
+  await shot(page, "25-red-flags");
 } catch (e) {
   check("the journey completes", false, e.message);
 } finally {

@@ -178,6 +178,9 @@ TEST_F(ScreeningApi, ResultsExportAsCsvForTheOrganisationOnly) {
   EXPECT_NE(r.raw.find(",refer,"), std::string::npos);
   auto other = server_.Get("/api/v1/tenders/export?format=csv", &police_);
   EXPECT_EQ(other.raw.find("SC612345"), std::string::npos);
+  auto xlsx = server_.Get("/api/v1/tenders/export?format=xlsx", &partner_);
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.raw.substr(0, 2), "PK");
 }
 
 }  // namespace

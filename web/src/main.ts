@@ -11,6 +11,7 @@ import { findingPage, findingsPage } from "./pages/findings";
 import { disclosuresPage, intelligencePage, intelligenceRecordPage } from "./pages/intelligence";
 import { picturePage } from "./pages/picture";
 import { exposurePage } from "./pages/exposure";
+import { redFlagsPage } from "./pages/redflags";
 import { referralPage, referralsPage, tenderPage, tendersPage } from "./pages/screening";
 import { socgPage, socgsPage } from "./pages/socg";
 import { searchPage } from "./pages/search";
@@ -44,6 +45,7 @@ const pages: Page[] = [
   { path: "/picture", title: "Picture", roles: CASEWORKERS, show: () => picturePage() },
   { path: "/screening", title: "Screening", roles: CASEWORKERS, show: () => tendersPage() },
   { path: "/exposure", title: "Procurement exposure", roles: CASEWORKERS, show: () => exposurePage() },
+  { path: "/redflags", title: "Red flags", roles: CASEWORKERS, show: (_s, _a, q) => redFlagsPage(q) },
   { path: "/tender", title: "Tender", roles: CASEWORKERS, nav: false, show: (_s, id) => tenderPage(id) },
   { path: "/referrals", title: "Referrals", roles: ["analyst"], show: () => referralsPage() },
   { path: "/referral", title: "Referral", roles: ["analyst"], nav: false, show: (_s, id) => referralPage(id) },

@@ -72,6 +72,7 @@ Result<Reply> GetWatchlist(Request& req);
 Result<Reply> EvaluateWatchlist(Request& req);
 Result<Reply> GetExposure(Request& req);
 Result<Reply> ExportExposure(Request& req);
+Result<Reply> GetRedFlagBoard(Request& req);
 
 // picture.cc
 Result<Reply> GetPicture(Request& req);
