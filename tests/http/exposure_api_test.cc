@@ -28,15 +28,21 @@ TEST_F(ExposureApi, TheTaskforceSeesEveryFigureAndPartnersSmallOnesWithheld) {
   json partial = Get("/api/v1/procurement-exposure", partner_);
   EXPECT_TRUE(partial["suppressed"].get<bool>());
   EXPECT_EQ(partial["total"]["awards"], full["total"]["awards"]);
+  int withheld = 0;
   for (const auto& dim : {"buyers", "sectors", "years", "councils"}) {
     ASSERT_EQ(partial[dim].size(), full[dim].size());
     for (size_t i = 0; i < full[dim].size(); ++i) {
       int64_t n = full[dim][i]["flagged_awards"].get<int64_t>();
       bool own = partial[dim][i]["key"] == partial["own_buyer"];
-      if (n > 0 && n < 5 && !own) EXPECT_TRUE(partial[dim][i]["flagged_awards"].is_null()) << dim << " " << partial[dim][i];
-      else EXPECT_EQ(partial[dim][i]["flagged_awards"], n);
+      if (n > 0 && n < 5 && !own) {
+        EXPECT_TRUE(partial[dim][i]["flagged_awards"].is_null()) << dim << " " << partial[dim][i];
+        ++withheld;
+      } else {
+        EXPECT_EQ(partial[dim][i]["flagged_awards"], n);
+      }
     }
   }
+  EXPECT_GT(withheld, 0) << "the test data's one flagged award (Renfrewshire's) is a small count for another partner";
 }
 
 TEST_F(ExposureApi, ExportsAsCsvAndXlsx) {

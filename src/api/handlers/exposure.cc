@@ -33,19 +33,10 @@ Result<Reply> GetExposure(Request& req) {
 }
 
 Result<Reply> ExportExposure(Request& req) {
-  std::string format = req.http.has_param("format") ? req.http.get_param_value("format") : "csv";
-  if (format != "csv" && format != "xlsx") return InvalidField("format", "must be csv or xlsx");
   CAIRN_ASSIGN_OR_RETURN(auto e, engine::BuildExposure(req.env, req.actor));
-  Reply r;
-  r.headers.push_back({"Content-Disposition", "attachment; filename=\"cairn-procurement-exposure." + format + "\""});
-  if (format == "csv") {
-    r.raw = engine::ExposureCsv(e);
-    r.content_type = "text/csv; charset=utf-8";
-  } else {
-    CAIRN_ASSIGN_OR_RETURN(r.raw, engine::ExposureXlsx(e));
-    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  }
-  return r;
+  return Download(
+      req, "cairn-procurement-exposure", [&]() -> Result<std::string> { return engine::ExposureCsv(e); },
+      [&] { return engine::ExposureXlsx(e); });
 }
 
 }  // namespace cairn::api::handlers

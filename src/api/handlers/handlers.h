@@ -1,6 +1,8 @@
 // The API's handlers, one group per file in this folder. See route.h for the contract.
 #pragma once
 
+#include <functional>
+
 #include "api/route.h"
 
 namespace cairn::api::handlers {
@@ -73,6 +75,11 @@ Result<Reply> EvaluateWatchlist(Request& req);
 Result<Reply> GetExposure(Request& req);
 Result<Reply> ExportExposure(Request& req);
 Result<Reply> GetRedFlagBoard(Request& req);
+
+// `basename`.csv or .xlsx by ?format= (default csv), from whichever producer is asked for;
+// InvalidField("format") for anything else.
+Result<Reply> Download(Request& req, const std::string& basename, const std::function<Result<std::string>()>& csv,
+                       const std::function<Result<std::string>()>& xlsx);
 
 // picture.cc
 Result<Reply> GetPicture(Request& req);

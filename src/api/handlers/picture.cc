@@ -41,19 +41,10 @@ Result<Reply> GetPicture(Request& req) {
 }
 
 Result<Reply> ExportPicture(Request& req) {
-  std::string format = req.http.has_param("format") ? req.http.get_param_value("format") : "csv";
-  if (format != "csv" && format != "xlsx") return InvalidField("format", "must be csv or xlsx");
   CAIRN_ASSIGN_OR_RETURN(auto p, engine::BuildPicture(req.env, req.actor));
-  Reply r;
-  r.headers.push_back({"Content-Disposition", "attachment; filename=\"cairn-picture." + format + "\""});
-  if (format == "csv") {
-    r.raw = engine::PictureCsv(p);
-    r.content_type = "text/csv; charset=utf-8";
-  } else {
-    CAIRN_ASSIGN_OR_RETURN(r.raw, engine::PictureXlsx(p));
-    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  }
-  return r;
+  return Download(
+      req, "cairn-picture", [&]() -> Result<std::string> { return engine::PictureCsv(p); },
+      [&] { return engine::PictureXlsx(p); });
 }
 
 }  // namespace cairn::api::handlers

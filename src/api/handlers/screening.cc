@@ -149,18 +149,9 @@ Result<Reply> GetTender(Request& req) {
 }
 
 Result<Reply> ExportScreening(Request& req) {
-  std::string format = req.http.has_param("format") ? req.http.get_param_value("format") : "csv";
-  if (format != "csv" && format != "xlsx") return InvalidField("format", "must be csv or xlsx");
-  Reply r;
-  if (format == "csv") {
-    CAIRN_ASSIGN_OR_RETURN(r.raw, engine::ExportScreeningCsv(req.env, req.actor));
-    r.content_type = "text/csv; charset=utf-8";
-  } else {
-    CAIRN_ASSIGN_OR_RETURN(r.raw, engine::ExportScreeningXlsx(req.env, req.actor));
-    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  }
-  r.headers.push_back({"Content-Disposition", "attachment; filename=\"cairn-screening." + format + "\""});
-  return r;
+  return Download(
+      req, "cairn-screening", [&] { return engine::ExportScreeningCsv(req.env, req.actor); },
+      [&] { return engine::ExportScreeningXlsx(req.env, req.actor); });
 }
 
 Result<Reply> ListReferrals(Request& req) {

@@ -17,18 +17,18 @@ const char* GroupName(Group g) {
 void Accumulator::Prepare(const Process& p) {
   p.parties.assign(p.ids.size(), kNoParty);
   p.parties_of = this;
-  thread_local std::vector<std::pair<uint32_t, uint64_t>> todo;  // pool index, hash
-  todo.clear();
+  thread_local std::vector<std::pair<uint32_t, uint64_t>> pending;  // pool index, hash
+  pending.clear();
   auto add = [&](IdRange r) {
     for (uint32_t i = r.begin; i < r.end; ++i) {
       uint64_t h = PartyTable::Hash(p.ids[i]);
       parties_.Prefetch(h);
-      todo.emplace_back(i, h);
+      pending.emplace_back(i, h);
     }
   };
   for (const Bid& b : p.bids) add(b.tenderers);
   for (const Award& a : p.awards) add(a.suppliers);
-  for (const auto& [i, h] : todo) {
+  for (const auto& [i, h] : pending) {
     PartyId id = Intern(p.ids[i], h);
     p.parties[i] = id;
     __builtin_prefetch(&stats[id]);
