@@ -47,22 +47,24 @@ std::optional<double> Number(std::string_view v) {
 // Where a value goes: each setter returns false if the text is not of its kind.
 using Setter = std::function<bool(Settings&, std::string_view)>;
 
-template <typename F>
-Setter WholeInto(F field) {
-  return [field](Settings& s, std::string_view v) {
-    auto n = WholeNumber(v);
+// A setter that parses with `parse` (returning an optional) and stores into `field(settings)`.
+template <typename Parse, typename F>
+Setter Parsed(Parse parse, F field) {
+  return [parse, field](Settings& s, std::string_view v) {
+    auto n = parse(v);
     if (n) field(s) = *n;
     return n.has_value();
   };
 }
 
 template <typename F>
+Setter WholeInto(F field) {
+  return Parsed(WholeNumber, field);
+}
+
+template <typename F>
 Setter NumberInto(F field) {
-  return [field](Settings& s, std::string_view v) {
-    auto n = Number(v);
-    if (n) field(s) = *n;
-    return n.has_value();
-  };
+  return Parsed(Number, field);
 }
 
 template <typename F>
