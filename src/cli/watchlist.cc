@@ -59,7 +59,13 @@ Status Screen(const GlobalOptions& g, const ScreenArgs& a) {
   CAIRN_ASSIGN_OR_RETURN(auto report, engine::ScreenTenderRemotely(ctx->env(), model::Actor::System(), a.tender, remote));
   std::cout << report.bidders << " bidders, " << report.queried << " blinded queries, " << report.matched.size()
             << " on the police list\n";
-  for (const auto& name : report.matched) std::cout << "  refer: " << name << "\n";
+  for (size_t i = 0; i < report.matched.size(); ++i)
+    std::cout << "  refer: " << report.matched[i]
+              << (i < report.references.size() ? "  (referred to the police SPOC as " + report.references[i] + ")" : "")
+              << "\n";
+  if (report.lodged_tender)
+    std::cout << "lodged as tender " << report.lodged_tender << " on " << a.remote
+              << "; its SPOC's decisions are read there\n";
   return Status::Ok();
 }
 

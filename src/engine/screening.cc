@@ -10,6 +10,7 @@
 #include "common/time.h"
 #include "engine/internal/xlsx.h"
 #include "engine/intelligence.h"
+#include "engine/watchlist.h"
 #include "ingest/csv.h"
 #include "resolve/normalise.h"
 #include "resolve/record.h"
@@ -83,10 +84,18 @@ struct Screened {
   std::optional<int64_t> intelligence_owner;  // the owner of the first intelligence-based reason
 };
 
-// Why (if at all) the bidder should be referred. Reads restricted findings as the system does;
-// what it read is only ever shown to the SPOC.
-Result<Screened> Screen(storage::Tx& tx, const BidderInput& b) {
+// Why (if at all) the bidder should be referred: a watchlist published here names it, or its
+// findings. Reads restricted findings as the system does; what it read is only ever shown to the
+// SPOC.
+Result<Screened> Screen(storage::Tx& tx, const WatchlistIndex& watchlists, const BidderInput& b) {
   Screened s;
+  for (const auto& hit : watchlists.Find(b.name, b.company_number)) {
+    s.reasons.push_back({{"indicator", "watchlist"},
+                         {"summary", "on the watchlist " + hit.organisation + " published " + hit.published_at + " (by " +
+                                         hit.by + ")"},
+                         {"restricted", true}});
+    if (!s.intelligence_owner) s.intelligence_owner = hit.organisation_id;
+  }
   CAIRN_ASSIGN_OR_RETURN(auto entity, FindBidder(tx, b));
   if (!entity) {
     if (!b.company_number.empty())
@@ -250,9 +259,10 @@ Result<TenderView> RegisterTender(const app::Env& env, const model::Actor& actor
   int64_t referred = 0;
   CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) -> Status {
     CAIRN_ASSIGN_OR_RETURN(t.id, storage::InsertTender(tx, t));
+    CAIRN_ASSIGN_OR_RETURN(auto watchlists, WatchlistIndex::Load(tx));
     for (size_t i = 0; i < input.bidders.size(); ++i) {
       const BidderInput& in = input.bidders[i];
-      CAIRN_ASSIGN_OR_RETURN(auto screened, Screen(tx, in));
+      CAIRN_ASSIGN_OR_RETURN(auto screened, Screen(tx, watchlists, in));
       storage::BidderRow b{0, t.id, int64_t(i), in.name, in.company_number, in.address, in.postcode,
                            in.declaration_signed, in.declaration_date, in.sia_approved,
                            screened.reasons.empty() ? "no_concerns" : "refer", Reference(t.id, i), screened.entity_id,

@@ -56,6 +56,38 @@ std::vector<std::string> WatchlistIdentifiers(const std::string& name, const std
   return out;
 }
 
+Result<WatchlistIndex> WatchlistIndex::Load(storage::Tx& tx) {
+  WatchlistIndex index;
+  CAIRN_ASSIGN_OR_RETURN(auto rows, storage::ListWatchlists(tx));
+  for (const auto& w : rows) {
+    CAIRN_ASSIGN_OR_RETURN(auto org, storage::GetOrganisation(tx, w.organisation_id));
+    CAIRN_ASSIGN_OR_RETURN(auto key, KeyOf(tx, w.organisation_id));
+    List list{{w.organisation_id, org.slug, w.published_at, ""}, key, {}};
+    json e = json::parse(w.elements, nullptr, false);
+    if (e.is_array())
+      for (const auto& x : e)
+        if (x.is_string()) list.elements.insert(x.get<std::string>());
+    index.lists_.push_back(std::move(list));
+  }
+  return index;
+}
+
+std::vector<WatchlistIndex::Hit> WatchlistIndex::Find(const std::string& name, const std::string& company_number) const {
+  std::vector<Hit> out;
+  if (lists_.empty()) return out;
+  auto identifiers = WatchlistIdentifiers(name, company_number);
+  for (const auto& list : lists_) {
+    for (const auto& id : identifiers) {
+      if (!list.elements.count(blind::Evaluate(list.key, id))) continue;
+      Hit h = list.owner;
+      h.by = id.rfind("cn:", 0) == 0 ? "company number" : "name";
+      out.push_back(std::move(h));
+      break;  // one hit per list is enough to refer
+    }
+  }
+  return out;
+}
+
 Result<PublishedWatchlist> PublishWatchlist(const app::Env& env, const model::Actor& actor, int64_t organisation_id) {
   PublishedWatchlist out;
   out.published_at = FormatTimestamp(env.clock.Now());
@@ -146,9 +178,11 @@ Result<std::vector<std::string>> EvaluateWatchlist(const app::Env& env, const mo
 Result<RemoteScreenReport> ScreenTenderRemotely(const app::Env& env, const model::Actor& actor, int64_t tender_id,
                                                 const RemoteScreening& remote) {
   std::vector<storage::BidderRow> bidders;
+  storage::TenderRow tender;
   CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {
     CAIRN_ASSIGN_OR_RETURN(auto t, storage::GetTender(tx, tender_id));
     if (!t) return NotFound("no tender with id " + std::to_string(tender_id));
+    tender = *t;
     CAIRN_ASSIGN_OR_RETURN(bidders, storage::BiddersOf(tx, tender_id));
     return Status::Ok();
   }));
@@ -201,11 +235,50 @@ Result<RemoteScreenReport> ScreenTenderRemotely(const app::Env& env, const model
     }
   }
   for (size_t i : matched) report.matched.push_back(bidders[i].name);
+
+  // A match becomes a referral: lodge the matched bidders, and only they, with the police.
+  std::map<size_t, std::string> references;
+  if (!matched.empty()) {
+    json lodged = {{"buyer", tender.buyer},
+                   {"title", tender.title},
+                   {"category", tender.category},
+                   {"value", tender.value},
+                   {"cpv", json::parse(tender.cpv, nullptr, false)},
+                   {"bidders", json::array()}};
+    if (!lodged["cpv"].is_array()) lodged["cpv"] = json::array();
+    for (size_t i : matched) {
+      const auto& b = bidders[i];
+      json bj = {{"name", b.name}, {"company_number", b.company_number}, {"address", b.address}, {"postcode", b.postcode},
+                 {"declaration_signed", b.declaration_signed}, {"sia_approved", b.sia_approved}};
+      if (!b.declaration_date.empty()) bj["declaration_date"] = b.declaration_date;
+      lodged["bidders"].push_back(bj);
+    }
+    auto r = c.Post("/api/v1/tenders", headers, lodged.dump(), "application/json");
+    if (!r || r->status != 201)
+      return Unavailable("the matched bidders could not be lodged with " + origin + ": " +
+                         (r ? std::to_string(r->status) + " " + r->body : "no answer"));
+    json answer = json::parse(r->body, nullptr, false);
+    report.lodged_tender = answer.value("id", int64_t(0));
+    json lodged_bidders = answer.value("bidders", json::array());
+    std::string prefix = published.value("organisation", std::string("police")) + "/";
+    size_t k = 0;
+    for (size_t i : matched) {
+      if (k < lodged_bidders.size()) references[i] = prefix + lodged_bidders[k].value("reference", std::string());
+      report.references.push_back(references[i]);
+      ++k;
+    }
+  }
   CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) -> Status {
-    for (size_t i : matched) CAIRN_RETURN_IF_ERROR(storage::SetBidderResult(tx, bidders[i].id, "refer"));
+    for (size_t i : matched) {
+      CAIRN_RETURN_IF_ERROR(storage::SetBidderResult(tx, bidders[i].id, "refer"));
+      if (!references[i].empty()) CAIRN_RETURN_IF_ERROR(storage::SetBidderReference(tx, bidders[i].id, references[i]));
+    }
     return audit::Append(tx, env.clock, actor,
                          {"screen", "tender", std::to_string(tender_id), false,
-                          {{"remote", origin}, {"bidders", bidders.size()}, {"matched", matched.size()}}});
+                          {{"remote", origin},
+                           {"bidders", bidders.size()},
+                           {"matched", matched.size()},
+                           {"lodged_tender", report.lodged_tender}}});
   }));
   return report;
 }

@@ -7,11 +7,14 @@
 #pragma once
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "app/env.h"
 #include "common/status.h"
 #include "model/actor.h"
+#include "procurement/blind/oprf.h"
+#include "storage/database.h"
 
 namespace cairn::engine {
 
@@ -34,6 +37,27 @@ Result<PublishedWatchlist> PublishWatchlist(const app::Env& env, const model::Ac
 // has not published.
 Result<PublishedWatchlist> ReadWatchlist(const app::Env& env, const std::string& slug);
 
+// The sets published in this store with their keys, for screening a bidder registered here —
+// by a partner, or lodged by a council's Cairn after a blind match — against them.
+class WatchlistIndex {
+ public:
+  static Result<WatchlistIndex> Load(storage::Tx& tx);
+  struct Hit {
+    int64_t organisation_id = 0;
+    std::string organisation, published_at;
+    std::string by;  // "company number" or "name"
+  };
+  std::vector<Hit> Find(const std::string& name, const std::string& company_number) const;
+
+ private:
+  struct List {
+    Hit owner;
+    procurement::blind::Scalar key;
+    std::unordered_set<std::string> elements;
+  };
+  std::vector<List> lists_;
+};
+
 // At most this many points per request, and per user per day.
 inline constexpr size_t kMaxPointsPerRequest = 100;
 inline constexpr int64_t kMaxPointsPerDay = 5000;
@@ -44,9 +68,11 @@ inline constexpr int64_t kMaxPointsPerDay = 5000;
 Result<std::vector<std::string>> EvaluateWatchlist(const app::Env& env, const model::Actor& actor, const std::string& slug,
                                                    const std::vector<std::string>& points);
 
-// The council's side: asks the police deployment at 127.0.0.1-style `host`:`port` about every
-// bidder of tender `tender_id`, signed in as `username`. A bidder whose identifier is in the set
-// is marked `refer` in this store. Audited.
+// The council's side: asks the police deployment at `host`:`port` about every bidder of tender
+// `tender_id`, signed in as `username`. A match becomes a referral: the matched bidders (and only
+// they) are lodged there as a tender of the user's organisation, which the police store screens
+// against its own set, so they reach its SPOC queue; here they are marked `refer` with the police
+// reference ("slug/SCR-…"), and the decision is read on the police deployment. Audited.
 struct RemoteScreening {
   std::string host;
   int port = 0;
@@ -54,7 +80,9 @@ struct RemoteScreening {
 };
 struct RemoteScreenReport {
   size_t bidders = 0, queried = 0;
-  std::vector<std::string> matched;  // bidder names
+  std::vector<std::string> matched;     // bidder names
+  std::vector<std::string> references;  // the police references of the lodged bidders
+  int64_t lodged_tender = 0;            // the tender's id on the police deployment (0: none lodged)
 };
 Result<RemoteScreenReport> ScreenTenderRemotely(const app::Env& env, const model::Actor& actor, int64_t tender_id,
                                                 const RemoteScreening& remote);

@@ -26,6 +26,17 @@ Result<std::optional<WatchlistRow>> GetWatchlist(Tx& tx, int64_t organisation_id
   return std::optional<WatchlistRow>(w);
 }
 
+Result<std::vector<WatchlistRow>> ListWatchlists(Tx& tx) {
+  WatchlistRow w;
+  soci::statement st = (tx.sql().prepare << "SELECT organisation_id, elements, size, published_at FROM watchlists "
+                                             "ORDER BY organisation_id",
+                        soci::into(w.organisation_id), soci::into(w.elements), soci::into(w.size), soci::into(w.published_at));
+  st.execute(false);
+  std::vector<WatchlistRow> out;
+  while (st.fetch()) out.push_back(w);
+  return out;
+}
+
 Status PutWatchlist(Tx& tx, const WatchlistRow& w) {
   tx.sql() << "INSERT INTO watchlists (organisation_id, elements, size, published_at) VALUES (:o, :e, :n, :at) "
               "ON CONFLICT (organisation_id) DO UPDATE SET elements = excluded.elements, size = excluded.size, "

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 #include "storage/database.h"
@@ -20,6 +21,8 @@ struct WatchlistRow {
   std::string published_at;
 };
 Result<std::optional<WatchlistRow>> GetWatchlist(Tx& tx, int64_t organisation_id);
+// Every published set, by organisation.
+Result<std::vector<WatchlistRow>> ListWatchlists(Tx& tx);
 // Replaces the organisation's published set.
 Status PutWatchlist(Tx& tx, const WatchlistRow& w);
 

@@ -1,10 +1,12 @@
 // Blind screening between two deployments on loopback: the police Cairn publishes its keyed set;
 // a council's Cairn asks about a tender's bidders through a recording proxy, finds the bidder the
 // intelligence names, misses the one it does not, and neither the published set nor any request
-// carries a plaintext name or company number.
+// of the blind step carries a plaintext name or company number. The match then becomes a referral
+// in the police SPOC queue; the bidder not on the list never crosses the wire at all.
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <mutex>
 #include <thread>
 
@@ -93,12 +95,49 @@ TEST(BlindScreening, TwoDeploymentsFindThePlantedMatchWithoutRevealingEitherList
   EXPECT_EQ(report->queried, 4u) << "a company number and a name each";
   EXPECT_EQ(report->matched, std::vector<std::string>{"Clyde Taverns Ltd"});
 
+  ASSERT_EQ(report->references.size(), 1u);
+  EXPECT_EQ(report->references[0].rfind("police-scotland/SCR-", 0), 0u) << report->references[0];
+  EXPECT_GT(report->lodged_tender, 0);
+
+  // The blind step: nothing in plaintext until the match is lodged, and the bidder not on the
+  // list never at all.
   auto seen = proxy.seen();
-  ASSERT_GE(seen.size(), 4u) << "sign-in, the set, the query and their answers";
-  for (const auto& wire : seen) {
-    for (const char* plain : {"SC612345", "612345", "SC777001", "Clyde", "CLYDE", "clyde", "Harbour", "harbour"})
-      EXPECT_EQ(wire.find(plain), std::string::npos) << plain << " crossed the wire:\n" << wire.substr(0, 300);
+  auto lodge = std::find_if(seen.begin(), seen.end(), [](const std::string& w) { return w.rfind("POST /api/v1/tenders", 0) == 0; });
+  ASSERT_NE(lodge, seen.end()) << "the match was not lodged";
+  ASSERT_GE(lodge - seen.begin(), 6) << "sign-in, the set, the query and their answers come first";
+  const std::vector<std::string> member = {"SC612345", "612345", "Clyde", "CLYDE", "clyde"};
+  const std::vector<std::string> other = {"SC777001", "777001", "Harbour", "HARBOUR", "harbour"};
+  for (auto wire = seen.begin(); wire != seen.end(); ++wire) {
+    for (const auto& plain : other)
+      EXPECT_EQ(wire->find(plain), std::string::npos) << plain << " crossed the wire:\n" << wire->substr(0, 300);
+    if (wire >= lodge) continue;  // the referral names the matched bidder, by design
+    for (const auto& plain : member)
+      EXPECT_EQ(wire->find(plain), std::string::npos) << plain << " crossed the wire:\n" << wire->substr(0, 300);
   }
+
+  // The referral waits in the police SPOC queue, with the watchlist as its reason.
+  testing::Session spoc = testing::LoginPoliceAnalyst(police);
+  auto queue = police.Get("/api/v1/referrals", &spoc);
+  ASSERT_EQ(queue.status, 200) << queue.raw;
+  int found = 0;
+  for (const auto& r : queue.body["referrals"]) {
+    EXPECT_NE(r["bidder"]["name"], "Harbour Catering Ltd");
+    if (r["bidder"]["name"] != "Clyde Taverns Ltd") continue;
+    ++found;
+    EXPECT_EQ("police-scotland/" + r["bidder"]["reference"].get<std::string>(), report->references[0]);
+    bool watchlist = false;
+    for (const auto& why : r["reasons"]) watchlist = watchlist || why["indicator"] == "watchlist";
+    EXPECT_TRUE(watchlist) << r["reasons"].dump();
+  }
+  EXPECT_EQ(found, 1);
+
+  // The council sees the police reference against its bidder.
+  testing::Session council_officer = council.Login(model::Role::kPartner);
+  auto local = council.Get("/api/v1/tenders/" + std::to_string(tender.body["id"].get<int64_t>()), &council_officer);
+  ASSERT_EQ(local.status, 200);
+  EXPECT_EQ(local.body["bidders"][0]["result"], "refer");
+  EXPECT_EQ(local.body["bidders"][0]["reference"], report->references[0]);
+
   json set = json(published->elements);
   for (const char* plain : {"SC612345", "clyde", "CLYDE"}) EXPECT_EQ(set.dump().find(plain), std::string::npos);
   EXPECT_GT(police.Count("audit_log"), 0);
