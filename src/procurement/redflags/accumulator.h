@@ -118,11 +118,13 @@ class Accumulator {
   // Numbers every tenderer and supplier of `p` up front, prefetching as it goes, so the
   // indicators' PartyAt calls find them cached. Optional: PartyAt works without it.
   void Prepare(const Process& p);
-  // Keeps an ocid for the fence-based flags, in one buffer rather than a string each.
+  // Keeps an ocid for the fence-based flags, in one buffer rather than a string each; a process
+  // flagged several times in a row keeps its ocid once.
   uint64_t KeepOcid(std::string_view ocid) {
+    if (last_ocid_ != kNone && Ocid(last_ocid_) == ocid) return last_ocid_;
     uint64_t at = ocids_.size();
     ocids_.append(ocid);
-    return at << 16 | std::min<uint64_t>(ocid.size(), 0xffff);
+    return last_ocid_ = at << 16 | std::min<uint64_t>(ocid.size(), 0xffff);
   }
   std::string_view Ocid(uint64_t kept) const { return std::string_view(ocids_).substr(kept >> 16, kept & 0xffff); }
 
@@ -134,8 +136,10 @@ class Accumulator {
   void Merge(Accumulator&& other);
 
  private:
+  static constexpr uint64_t kNone = ~uint64_t(0);
   PartyTable parties_;
   std::string ocids_;
+  uint64_t last_ocid_ = kNone;
 };
 
 // The computed quartiles and fences, reported under "Meta": indicator → name → value.

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cairn::procurement::redflags {
@@ -44,6 +45,15 @@ struct Award {
   IdRange classifications;  // items[].classification.id
 };
 
+// A process decided on price alone, for R024, R025 and R058 (internal::PriceOnlyAwardOf).
+struct PriceOnlyAward {
+  uint32_t winner = 0;  // index into Process::ids
+  double winning_amount = 0;
+  // Each tenderer's lowest valid single-tenderer bid (the tenderer as an index into
+  // Process::ids), winner included, in order of first bid.
+  std::vector<std::pair<uint32_t, double>> lowest;
+};
+
 struct Process {
   std::string_view ocid;
   std::string_view buyer, procuring_entity;  // ids; empty if absent
@@ -60,6 +70,9 @@ struct Process {
   // count it.
   mutable std::vector<uint32_t> parties;
   mutable const void* parties_of = nullptr;  // the accumulator they belong to
+  // internal::PriceOnlyAwardOf's answer, worked out once a line for the three indicators asking.
+  mutable int8_t price_only = -1;  // -1: not asked yet; 0: not one; 1: `price_only_award`
+  mutable PriceOnlyAward price_only_award;
 
   std::span<const std::string_view> of(IdRange r) const { return {ids.data() + r.begin, r.size()}; }
   // Appends `values` to the pool and returns their range.
@@ -89,6 +102,7 @@ struct Process {
     owned.clear();
     parties.clear();
     parties_of = nullptr;
+    price_only = -1;
   }
 };
 

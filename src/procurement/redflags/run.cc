@@ -6,6 +6,8 @@
 #include <tbb/parallel_sort.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <future>
 #include <map>
 #include <tuple>
@@ -104,46 +106,86 @@ void AddWarnings(tbb::enumerable_thread_specific<Worker>& workers, const RunOpti
   }
 }
 
+// `s` as a JSON string. The ids are valid UTF-8 (simdjson checked them) and nearly always need
+// no escaping, so the common case is a copy.
+void AppendJsonString(std::string& out, std::string_view s) {
+  bool plain = std::none_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\'; });
+  if (!plain) {
+    out += nlohmann::json(std::string(s)).dump();
+    return;
+  }
+  out += '"';
+  out += s;
+  out += '"';
+}
+
+// `v` as JSON: the shortest text that reads back as the same double, with ".0" on whole numbers
+// as Cardinal writes them.
+void AppendJsonNumber(std::string& out, double v) {
+  if (!std::isfinite(v)) {
+    out += "null";  // as nlohmann::json writes them; no flag value is ever infinite or NaN
+    return;
+  }
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  std::string_view text(buf, size_t(end - buf));
+  out += text;
+  if (text.find_first_of(".e") == std::string_view::npos) out += ".0";
+}
+
 // The results object as JSON text, groups in Cardinal's order, ids and codes sorted. A flag raised
 // twice (a tenderer in two processes) appears once, with the larger value.
-std::string Results(Accumulator& acc) {
-  // First by number, which is quick, to drop repeats; then the survivors by name.
-  auto& flags = acc.flags;
-  // Equal keys carry equal values in practice (a tenderer flagged 1.0 in two processes), but
-  // which one is kept must not depend on thread timing: the value breaks ties, largest last.
-  tbb::parallel_sort(flags.begin(), flags.end(), [](const Flag& a, const Flag& b) {
-    return std::forward_as_tuple(a.group, a.key, std::string_view(a.code), a.value) <
-           std::forward_as_tuple(b.group, b.key, std::string_view(b.code), b.value);
-  });
+std::string Results(const Accumulator& acc) {
   struct Named {
     Group group;
     std::string_view id, code;
     double value;
   };
-  std::vector<Named> named;
-  for (size_t i = 0; i < flags.size(); ++i) {
-    const Flag& f = flags[i];
-    if (i + 1 < flags.size() && f.group == flags[i + 1].group && f.key == flags[i + 1].key &&
-        std::string_view(f.code) == flags[i + 1].code)
-      continue;  // the larger one wins
-    named.push_back({f.group, acc.FlagId(f), f.code, f.value});
-  }
+  std::vector<Named> named(acc.flags.size());
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, named.size(), 4096), [&](const tbb::blocked_range<size_t>& r) {
+    for (size_t i = r.begin(); i != r.end(); ++i) {
+      const Flag& f = acc.flags[i];
+      named[i] = {f.group, acc.FlagId(f), f.code, f.value};
+    }
+  });
+  // Equal keys carry equal values in practice (a tenderer flagged 1.0 in two processes), but
+  // which one is kept must not depend on thread timing: the value breaks ties, largest last.
   tbb::parallel_sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
-    return std::tie(a.group, a.id, a.code) < std::tie(b.group, b.id, b.code);
+    return std::tie(a.group, a.id, a.code, a.value) < std::tie(b.group, b.id, b.code, b.value);
   });
   std::string out = "{";
+  out.reserve(named.size() * 32);
+  bool first = true;
+  const Named* last = nullptr;  // the last one written
   for (size_t i = 0; i < named.size(); ++i) {
     const Named& f = named[i];
-    bool new_group = i == 0 || f.group != named[i - 1].group;
-    bool new_party = new_group || f.id != named[i - 1].id;
-    if (new_party && i > 0) out += "}";
-    if (new_group) out += std::string(i > 0 ? "}," : "") + "\"" + GroupName(f.group) + "\":{";
-    else if (new_party) out += ",";
-    if (new_party) out += nlohmann::json(f.id).dump() + ":{";
-    else out += ",";
-    out += "\"" + std::string(f.code) + "\":" + nlohmann::json(f.value).dump();
+    if (i + 1 < named.size() && f.group == named[i + 1].group && f.id == named[i + 1].id && f.code == named[i + 1].code)
+      continue;  // the larger one wins
+    bool new_group = first || f.group != last->group;
+    bool new_party = new_group || f.id != last->id;
+    if (new_party && !first) out += "}";
+    if (new_group) {
+      if (!first) out += "},";
+      out += "\"";
+      out += GroupName(f.group);
+      out += "\":{";
+    } else if (new_party) {
+      out += ",";
+    }
+    if (new_party) {
+      AppendJsonString(out, f.id);
+      out += ":{";
+    } else {
+      out += ",";
+    }
+    out += "\"";
+    out += f.code;
+    out += "\":";
+    AppendJsonNumber(out, f.value);
+    first = false;
+    last = &f;
   }
-  out += named.empty() ? "}" : "}}}";
+  out += first ? "}" : "}}}";
   return out;
 }
 

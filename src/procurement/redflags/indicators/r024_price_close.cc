@@ -8,9 +8,8 @@ namespace cairn::procurement::redflags {
 
 void FoldPriceGap(const Process& p, const Settings& s, Accumulator& acc) {
   if (!internal::ComparesPrices(p, s)) return;
-  thread_local internal::PriceOnlyAward scratch;
-  if (!internal::PriceOnlyAwardOf(p, acc, scratch) || scratch.winning_amount == 0) return;  // zero guard
-  const internal::PriceOnlyAward* award = &scratch;
+  const PriceOnlyAward* award = internal::PriceOnlyAwardOf(p, acc);
+  if (!award || award->winning_amount == 0) return;  // zero guard
   std::optional<double> next;
   for (const auto& [tenderer, amount] : award->lowest)
     if (tenderer != award->winner && (!next || amount < *next)) next = amount;

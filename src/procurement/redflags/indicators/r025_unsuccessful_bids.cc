@@ -8,9 +8,8 @@
 namespace cairn::procurement::redflags {
 
 void FoldR025(const Process& p, const Settings&, Accumulator& acc) {
-  thread_local internal::PriceOnlyAward scratch;
-  if (!internal::PriceOnlyAwardOf(p, acc, scratch)) return;
-  const internal::PriceOnlyAward* award = &scratch;
+  const PriceOnlyAward* award = internal::PriceOnlyAwardOf(p, acc);
+  if (!award) return;
   for (const auto& [tenderer, amount] : award->lowest) {
     PartyId id = acc.PartyAt(p, tenderer);
     ++acc.stats[id].bidding.processes;

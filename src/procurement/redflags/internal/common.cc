@@ -14,7 +14,9 @@ bool ComparesPrices(const Process& p, const Settings& s) {
   return true;
 }
 
-bool PriceOnlyAwardOf(const Process& p, Accumulator& acc, PriceOnlyAward& out) {
+namespace {
+
+bool WorkOutPriceOnlyAward(const Process& p, Accumulator& acc, PriceOnlyAward& out) {
   out.lowest.clear();
   if (!p.awards_final()) return false;
   const Award* active = nullptr;
@@ -41,6 +43,13 @@ bool PriceOnlyAwardOf(const Process& p, Accumulator& acc, PriceOnlyAward& out) {
   for (const auto& [tenderer, amount] : out.lowest)
     if (amount < out.winning_amount) return false;  // not decided on price alone
   return true;
+}
+
+}  // namespace
+
+const PriceOnlyAward* PriceOnlyAwardOf(const Process& p, Accumulator& acc) {
+  if (p.price_only < 0 || p.parties_of != &acc) p.price_only = WorkOutPriceOnlyAward(p, acc, p.price_only_award);
+  return p.price_only ? &p.price_only_award : nullptr;
 }
 
 void ActiveSuppliers(const Process& p, std::vector<std::string_view>& out) {

@@ -16,18 +16,11 @@ namespace cairn::procurement::redflags::internal {
 // list, or an allow list is set and it is not in it.
 bool ComparesPrices(const Process& p, const Settings& s);
 
-// A process decided on price alone, for R024, R025 and R058: every award final, exactly one
-// active award with exactly one supplier who bid, and no other valid bid lower than the winner's.
-struct PriceOnlyAward {
-  uint32_t winner = 0;  // index into Process::ids
-  double winning_amount = 0;
-  // Each tenderer's lowest valid single-tenderer bid (the tenderer as an index into
-  // Process::ids), winner included, in order of first bid.
-  std::vector<std::pair<uint32_t, double>> lowest;
-};
-// False if the process is not one; `out` is overwritten either way (callers reuse one).
-// Tenderers are told apart by their numbers in `acc`.
-bool PriceOnlyAwardOf(const Process& p, Accumulator& acc, PriceOnlyAward& out);
+// The process as decided on price alone, for R024, R025 and R058: every award final, exactly one
+// active award with exactly one supplier who bid, and no other valid bid lower than the
+// winner's. nullptr if it is not one. Tenderers are told apart by their numbers in `acc`.
+// Worked out once per process and kept in it.
+const PriceOnlyAward* PriceOnlyAwardOf(const Process& p, Accumulator& acc);
 
 // The suppliers of the process's active awards.
 // Appends them to `out`.
