@@ -62,6 +62,18 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/procurement-exposure", Action::kExposureRead, h::GetExposure},
       {"GET", "/api/v1/procurement-exposure/export", Action::kExposureRead, h::ExportExposure},
       {"GET", "/api/v1/red-flags", Action::kRedFlagRead, h::GetRedFlagBoard},
+      {"GET", "/api/v1/objectives", Action::kObjectiveList, h::ListObjectives},
+      {"GET", "/api/v1/tasks", Action::kTaskList, h::ListTasks},
+      {"POST", "/api/v1/tasks", Action::kTaskCreate, h::CreateTask},
+      {"GET", "/api/v1/tasks/{id}", Action::kTaskRead, h::GetTask},
+      {"POST", "/api/v1/tasks/{id}/status", Action::kTaskUpdate, h::ChangeTaskStatus},
+      {"POST", "/api/v1/tasks/{id}/assign", Action::kTaskUpdate, h::AssignTask},
+      {"POST", "/api/v1/tasks/{id}/outcomes", Action::kTaskOutcome, h::RecordTaskOutcome},
+      {"GET", "/api/v1/task-outcome-types", Action::kTaskList, h::ListOutcomeTypes},
+      {"POST", "/api/v1/organisations/{id}/capacity", Action::kCapacityUpdate, h::SetCapacity},
+      {"GET", "/api/v1/notifications", Action::kNotificationList, h::ListNotifications},
+      {"POST", "/api/v1/notifications/{id}/read", Action::kNotificationUpdate, h::ReadNotification},
+      {"GET", "/api/v1/outbox", Action::kOutboxRead, h::ListOutbox},
   };
   return kRoutes;
 }

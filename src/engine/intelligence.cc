@@ -153,24 +153,29 @@ Result<IntelRecord> ReviewIntelligence(const app::Env& env, const model::Actor& 
   return ReadIntelligence(env, actor, id);
 }
 
+Status CheckLawfulBasis(const std::string& lawful_basis, const std::string& schedule1_condition) {
+  const auto& bases = AllLawfulBases();
+  auto basis = std::find_if(bases.bases.begin(), bases.bases.end(), [&](const auto& b) { return b.code == lawful_basis; });
+  if (basis == bases.bases.end()) return InvalidField("lawful_basis", "unknown lawful basis '" + lawful_basis + "'");
+  if (basis->needs_condition) {
+    auto known = std::find_if(bases.conditions.begin(), bases.conditions.end(),
+                              [&](const auto& c) { return c.first == schedule1_condition; });
+    if (known == bases.conditions.end()) {
+      return InvalidField("schedule1_condition", schedule1_condition.empty()
+                                                     ? "this basis needs a DPA 2018 Schedule 1 condition"
+                                                     : "unknown Schedule 1 condition '" + schedule1_condition + "'");
+    }
+  } else if (!schedule1_condition.empty()) {
+    return InvalidField("schedule1_condition", "a Schedule 1 condition goes only with UK GDPR Article 10");
+  }
+  return Status::Ok();
+}
+
 Result<storage::DisclosureRow> Disclose(const app::Env& env, const model::Actor& actor, int64_t id,
                                         const DisclosureRequest& req) {
   auto blank = [](const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; };
   if (blank(req.released_text)) return InvalidField("released_text", "say what is released: the recipient sees only this");
-  const auto& bases = AllLawfulBases();
-  auto basis = std::find_if(bases.bases.begin(), bases.bases.end(), [&](const auto& b) { return b.code == req.lawful_basis; });
-  if (basis == bases.bases.end()) return InvalidField("lawful_basis", "unknown lawful basis '" + req.lawful_basis + "'");
-  if (basis->needs_condition) {
-    auto known = std::find_if(bases.conditions.begin(), bases.conditions.end(),
-                              [&](const auto& c) { return c.first == req.schedule1_condition; });
-    if (known == bases.conditions.end()) {
-      return InvalidField("schedule1_condition", req.schedule1_condition.empty()
-                                                     ? "this basis needs a DPA 2018 Schedule 1 condition"
-                                                     : "unknown Schedule 1 condition '" + req.schedule1_condition + "'");
-    }
-  } else if (!req.schedule1_condition.empty()) {
-    return InvalidField("schedule1_condition", "a Schedule 1 condition goes only with UK GDPR Article 10");
-  }
+  CAIRN_RETURN_IF_ERROR(CheckLawfulBasis(req.lawful_basis, req.schedule1_condition));
   if (!actor.user_id || !actor.organisation_id) return PermissionDenied("disclosures are made by a signed-in analyst");
   storage::DisclosureRow d;
   CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) -> Status {

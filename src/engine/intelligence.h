@@ -84,4 +84,8 @@ struct LawfulBases {
 // The reference list in data/intel/lawful_bases.toml (embedded).
 const LawfulBases& AllLawfulBases();
 
+// InvalidField("lawful_basis" | "schedule1_condition") unless `lawful_basis` is in the list and
+// comes with a known Schedule 1 condition exactly when it needs one.
+Status CheckLawfulBasis(const std::string& lawful_basis, const std::string& schedule1_condition);
+
 }  // namespace cairn::engine

@@ -365,15 +365,8 @@ Status ValidateDecision(const ReferralDecision& d, const std::string& today, Ref
   if (d.rationale.empty()) return InvalidField("rationale", "a decision needs its rationale");
   if (d.outcome == "information_released") {
     if (d.released_text.empty()) return InvalidField("released_text", "say what is released");
-    const auto& bases = AllLawfulBases();
-    auto basis = std::find_if(bases.bases.begin(), bases.bases.end(), [&](const LawfulBasis& b) { return b.code == d.lawful_basis; });
-    if (basis == bases.bases.end()) return InvalidField("lawful_basis", "unknown lawful basis \"" + d.lawful_basis + "\"");
-    if (basis->needs_condition) {
-      bool known = std::any_of(bases.conditions.begin(), bases.conditions.end(),
-                               [&](const auto& c) { return c.first == d.schedule1_condition; });
-      if (!known) return InvalidField("schedule1_condition", "this lawful basis needs a DPA 2018 Schedule 1 condition");
-      clean->schedule1_condition = d.schedule1_condition;
-    }
+    CAIRN_RETURN_IF_ERROR(CheckLawfulBasis(d.lawful_basis, d.schedule1_condition));
+    clean->schedule1_condition = d.schedule1_condition;
     if (d.handling_conditions.empty()) return InvalidField("handling_conditions", "a release needs handling conditions");
     clean->lawful_basis = d.lawful_basis;
     clean->handling_conditions = d.handling_conditions;

@@ -90,6 +90,21 @@ constexpr Rule kRules[] = {
     {Action::kThreatSettingsRead, "threat_settings.read", kAnySignedIn, 0, false},
     // The picture is aggregates: small counts are withheld from all but analysts (engine).
     {Action::kPictureRead, "picture.read", kRoles, kCaseworkers, false},
+    {Action::kObjectiveList, "objective.list", kAnySignedIn, 0, false},
+    // Tasks: every caseworker proposes them and reads their organisation's (coordinators and
+    // auditors read all); only the owning organisation moves one on or records its outcomes, and
+    // a source's restrictions travel with it (engine/tasks.h checks both).
+    {Action::kTaskList, "task.list", kRoles, kCaseworkers | Bit(Role::kAuditor), false},
+    {Action::kTaskRead, "task.read", kRoles, kCaseworkers | Bit(Role::kAuditor), false},
+    {Action::kTaskCreate, "task.create", kRoles, kCaseworkers, false},
+    {Action::kTaskUpdate, "task.update", kRoles, kCaseworkers, false},
+    {Action::kTaskOutcome, "task.outcome", kRoles, kCaseworkers, false},
+    // An organisation's own capacity (the engine keeps each to its own; coordinators any).
+    {Action::kCapacityUpdate, "organisation.capacity", kRoles, kCaseworkers, false},
+    {Action::kNotificationList, "notification.list", kAnySignedIn, 0, false},
+    {Action::kNotificationUpdate, "notification.update", kAnySignedIn, 0, false},
+    // The outbox holds every email the system wrote, to anyone: for those who run the system.
+    {Action::kOutboxRead, "outbox.read", kRoles, Bit(Role::kAdmin), false},
 };
 
 const Rule& RuleFor(Action action) {

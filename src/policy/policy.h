@@ -64,6 +64,16 @@ enum class Action {
   kRedFlagRead,
   kThreatSettingsRead,
   kPictureRead,
+  kObjectiveList,
+  kTaskList,
+  kTaskRead,
+  kTaskCreate,
+  kTaskUpdate,
+  kTaskOutcome,
+  kCapacityUpdate,
+  kNotificationList,
+  kNotificationUpdate,
+  kOutboxRead,
 };
 
 // The caller as policy sees them: anonymous (no role) or a signed-in user.

@@ -1,6 +1,8 @@
 #include "taskforce/seed.h"
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <sstream>
 
 #include "audit/chain.h"
@@ -8,6 +10,7 @@
 #include "embedded/embedded.h"
 #include "storage/organisations.h"
 #include "storage/strands.h"
+#include "storage/tasks.h"
 
 namespace cairn::taskforce {
 namespace {
@@ -116,6 +119,26 @@ Result<SeedReport> SeedFrom(const app::Env& env, const std::string& taskforce_js
       CAIRN_RETURN_IF_ERROR(audit::Append(tx, env.clock, system,
                                           {"upsert", "strand", std::to_string(id), true,
                                            {{"code", st.code}, {"lead", lead}, {"seed", true}}}));
+    }
+    // The strategy's objectives, for strands old and new: tasks, action plans and grants link to them.
+    CAIRN_ASSIGN_OR_RETURN(auto strands, storage::ListStrands(tx));
+    for (const auto& js : doc.at("strands")) {
+      std::string code = js.at("code").get<std::string>();
+      auto strand = std::find_if(strands.begin(), strands.end(), [&](const auto& x) { return x.code == code; });
+      if (strand == strands.end() || !js.contains("objectives")) continue;
+      int64_t position = 0;
+      for (const auto& jo : js.at("objectives")) {
+        storage::ObjectiveRow o;
+        o.strand_id = strand->id;
+        o.code = jo.at("code").get<std::string>();
+        o.title = jo.at("title").get<std::string>();
+        o.position = ++position;
+        CAIRN_ASSIGN_OR_RETURN(bool inserted, storage::InsertObjectiveIfNew(tx, o));
+        if (!inserted) continue;
+        ++report.objectives_written;
+        CAIRN_RETURN_IF_ERROR(audit::Append(tx, env.clock, system,
+                                            {"create", "objective", o.code, true, {{"strand", code}, {"seed", true}}}));
+      }
     }
     return Status::Ok();
   });

@@ -1,5 +1,5 @@
 // Seeds the Taskforce's reference data: member organisations, the 32 councils and the four
-// strands with their aims and leads, from the data files data/seed/taskforce.json and
+// strands with their aims, objectives and leads, from the data files data/seed/taskforce.json and
 // data/seed/councils.csv (embedded in the binary). Idempotent: organisations and strands that
 // exist (by slug or code) are left as they are, so local edits survive a re-seed. Audited as the system.
 #pragma once
@@ -14,6 +14,7 @@ namespace cairn::taskforce {
 struct SeedReport {
   int organisations_created = 0;
   int strands_written = 0;
+  int objectives_written = 0;
 };
 
 // Seeds from `taskforce_json` and `councils_csv` (the file contents); `source` names them in

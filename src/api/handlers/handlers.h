@@ -85,4 +85,18 @@ Result<Reply> Download(Request& req, const std::string& basename, const std::fun
 Result<Reply> GetPicture(Request& req);
 Result<Reply> ExportPicture(Request& req);
 
+// tasks.cc
+Result<Reply> ListObjectives(Request& req);
+Result<Reply> ListTasks(Request& req);
+Result<Reply> CreateTask(Request& req);
+Result<Reply> GetTask(Request& req);
+Result<Reply> ChangeTaskStatus(Request& req);
+Result<Reply> AssignTask(Request& req);
+Result<Reply> RecordTaskOutcome(Request& req);
+Result<Reply> ListOutcomeTypes(Request& req);
+Result<Reply> SetCapacity(Request& req);
+Result<Reply> ListNotifications(Request& req);
+Result<Reply> ReadNotification(Request& req);
+Result<Reply> ListOutbox(Request& req);
+
 }  // namespace cairn::api::handlers

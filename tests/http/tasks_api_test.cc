@@ -1,0 +1,268 @@
+// Tasks over the HTTP API, on the resolved test data after detection: a partner proposes work to
+// the police, who move it step by step to done and count its outcome; steps cannot be skipped,
+// only the owner moves it, bad input names its field and writes nothing, a restricted finding
+// reaches another organisation only with a lawful basis and handling conditions, and people are
+// told in the app and through the outbox.
+#include <gtest/gtest.h>
+
+#include "identity/users.h"
+#include "test_network.h"
+#include "test_server.h"
+
+namespace cairn {
+namespace {
+
+using nlohmann::json;
+using testing::Session;
+
+class TasksApi : public testing::NetworkApiTest {
+ protected:
+  void SetUp() override { Load(testing::PublicTestFiles(), {"cairn_csv/intelligence.csv"}, "2024-06-30"); }
+
+  int64_t Org(const std::string& slug) { return server_.OrganisationId(slug); }
+
+  json Proposal(const std::string& owner = "police-scotland") {
+    return {{"title", "Visit the premises with licensing"},
+            {"description", "Joint visit to the licensed premises"},
+            {"strand", "deter"},
+            {"objective", "deter-2"},
+            {"owner_organisation_id", Org(owner)},
+            {"harm", 5},
+            {"likelihood", 4},
+            {"confidence", 3},
+            {"due_date", "2026-12-31"},
+            {"council_area", "Renfrewshire"}};
+  }
+
+  testing::Response Create(const Session& s, const json& body) { return server_.Post("/api/v1/tasks", &s, body); }
+
+  testing::Response Step(const Session& s, int64_t id, const std::string& to, const std::string& reason = "") {
+    json body = {{"status", to}};
+    if (!reason.empty()) body["reason"] = reason;
+    return server_.Post("/api/v1/tasks/" + std::to_string(id) + "/status", &s, body);
+  }
+
+  // A signed-in analyst of another organisation that neither owns nor created the tasks here.
+  Session Outsider() {
+    auto created = identity::CreateUser(server_.env(), model::Actor::System("test"),
+                                        {"hmrc.analyst", "HMRC Analyst", "a@hmrc.example", "analyst", Org("hmrc"),
+                                         testing::kPassword});
+    EXPECT_TRUE(created.ok()) << created.status().ToString();
+    auto login = server_.LoginAs("hmrc.analyst", testing::kPassword);
+    std::string cookie = login.headers.find("Set-Cookie")->second;
+    return {cookie.substr(0, cookie.find(';')), login.body["csrf_token"]};
+  }
+};
+
+TEST_F(TasksApi, AProposedTaskGoesStepByStepToDoneAndCountsItsOutcome) {
+  auto r = Create(partner_, Proposal());
+  ASSERT_EQ(r.status, 201) << r.raw;
+  json t = r.body;
+  int64_t id = t["id"];
+  EXPECT_EQ(t["status"], "proposed");
+  EXPECT_EQ(t["owner"]["organisation"], "Police Scotland");
+  EXPECT_EQ(t["objective"]["code"], "deter-2");
+  // The factors are shown, not only the total: 100 × 5 × 4 × 3 ÷ 125 = 48, full capacity.
+  EXPECT_DOUBLE_EQ(t["priority"]["base"].get<double>(), 48.0);
+  EXPECT_DOUBLE_EQ(t["priority"]["modifier"].get<double>(), 1.0);
+  EXPECT_DOUBLE_EQ(t["priority"]["score"].get<double>(), 48.0);
+  EXPECT_EQ(t["priority"]["band"], "high");
+  EXPECT_TRUE(t["next"].empty()) << "the creator is not the owner";
+
+  // A step cannot be skipped; the error names the field and the allowed steps.
+  auto skip = Step(police_, id, "done");
+  EXPECT_EQ(skip.status, 422);
+  EXPECT_EQ(skip.body["error"]["field"], "status");
+  EXPECT_NE(skip.raw.find("accepted, declined"), std::string::npos) << skip.raw;
+
+  ASSERT_EQ(Step(police_, id, "accepted").status, 200);
+  auto in_progress = Step(police_, id, "in_progress");
+  ASSERT_EQ(in_progress.status, 200);
+  EXPECT_EQ(in_progress.body["next"], json({"done", "blocked"}));
+
+  auto outcome = server_.Post("/api/v1/tasks/" + std::to_string(id) + "/outcomes", &police_,
+                              {{"type", "arrests"}, {"quantity", 2}, {"note", "two directors"}});
+  ASSERT_EQ(outcome.status, 201) << outcome.raw;
+  auto bad_type = server_.Post("/api/v1/tasks/" + std::to_string(id) + "/outcomes", &police_,
+                               {{"type", "arrested"}, {"quantity", 2}});
+  EXPECT_EQ(bad_type.status, 422);
+  EXPECT_EQ(bad_type.body["error"]["field"], "type");
+
+  auto done = Step(police_, id, "done");
+  ASSERT_EQ(done.status, 200);
+  EXPECT_EQ(done.body["status"], "done");
+  EXPECT_FALSE(done.body["done_at"].get<std::string>().empty());
+  EXPECT_EQ(done.body["events"].size(), 4u) << "proposed, accepted, in_progress, done";
+  EXPECT_EQ(done.body["outcomes"][0]["quantity"], 2);
+  EXPECT_EQ(Step(police_, id, "in_progress").status, 422) << "done is closed";
+  EXPECT_EQ(server_.Count("audit_log WHERE record_type = 'task'"), 4) << "created and three steps";
+  EXPECT_EQ(server_.Count("audit_log WHERE record_type = 'task_outcome'"), 1);
+}
+
+TEST_F(TasksApi, OnlyTheOwnerMovesATaskAndOthersDoNotSeeIt) {
+  json t = Create(partner_, Proposal()).body;
+  int64_t id = t["id"];
+  std::string path = "/api/v1/tasks/" + std::to_string(id);
+  auto by_creator = Step(partner_, id, "accepted");
+  EXPECT_EQ(by_creator.status, 403);
+  EXPECT_NE(by_creator.raw.find("Police Scotland"), std::string::npos) << "the rule is named";
+  Session outsider = Outsider();
+  Get(path, outsider, 404);
+  EXPECT_EQ(Step(outsider, id, "accepted").status, 404);
+  json listed = Get("/api/v1/tasks", outsider);
+  EXPECT_TRUE(listed["tasks"].empty());
+  // The creator and the owner see it; so does an auditor, who cannot move it.
+  Get(path, partner_);
+  Get(path, police_);
+  Session auditor = server_.Login(model::Role::kAuditor);
+  Get(path, auditor);
+  EXPECT_EQ(Step(auditor, id, "accepted").status, 403);
+}
+
+TEST_F(TasksApi, DeclineAndBlockNeedAReason) {
+  int64_t id = Create(partner_, Proposal()).body["id"];
+  auto no_reason = Step(police_, id, "declined");
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_EQ(no_reason.body["error"]["field"], "reason");
+  ASSERT_EQ(Step(police_, id, "accepted").status, 200);
+  EXPECT_EQ(Step(police_, id, "blocked").status, 422);
+  auto blocked = Step(police_, id, "blocked", "waiting for the licensing board");
+  ASSERT_EQ(blocked.status, 200);
+  EXPECT_EQ(blocked.body["status_reason"], "waiting for the licensing board");
+  EXPECT_EQ(Step(police_, id, "in_progress").status, 200) << "unblocked";
+}
+
+TEST_F(TasksApi, BadInputNamesItsFieldAndWritesNothing) {
+  int64_t before = server_.Count("tasks");
+  int64_t audit_before = server_.Count("audit_log");
+  auto expect_field = [&](json body, const std::string& field) {
+    auto r = Create(partner_, body);
+    EXPECT_EQ(r.status, 422) << field << ": " << r.raw;
+    EXPECT_EQ(r.body["error"]["field"], field) << r.raw;
+  };
+  json b = Proposal();
+  b.erase("strand");
+  auto missing = Create(partner_, b);
+  EXPECT_EQ(missing.body["error"]["field"], "strand") << missing.raw;
+  b = Proposal();
+  b["objective"] = "disrupt-1";
+  expect_field(b, "objective");
+  b = Proposal();
+  b["objective"] = "deter-9";
+  expect_field(b, "objective");
+  b = Proposal();
+  b["owner_organisation_id"] = 999999;
+  expect_field(b, "owner_organisation_id");
+  b = Proposal();
+  b["due_date"] = "2026-11-21";
+  expect_field(b, "due_date");
+  b = Proposal();
+  b["due_date"] = "next week";
+  expect_field(b, "due_date");
+  b = Proposal();
+  b["harm"] = 6;
+  expect_field(b, "harm");
+  b = Proposal();
+  b["source_type"] = "rumour";
+  expect_field(b, "source_type");
+  b = Proposal();
+  b["title"] = "  ";
+  expect_field(b, "title");
+  EXPECT_EQ(server_.Count("tasks"), before);
+  EXPECT_EQ(server_.Count("task_events"), 0);
+  EXPECT_EQ(server_.Count("audit_log"), audit_before);
+}
+
+TEST_F(TasksApi, ARestrictedFindingReachesAnotherOrganisationOnlyWithALawfulBasis) {
+  json findings = Get("/api/v1/findings?limit=500", police_);
+  std::string restricted;
+  for (const auto& f : findings["findings"])
+    if (f["restricted"] == true) restricted = std::to_string(f["id"].get<int64_t>());
+  ASSERT_FALSE(restricted.empty()) << "the test data has a restricted finding";
+  json b = Proposal("scottish-government");
+  b["source_type"] = "finding";
+  b["source_id"] = restricted;
+  auto bare = Create(police_, b);
+  EXPECT_EQ(bare.status, 422);
+  EXPECT_EQ(bare.body["error"]["field"], "lawful_basis");
+  b["lawful_basis"] = "dpa_part3_s31";
+  auto no_conditions = Create(police_, b);
+  EXPECT_EQ(no_conditions.body["error"]["field"], "handling_conditions") << no_conditions.raw;
+  b["handling_conditions"] = "Not to be shared further; do not alert the business.";
+  auto shared = Create(police_, b);
+  ASSERT_EQ(shared.status, 201) << shared.raw;
+  EXPECT_EQ(shared.body["sharing"]["lawful_basis"], "dpa_part3_s31");
+  json seen = Get("/api/v1/tasks/" + std::to_string(shared.body["id"].get<int64_t>()), partner_);
+  EXPECT_EQ(seen["sharing"]["handling_conditions"], "Not to be shared further; do not alert the business.");
+  // Someone who cannot see the finding cannot make a task of it.
+  auto partner_try = Create(partner_, b);
+  EXPECT_EQ(partner_try.status, 422);
+  EXPECT_EQ(partner_try.body["error"]["field"], "source_id");
+  // Kept within the organisation that holds it, no lawful basis is needed.
+  json own = Proposal("police-scotland");
+  own["source_type"] = "finding";
+  own["source_id"] = restricted;
+  EXPECT_EQ(Create(police_, own).status, 201);
+}
+
+TEST_F(TasksApi, CapacityModifiesThePriorityAndTheFactorsStayVisible) {
+  auto set = server_.Post("/api/v1/organisations/" + std::to_string(Org("police-scotland")) + "/capacity", &police_,
+                          {{"capacity", "stretched"}});
+  ASSERT_EQ(set.status, 200) << set.raw;
+  EXPECT_EQ(server_.Post("/api/v1/organisations/" + std::to_string(Org("police-scotland")) + "/capacity", &partner_,
+                         {{"capacity", "full"}})
+                .status,
+            403)
+      << "an organisation declares its own capacity";
+  EXPECT_EQ(server_.Post("/api/v1/organisations/" + std::to_string(Org("police-scotland")) + "/capacity", &police_,
+                         {{"capacity", "overwhelmed"}})
+                .status,
+            422);
+  json t = Create(partner_, Proposal()).body;
+  EXPECT_EQ(t["priority"]["capacity"], "stretched");
+  EXPECT_DOUBLE_EQ(t["priority"]["base"].get<double>(), 48.0);
+  EXPECT_DOUBLE_EQ(t["priority"]["modifier"].get<double>(), 1.3);
+  EXPECT_DOUBLE_EQ(t["priority"]["score"].get<double>(), 62.4);
+}
+
+TEST_F(TasksApi, TheOwnerIsToldInTheAppAndByEmailAndTheCreatorHearsBack) {
+  json t = Create(partner_, Proposal()).body;
+  int64_t id = t["id"];
+  json mine = Get("/api/v1/notifications", police_);
+  ASSERT_FALSE(mine["notifications"].empty());
+  EXPECT_EQ(mine["notifications"][0]["task_id"], id);
+  EXPECT_GE(mine["unread"].get<int>(), 1);
+  Session admin = server_.Login(model::Role::kAdmin);
+  json outbox = Get("/api/v1/outbox", admin);
+  bool emailed = false;
+  for (const auto& e : outbox["emails"]) emailed = emailed || e["to"] == "pa@police.example";
+  EXPECT_TRUE(emailed) << outbox.dump();
+  Get("/api/v1/outbox", partner_, 403);
+  int64_t n = mine["notifications"][0]["id"];
+  EXPECT_EQ(server_.Post("/api/v1/notifications/" + std::to_string(n) + "/read", &partner_, json::object()).status, 404)
+      << "not theirs";
+  EXPECT_EQ(server_.Post("/api/v1/notifications/" + std::to_string(n) + "/read", &police_, json::object()).status, 200);
+  ASSERT_EQ(Step(police_, id, "accepted").status, 200);
+  json back = Get("/api/v1/notifications", partner_);
+  ASSERT_FALSE(back["notifications"].empty());
+  EXPECT_NE(back["notifications"][0]["text"].get<std::string>().find("accepted"), std::string::npos);
+}
+
+TEST_F(TasksApi, OverdueTasksAreFlaggedAndFiltered) {
+  json b = Proposal();
+  b["due_date"] = "2026-11-25";
+  int64_t id = Create(partner_, b).body["id"];
+  EXPECT_FALSE(Get("/api/v1/tasks/" + std::to_string(id), police_)["overdue"].get<bool>());
+  server_.clock().Advance(std::chrono::hours(24 * 5));
+  Session partner = server_.Login(model::Role::kPartner);  // the old session has lapsed
+  EXPECT_TRUE(Get("/api/v1/tasks/" + std::to_string(id), partner)["overdue"].get<bool>());
+  json overdue = Get("/api/v1/tasks?overdue=1", partner);
+  ASSERT_EQ(overdue["tasks"].size(), 1u);
+  json deter = Get("/api/v1/tasks?strand=deter&status=proposed", partner);
+  EXPECT_EQ(deter["tasks"].size(), 1u);
+  EXPECT_TRUE(Get("/api/v1/tasks?strand=divert", partner)["tasks"].empty());
+  Get("/api/v1/tasks?strand=nonsense", partner, 422);
+}
+
+}  // namespace
+}  // namespace cairn
