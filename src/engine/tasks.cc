@@ -59,6 +59,14 @@ Result<TaskView> ViewOf(storage::Tx& tx, const model::Actor& actor, const storag
   CAIRN_ASSIGN_OR_RETURN(v.events, storage::TaskEvents(tx, t.id));
   CAIRN_ASSIGN_OR_RETURN(v.outcomes, storage::TaskOutcomes(tx, t.id));
   v.next = NextFor(actor, t);
+  v.owned = Owns(actor, t);
+  if (v.owned) {
+    storage::UserFilter f;
+    f.organisation_id = t.owner_organisation_id;
+    CAIRN_ASSIGN_OR_RETURN(auto people, storage::ListUsers(tx, f));
+    for (const auto& u : people)
+      if (!u.disabled && u.role != Role::kAuditor) v.assignable.emplace_back(u.id, u.display_name);
+  }
   return v;
 }
 

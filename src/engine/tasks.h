@@ -65,6 +65,8 @@ struct TaskView {
   std::vector<storage::TaskEventRow> events;
   std::vector<storage::TaskOutcomeRow> outcomes;
   std::vector<std::string> next;  // the statuses the actor may move it to now
+  bool owned = false;             // the actor's organisation owns it: may move it, assign it, record outcomes
+  std::vector<std::pair<int64_t, std::string>> assignable;  // when owned: its active people (id, name)
 };
 
 // Validates, scores, stores and notifies. InvalidField naming the field for: no title; an unknown

@@ -17,6 +17,8 @@ json TaskJson(const engine::TaskView& v) {
   json outcomes = json::array();
   for (const auto& o : v.outcomes)
     outcomes.push_back({{"id", o.id}, {"type", o.type}, {"quantity", o.quantity}, {"note", o.note}, {"recorded_at", o.recorded_at}});
+  json assignable = json::array();
+  for (const auto& [id, name] : v.assignable) assignable.push_back({{"id", id}, {"name", name}});
   json j = {{"id", t.id},
             {"title", t.title},
             {"description", t.description},
@@ -41,7 +43,9 @@ json TaskJson(const engine::TaskView& v) {
             {"done_at", t.done_at},
             {"events", events},
             {"outcomes", outcomes},
-            {"next", v.next}};
+            {"next", v.next},
+            {"owned", v.owned},
+            {"assignable", assignable}};
   return j;
 }
 

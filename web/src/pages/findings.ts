@@ -98,6 +98,10 @@ export async function findingPage(id: string, session: Session): Promise<void> {
       h("h2", { id: "evidence-title" }, `Evidence (${f.evidence.length} records)`),
       table("Evidence records", ["What it shows", "Record"], f.evidence.map((e) => [e.note, source(e)]))),
   ];
+  if (session.user.role !== "auditor") {
+    content.push(h("p", {}, h("a", { class: "ds_button ds_button--secondary", href: `#/tasks?source=finding&id=${f.id}` },
+      "Make a task of this finding")));
+  }
   if (session.user.role === "analyst") content.push(decisionForm(f));
   render(`${indicatorName(f.indicator)}: ${f.entity.name || f.entity.id}`, ...content);
 }

@@ -153,7 +153,9 @@ export async function referralPage(id: string): Promise<void> {
       h("ul", {}, r.reasons.map((x) => h("li", {},
         x.finding_id ? h("a", { href: `#/finding/${x.finding_id}` }, indicatorName(x.indicator)) : indicatorName(x.indicator),
         `: ${x.summary}`, x.restricted ? " (intelligence)" : "")))),
-    r.status === "decided" ? decidedSection(r) : decisionForm(r, bases, exclusion_grounds));
+    r.status === "decided" ? decidedSection(r) : decisionForm(r, bases, exclusion_grounds),
+    h("p", {}, h("a", { class: "ds_button ds_button--secondary", href: `#/tasks?source=referral&id=${r.id}` },
+      "Make a task of this referral")));
 }
 
 function decidedSection(r: Referral): HTMLElement {

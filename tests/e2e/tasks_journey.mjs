@@ -1,0 +1,124 @@
+// Browser test of tasking: a police analyst makes a task of a restricted finding for Fife
+// Council (refused until a lawful basis and handling conditions are given); the council's
+// officer is notified, accepts it, starts work, records a counted outcome and marks it done,
+// and the analyst hears back. A step cannot be skipped and the priority's factors are shown.
+//
+// Usage: node tasks_journey.mjs CAIRN_BINARY WEB_DIST [SCREENSHOT_DIR]
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { addPartnerAndPoliceAnalyst, launch, screenshots, serve, signIn as signInAs, signOut, tally, teardown } from "./harness.mjs";
+
+const [cairn, webDist, shots] = process.argv.slice(2);
+const testdata = resolve(dirname(fileURLToPath(import.meta.url)), "..", "testdata");
+const work = mkdtempSync(join(tmpdir(), "cairn-e2e-tasks-"));
+const db = join(work, "cairn.db");
+const t = tally();
+const check = t.check;
+const run = (args, input) => execFileSync(cairn, ["--db", db, ...args], { encoding: "utf8", input, stdio: ["pipe", "pipe", "pipe"] });
+
+run(["init"]);
+run(["ingest", "--quiet-rejects", join(testdata, "companies/basic_company_data.csv"), join(testdata, "companies/officers.jsonl"),
+  join(testdata, "companies/psc.jsonl")]);
+run(["ingest", "--quiet-rejects", "--organisation", "police-scotland", join(testdata, "cairn_csv/intelligence.csv")]);
+run(["resolve"]);
+run(["detect", "--as-of", "2024-06-30"]);
+addPartnerAndPoliceAnalyst(run);
+
+const { base, server } = await serve(cairn, db, webDist);
+const browser = await launch(webDist);
+const shot = screenshots(shots);
+const signIn = (page, user) => signInAs(page, base, user);
+const title = "Check the licence holder's associates";
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  page.setDefaultTimeout(10000);
+  await signIn(page, "police.analyst");
+  await page.goto(`${base}/#/findings?indicator=N1`);
+  const findings = page.getByRole("table", { name: "Findings, highest score first" });
+  await findings.waitFor();
+  await findings.getByRole("row").nth(1).getByRole("link").nth(1).click();
+  await page.getByRole("link", { name: "Make a task of this finding" }).click();
+  const form = page.locator("#task-form");
+  await form.getByRole("heading", { name: /Propose a task from finding \d+/ }).waitFor();
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("What is to be done").fill("Review the premises licence and its holder's associates.");
+  await form.getByLabel("Strand").selectOption("deter");
+  await form.getByLabel("Objective").selectOption("deter-2");
+  await form.getByLabel("Owning organisation").selectOption({ label: "Fife Council" });
+  await form.getByLabel("Harm").selectOption("4");
+  await form.getByLabel("Likelihood").selectOption("3");
+  await form.getByLabel("Confidence").selectOption("5");
+  await form.getByLabel("Council area").fill("Fife");
+  await form.getByRole("button", { name: "Propose task" }).click();
+  await form.getByRole("alert").waitFor();
+  check("restricted information does not leave without a lawful basis",
+    (await form.getByRole("alert").textContent()).toLowerCase().includes("lawful basis"));
+  await form.getByLabel("Lawful basis").selectOption("dpa_part3_s31");
+  await form.getByLabel("Handling conditions").fill("Licensing team only; do not alert the licence holder.");
+  await form.getByRole("button", { name: "Propose task" }).click();
+  await page.getByRole("heading", { name: title }).waitFor();
+  const priority = await page.getByRole("table", { name: "How the priority is made" }).textContent();
+  check("the priority's factors are shown", priority.includes("Harm (1–5)4") && priority.includes("48.0"));
+  check("the sharing terms are shown", (await page.getByRole("region", { name: "Shared under" }).textContent()).includes("dpa_part3_s31"));
+  check("the creator cannot move it on", (await page.locator("#step-form").count()) === 0);
+  await shot(page, "31-task-proposed");
+  const taskUrl = page.url();
+  await signOut(page);
+
+  await signIn(page, "fife.partner");
+  await page.getByRole("link", { name: "Notifications", exact: true }).click();
+  const note = page.getByRole("link", { name: new RegExp(`Task \\d+ "${title}": proposed to Fife Council`) });
+  await note.waitFor();
+  check("the owner is notified", true);
+  await note.click();
+  await page.getByRole("heading", { name: title }).waitFor();
+  check("the owner sees the handling conditions", (await page.locator("main").textContent()).includes("do not alert the licence holder"));
+  const step = async (label, reason) => {
+    const f = page.locator("#step-form");
+    await f.locator("label", { hasText: label }).click();  // the design system's label covers the radio
+    if (reason) await f.getByLabel("Reason").fill(reason);
+    await f.getByRole("button", { name: "Save" }).click();
+  };
+  check("only the next steps are offered", (await page.locator("#step-form").textContent()).includes("Accept") &&
+    !(await page.locator("#step-form").textContent()).includes("Mark done"));
+  await step("Decline");
+  await page.locator("#step-form").getByRole("alert").waitFor();
+  check("a decline needs a reason", (await page.locator("#step-form").getByRole("alert").textContent()).includes("why"));
+  await step("Accept");
+  await page.getByRole("radio", { name: "Start work" }).waitFor();
+  await step("Start work");
+  await page.locator("#outcome-form").waitFor();
+  const outcome = page.locator("#outcome-form");
+  await outcome.getByLabel("Outcome").selectOption("licence_refused");
+  await outcome.getByLabel("Count").fill("1");
+  await outcome.getByLabel("Note").fill("Board refused the renewal");
+  await outcome.getByRole("button", { name: "Record outcome" }).click();
+  await page.getByRole("table", { name: "Outcomes" }).waitFor();
+  check("the outcome is counted", (await page.getByRole("table", { name: "Outcomes" }).textContent()).includes("Licence refused"));
+  await step("Mark done");
+  await page.getByRole("table", { name: "History" }).getByText("In progress → Done").waitFor();
+  check("the task is done", (await page.locator("main dl").first().textContent()).includes("Done"));
+  await shot(page, "32-task-done");
+  await signOut(page);
+
+  await signIn(page, "police.analyst");
+  await page.getByRole("link", { name: "Notifications", exact: true }).click();
+  await page.getByRole("link", { name: new RegExp(`"${title}" is now done`) }).waitFor();
+  check("the analyst hears it is done", true);
+  await page.goto(`${base}/#/tasks?status=done`);
+  await page.getByRole("table", { name: "Tasks" }).waitFor();
+  check("the task list filters to done", (await page.getByRole("table", { name: "Tasks" }).textContent()).includes(title));
+  await page.goto(taskUrl);
+  await page.getByRole("heading", { name: title }).waitFor();
+  await shot(page, "33-task-history");
+} catch (e) {
+  check("the journey completes", false, e.message);
+} finally {
+  await teardown(browser, server, work);
+}
+t.finish();
