@@ -66,6 +66,7 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/tasks", Action::kTaskList, h::ListTasks},
       {"POST", "/api/v1/tasks", Action::kTaskCreate, h::CreateTask},
       {"GET", "/api/v1/tasks/{id}", Action::kTaskRead, h::GetTask},
+      {"GET", "/api/v1/tasking-board", Action::kTaskList, h::GetTaskingBoard},
       {"POST", "/api/v1/tasks/{id}/status", Action::kTaskUpdate, h::ChangeTaskStatus},
       {"POST", "/api/v1/tasks/{id}/assign", Action::kTaskUpdate, h::AssignTask},
       {"POST", "/api/v1/tasks/{id}/outcomes", Action::kTaskOutcome, h::RecordTaskOutcome},

@@ -132,6 +132,27 @@ Result<std::vector<TaskRow>> QueryTasks(Tx& tx, const TaskFilter& f) {
   return out;
 }
 
+Result<int64_t> CountFindingsWithoutTask(Tx& tx, std::optional<int64_t> restricted_owner, bool all_restricted) {
+  int64_t n = 0, all = all_restricted, owner = restricted_owner.value_or(-1);
+  tx.sql() << "SELECT COUNT(*) FROM findings f WHERE f.status <> 'dismissed' AND "
+              "(f.restricted = 0 OR :all = 1 OR f.owner_organisation_id = :owner) AND NOT EXISTS "
+              "(SELECT 1 FROM tasks t WHERE t.source_type = 'finding' AND t.source_id = CAST(f.id AS TEXT))",
+      soci::use(all), soci::use(owner), soci::into(n);
+  return n;
+}
+
+Result<std::map<std::string, std::string>> FindingDetectionTimes(Tx& tx) {
+  std::string id, at;
+  soci::statement st = (tx.sql().prepare << "SELECT CAST(f.id AS TEXT), f.first_detected_at FROM findings f WHERE EXISTS "
+                                             "(SELECT 1 FROM tasks t WHERE t.source_type = 'finding' AND "
+                                             "t.source_id = CAST(f.id AS TEXT))",
+                        soci::into(id), soci::into(at));
+  st.execute(false);
+  std::map<std::string, std::string> out;
+  while (st.fetch()) out[id] = at;
+  return out;
+}
+
 Status InsertTaskEvent(Tx& tx, const TaskEventRow& e) {
   tx.sql() << "INSERT INTO task_events (task_id, at, user_id, from_status, to_status, reason) "
               "VALUES (:t, :at, :u, :f, :to, :r)",

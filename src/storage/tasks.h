@@ -2,6 +2,7 @@
 // history and outcomes, notifications and the email outbox. All within a lent Tx.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +57,12 @@ Result<int64_t> InsertTask(Tx& tx, const TaskRow& t);
 Status UpdateTaskStatus(Tx& tx, const TaskRow& t);
 // Highest priority first, then by due date.
 Result<std::vector<TaskRow>> QueryTasks(Tx& tx, const TaskFilter& f);
+
+// Findings not dismissed that no task has been made of, among those `restricted_owner` may see
+// (unset: every finding).
+Result<int64_t> CountFindingsWithoutTask(Tx& tx, std::optional<int64_t> restricted_owner, bool all_restricted);
+// When each finding the tasks were made of was first detected: finding id → timestamp.
+Result<std::map<std::string, std::string>> FindingDetectionTimes(Tx& tx);
 
 struct TaskEventRow {
   int64_t id = 0, task_id = 0;

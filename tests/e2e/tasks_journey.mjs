@@ -1,7 +1,7 @@
 // Browser test of tasking: a police analyst makes a task of a restricted finding for Fife
 // Council (refused until a lawful basis and handling conditions are given); the council's
 // officer is notified, accepts it, starts work, records a counted outcome and marks it done,
-// and the analyst hears back. A step cannot be skipped and the priority's factors are shown.
+// and the analyst hears back and sees it on the tasking board. A step cannot be skipped and the priority's factors are shown.
 //
 // Usage: node tasks_journey.mjs CAIRN_BINARY WEB_DIST [SCREENSHOT_DIR]
 import { execFileSync } from "node:child_process";
@@ -113,9 +113,15 @@ try {
   await page.goto(`${base}/#/tasks?status=done`);
   await page.getByRole("table", { name: "Tasks" }).waitFor();
   check("the task list filters to done", (await page.getByRole("table", { name: "Tasks" }).textContent()).includes(title));
-  await page.goto(taskUrl);
-  await page.getByRole("heading", { name: title }).waitFor();
-  await shot(page, "33-task-history");
+  await page.getByRole("link", { name: "Tasking board", exact: true }).click();
+  const measures = page.getByRole("region", { name: "Intelligence to tasking" });
+  await measures.waitFor();
+  const m = await measures.textContent();
+  check("the board counts the task done on time", m.includes("1 of 1 (100%)"));
+  check("and the time from finding to accepted task", m.includes("over 1 findings"));
+  check("the board charts tasks by strand", (await page.locator("#chart-strands").count()) === 1 &&
+    (await page.getByRole("table", { name: "Tasks by strand" }).textContent()).includes("Deter"));
+  await shot(page, "34-tasking-board");
 } catch (e) {
   check("the journey completes", false, e.message);
 } finally {

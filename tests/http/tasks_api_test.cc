@@ -264,5 +264,46 @@ TEST_F(TasksApi, OverdueTasksAreFlaggedAndFiltered) {
   Get("/api/v1/tasks?strand=nonsense", partner, 422);
 }
 
+TEST_F(TasksApi, TheBoardMeasuresIntelligenceToTasking) {
+  json before = Get("/api/v1/tasking-board", police_);
+  int64_t untasked = before["measures"]["findings_without_task"];
+  ASSERT_GT(untasked, 0);
+  json findings = Get("/api/v1/findings?limit=1", police_);
+  json b = Proposal();
+  b["source_type"] = "finding";
+  b["source_id"] = std::to_string(findings["findings"][0]["id"].get<int64_t>());
+  b["due_date"] = "2026-11-30";
+  int64_t from_finding = Create(police_, b).body["id"];
+  int64_t manual = Create(partner_, Proposal("scottish-government")).body["id"];
+  json after = Get("/api/v1/tasking-board", police_);
+  EXPECT_EQ(after["measures"]["findings_without_task"], untasked - 1);
+  EXPECT_TRUE(after["measures"]["finding_to_accepted"]["median_days"].is_null()) << "nothing accepted yet";
+
+  // Two days later the police accept it, and finish it in time; the council's runs late.
+  server_.clock().Advance(std::chrono::hours(48));
+  auto again = server_.LoginAs("police.analyst", testing::kPassword);
+  std::string cookie = again.headers.find("Set-Cookie")->second;
+  Session police{cookie.substr(0, cookie.find(';')), again.body["csrf_token"]};
+  Session partner = server_.Login(model::Role::kPartner);
+  for (const char* s : {"accepted", "in_progress", "done"}) ASSERT_EQ(Step(police, from_finding, s).status, 200) << s;
+  server_.clock().Advance(std::chrono::hours(24 * 60));
+  partner = server_.Login(model::Role::kPartner);
+  for (const char* s : {"accepted", "in_progress", "done"}) ASSERT_EQ(Step(partner, manual, s).status, 200) << s;
+  Session admin = server_.Login(model::Role::kSecretariat);
+  json board = Get("/api/v1/tasking-board", admin);
+  EXPECT_EQ(board["all"]["done"], 2);
+  EXPECT_EQ(board["all"]["done_on_time"], 1);
+  EXPECT_DOUBLE_EQ(board["measures"]["on_time_share"].get<double>(), 0.5);
+  EXPECT_EQ(board["measures"]["finding_to_accepted"]["findings"], 1);
+  EXPECT_NEAR(board["measures"]["finding_to_accepted"]["median_days"].get<double>(), 2.0, 0.01);
+  ASSERT_EQ(board["by_organisation"].size(), 2u);
+  EXPECT_EQ(board["by_strand"][0]["key"], "deter");
+  json police_only = Get("/api/v1/tasking-board?owner=" + std::to_string(Org("police-scotland")), admin);
+  EXPECT_EQ(police_only["all"]["total"], 1);
+  // A partner's board is its own organisation's work.
+  json partners = Get("/api/v1/tasking-board", partner);
+  EXPECT_EQ(partners["all"]["total"], 1);
+}
+
 }  // namespace
 }  // namespace cairn

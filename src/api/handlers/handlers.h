@@ -98,5 +98,6 @@ Result<Reply> SetCapacity(Request& req);
 Result<Reply> ListNotifications(Request& req);
 Result<Reply> ReadNotification(Request& req);
 Result<Reply> ListOutbox(Request& req);
+Result<Reply> GetTaskingBoard(Request& req);
 
 }  // namespace cairn::api::handlers

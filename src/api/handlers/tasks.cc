@@ -2,6 +2,7 @@
 // notifications and the outbox. Parse, call, serialise.
 #include "api/body.h"
 #include "api/handlers/handlers.h"
+#include "engine/tasking_board.h"
 #include "engine/tasks.h"
 
 namespace cairn::api::handlers {
@@ -49,7 +50,43 @@ json TaskJson(const engine::TaskView& v) {
   return j;
 }
 
+json RowJson(const engine::BoardRow& r) {
+  auto share = r.on_time_share();
+  return {{"key", r.key},           {"label", r.label},       {"total", r.total()},
+          {"proposed", r.proposed}, {"accepted", r.accepted}, {"in_progress", r.in_progress},
+          {"blocked", r.blocked},   {"done", r.done},         {"declined", r.declined},
+          {"overdue", r.overdue},   {"done_on_time", r.done_on_time},
+          {"on_time_share", share ? json(*share) : json()}};
+}
+
+json Rows(const std::vector<engine::BoardRow>& rows) {
+  json out = json::array();
+  for (const auto& r : rows) out.push_back(RowJson(r));
+  return out;
+}
+
 }  // namespace
+
+Result<Reply> GetTaskingBoard(Request& req) {
+  engine::BoardFilter f;
+  for (auto [name, out] : {std::pair{"strand", &f.strand}, std::pair{"council_area", &f.council_area}})
+    if (req.http.has_param(name) && !req.http.get_param_value(name).empty()) *out = req.http.get_param_value(name);
+  CAIRN_ASSIGN_OR_RETURN(f.owner_organisation_id, IntQuery(req, "owner"));
+  CAIRN_ASSIGN_OR_RETURN(auto b, engine::BuildTaskingBoard(req.env, req.actor, f));
+  auto opt = [](const std::optional<double>& d) { return d ? json(*d) : json(); };
+  return Reply{200,
+               {{"all", RowJson(b.all)},
+                {"by_strand", Rows(b.by_strand)},
+                {"by_organisation", Rows(b.by_organisation)},
+                {"by_council_area", Rows(b.by_council_area)},
+                {"measures",
+                 {{"findings_without_task", b.findings_without_task},
+                  {"finding_to_accepted", {{"findings", b.finding_lags},
+                                           {"median_days", opt(b.finding_to_accepted_median_days)},
+                                           {"mean_days", opt(b.finding_to_accepted_mean_days)}}},
+                  {"on_time_share", opt(b.all.on_time_share())}}}},
+               {}};
+}
 
 Result<Reply> ListObjectives(Request& req) {
   CAIRN_ASSIGN_OR_RETURN(auto rows, engine::ListObjectives(req.env));

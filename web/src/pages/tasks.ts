@@ -2,8 +2,12 @@
 // and one task's page — its priority factors, what was shared and on what basis, the steps the
 // owning organisation may take, assignment, counted outcomes and history. Also the user's
 // notifications and the admin's view of the email outbox.
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from "chart.js";
+
 import { ApiError, LawfulBases, Organisation, Session, call } from "../api";
 import { field, h, render, select, showErrors, table } from "../dom";
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 export interface Task {
   id: number; title: string; description: string; strand: string;
@@ -284,4 +288,91 @@ export async function outboxPage(): Promise<void> {
     emails.length === 0 ? h("p", {}, "No emails.") :
       table("Emails", ["Written", "To", "Subject", "Sent"], emails.map((e) => [
         e.created_at.slice(0, 16).replace("T", " "), e.to, e.subject, e.sent_at ? e.sent_at.slice(0, 16) : e.error || "Not sent"])));
+}
+
+interface BoardRow {
+  key: string; label: string; total: number; proposed: number; accepted: number; in_progress: number; blocked: number;
+  done: number; declined: number; overdue: number; done_on_time: number; on_time_share: number | null;
+}
+interface Board {
+  all: BoardRow; by_strand: BoardRow[]; by_organisation: BoardRow[]; by_council_area: BoardRow[];
+  measures: { findings_without_task: number; on_time_share: number | null;
+    finding_to_accepted: { findings: number; median_days: number | null; mean_days: number | null } };
+}
+
+const pct = (x: number | null) => (x === null ? "Nothing done yet" : `${Math.round(x * 100)}%`);
+const days = (x: number | null) => (x === null ? "No finding's task accepted yet" : `${x.toFixed(1)} days`);
+
+// Tasks by status, stacked, one bar per row; the same figures are in the table below it.
+function statusChart(id: string, title: string, rows: BoardRow[]): HTMLElement {
+  const canvas = h("canvas", { id, role: "img", "aria-label": `${title}. The figures are also in the table below.` });
+  const colours: [keyof BoardRow, string, string][] = [["proposed", "Proposed", "#5e5e5e"], ["accepted", "Accepted", "#0065bd"],
+    ["in_progress", "In progress", "#00a1e4"], ["blocked", "Blocked", "#d32205"], ["done", "Done", "#428542"], ["declined", "Declined", "#b3b3b3"]];
+  requestAnimationFrame(() => {
+    new Chart(canvas, {
+      type: "bar",
+      data: { labels: rows.map((r) => r.label), datasets: colours.map(([k, label, colour]) =>
+        ({ label, data: rows.map((r) => r[k] as number), backgroundColor: colour })) },
+      options: { animation: false, responsive: true, maintainAspectRatio: false,
+        scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
+    });
+  });
+  return h("div", { class: "cairn-chart" }, canvas);
+}
+
+function boardTable(caption: string, first: string, rows: BoardRow[]): HTMLElement {
+  return table(caption, [first, "Tasks", "Proposed", "Accepted", "In progress", "Blocked", "Done", "Declined", "Overdue", "Done on time"],
+    rows.map((r) => [r.label, String(r.total), String(r.proposed), String(r.accepted), String(r.in_progress), String(r.blocked),
+      String(r.done), String(r.declined), String(r.overdue), r.done ? `${r.done_on_time} (${pct(r.on_time_share)})` : "—"]));
+}
+
+export async function taskingBoardPage(q: URLSearchParams): Promise<void> {
+  const filter = new URLSearchParams();
+  for (const k of ["strand", "council_area", "owner"]) {
+    const v = q.get(k);
+    if (v) filter.set(k, v);
+  }
+  const [b, { organisations }] = await Promise.all([
+    call<Board>("GET", `/tasking-board?${filter}`),
+    call<{ organisations: Organisation[] }>("GET", "/organisations"),
+  ]);
+  const m = b.measures;
+  const form = h("form", { novalidate: true, id: "board-filter" },
+    select("b_strand", "Strand", [["", "Any"], ...STRANDS], q.get("strand") ?? ""),
+    select("b_owner", "Owning organisation", [["", "Any"], ...organisations.map((o): [string, string] => [String(o.id), o.name])],
+      q.get("owner") ?? ""),
+    field("b_council_area", "Council area", { value: q.get("council_area") ?? "" }),
+    h("button", { class: "ds_button ds_button--secondary", type: "submit" }, "Filter"));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    const v = (id: string) => (form.querySelector(`#${id}`) as HTMLInputElement).value.trim();
+    if (v("b_strand")) next.set("strand", v("b_strand"));
+    if (v("b_owner")) next.set("owner", v("b_owner"));
+    if (v("b_council_area")) next.set("council_area", v("b_council_area"));
+    location.hash = `/board?${next}`;
+  });
+  render("Tasking board",
+    h("p", {}, "From intelligence to tasking: where the work stands and how quickly findings become accepted tasks. Built from the tasks you may see."),
+    form,
+    h("section", { "aria-labelledby": "measures-title" },
+      h("h2", { id: "measures-title" }, "Intelligence to tasking"),
+      summary([
+        ["Findings without a task", `${m.findings_without_task} (of the findings you may see; dismissed ones left out)`],
+        ["From finding to accepted task", m.finding_to_accepted.findings === 0 ? days(null) :
+          `median ${days(m.finding_to_accepted.median_days)}, mean ${days(m.finding_to_accepted.mean_days)} over ${m.finding_to_accepted.findings} findings`],
+        ["Tasks", String(b.all.total)], ["Overdue", String(b.all.overdue)],
+        ["Completed on time", b.all.done ? `${b.all.done_on_time} of ${b.all.done} (${pct(m.on_time_share)})` : pct(null)],
+      ])),
+    h("section", { "aria-labelledby": "strand-title" },
+      h("h2", { id: "strand-title" }, "By strand"),
+      statusChart("chart-strands", "Tasks by strand and status", b.by_strand.map((r) => ({ ...r, label: strandName(r.key) }))),
+      boardTable("Tasks by strand", "Strand", b.by_strand.map((r) => ({ ...r, label: strandName(r.key) })))),
+    h("section", { "aria-labelledby": "org-title" },
+      h("h2", { id: "org-title" }, "By organisation"),
+      statusChart("chart-organisations", "Tasks by owning organisation and status", b.by_organisation),
+      boardTable("Tasks by organisation", "Organisation", b.by_organisation)),
+    h("section", { "aria-labelledby": "area-title" },
+      h("h2", { id: "area-title" }, "By council area"),
+      boardTable("Tasks by council area", "Council area", b.by_council_area)));
 }
