@@ -75,6 +75,12 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/notifications", Action::kNotificationList, h::ListNotifications},
       {"POST", "/api/v1/notifications/{id}/read", Action::kNotificationUpdate, h::ReadNotification},
       {"GET", "/api/v1/outbox", Action::kOutboxRead, h::ListOutbox},
+      {"GET", "/api/v1/meetings", Action::kMeetingList, h::ListMeetings},
+      {"POST", "/api/v1/meetings", Action::kMeetingCreate, h::CreateMeeting},
+      {"GET", "/api/v1/meetings/{id}", Action::kMeetingRead, h::GetMeeting},
+      {"POST", "/api/v1/meetings/{id}/decisions", Action::kMeetingUpdate, h::AddMeetingDecision},
+      {"POST", "/api/v1/meetings/{id}/actions", Action::kMeetingUpdate, h::AddMeetingAction},
+      {"POST", "/api/v1/meeting-actions/{id}/task", Action::kMeetingUpdate, h::TaskFromMeetingAction},
   };
   return kRoutes;
 }

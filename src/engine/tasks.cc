@@ -8,7 +8,9 @@
 #include "audit/chain.h"
 #include "common/time.h"
 #include "engine/intelligence.h"
+#include "engine/internal/tasks.h"
 #include "storage/findings.h"
+#include "storage/meetings.h"
 #include "storage/organisations.h"
 #include "storage/screening.h"
 #include "storage/strands.h"
@@ -131,12 +133,18 @@ Result<SourceCheck> CheckSource(storage::Tx& tx, const model::Actor& actor, cons
     if (!in.source_id.empty()) return InvalidField("source_id", "a task made by hand has no source id");
     return out;
   }
-  if (in.source_type != "finding" && in.source_type != "referral")
-    return InvalidField("source_type", "source_type must be manual, finding or referral");
+  if (in.source_type != "finding" && in.source_type != "referral" && in.source_type != "meeting_action")
+    return InvalidField("source_type", "source_type must be manual, finding, referral or meeting_action");
   char* end = nullptr;
   long long id = std::strtoll(in.source_id.c_str(), &end, 10);
   if (in.source_id.empty() || *end != '\0' || id <= 0) return InvalidField("source_id", "source_id must be the source's id");
   bool analyst = actor.role == Role::kAnalyst;
+  if (in.source_type == "meeting_action") {
+    CAIRN_ASSIGN_OR_RETURN(auto a, storage::GetMeetingAction(tx, id));
+    if (!a) return InvalidField("source_id", "no meeting action with id " + in.source_id);
+    if (a->task_id) return FailedPrecondition("meeting action " + in.source_id + " already has task " + std::to_string(a->task_id));
+    return out;  // meetings are open to every caseworker: nothing restricted travels
+  }
   if (in.source_type == "finding") {
     CAIRN_ASSIGN_OR_RETURN(auto f, storage::GetFinding(tx, id));
     bool visible = f && (!f->restricted || (analyst && f->owner_organisation_id == actor.organisation_id));
@@ -188,8 +196,8 @@ Result<std::vector<storage::ObjectiveRow>> ListObjectives(const app::Env& env) {
   return out;
 }
 
-Result<TaskView> CreateTask(const app::Env& env, const model::Actor& actor, const TaskInput& in,
-                            const taskforce::PrioritySettings& settings) {
+Result<int64_t> internal::CreateTaskIn(storage::Tx& tx, const app::Env& env, const model::Actor& actor,
+                                       const TaskInput& in, const taskforce::PrioritySettings& settings) {
   auto blank = [](const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; };
   if (blank(in.title)) return InvalidField("title", "a task needs a title");
   if (blank(in.strand)) return InvalidField("strand", "a task needs a strand: divert, deter, detect or disrupt");
@@ -201,74 +209,82 @@ Result<TaskView> CreateTask(const app::Env& env, const model::Actor& actor, cons
     return PermissionDenied("tasks are created by a signed-in member of an organisation");
   storage::TaskRow t;
   std::string now = FormatTimestamp(env.clock.Now());
+  CAIRN_ASSIGN_OR_RETURN(auto strands, storage::ListStrands(tx));
+  auto strand = std::find_if(strands.begin(), strands.end(), [&](const auto& s) { return s.code == in.strand; });
+  if (strand == strands.end()) return InvalidField("strand", "unknown strand '" + in.strand + "'");
+  CAIRN_ASSIGN_OR_RETURN(auto objectives, storage::ListObjectives(tx));
+  auto objective = std::find_if(objectives.begin(), objectives.end(), [&](const auto& o) { return o.code == in.objective; });
+  if (objective == objectives.end()) return InvalidField("objective", "unknown objective '" + in.objective + "'");
+  if (objective->strand_id != strand->id)
+    return InvalidField("objective", "objective " + in.objective + " is not one of the " + strand->name + " strand's");
+  auto owner = storage::GetOrganisation(tx, in.owner_organisation_id);
+  if (!owner.ok()) return InvalidField("owner_organisation_id", "no organisation with id " + std::to_string(in.owner_organisation_id));
+  if (in.owner_user_id) {
+    auto user = storage::GetUser(tx, in.owner_user_id);
+    if (!user.ok() || user->organisation_id != owner->id || user->disabled)
+      return InvalidField("owner_user_id", "the assignee must be an active user of " + owner->name);
+  }
+  CAIRN_ASSIGN_OR_RETURN(auto source, CheckSource(tx, actor, in));
+  bool shared = source.restricted && source.holder != owner->id;
+  if (shared) {
+    if (blank(in.lawful_basis))
+      return InvalidField("lawful_basis", "this task carries restricted information to " + owner->name +
+                                              ": give the lawful basis for sharing it");
+    CAIRN_RETURN_IF_ERROR(CheckLawfulBasis(in.lawful_basis, in.schedule1_condition));
+    if (blank(in.handling_conditions))
+      return InvalidField("handling_conditions", "say what handling conditions go with what is shared");
+  } else if (!in.lawful_basis.empty()) {
+    CAIRN_RETURN_IF_ERROR(CheckLawfulBasis(in.lawful_basis, in.schedule1_condition));
+  }
+  CAIRN_ASSIGN_OR_RETURN(std::string capacity, storage::CapacityOf(tx, owner->id));
+  CAIRN_ASSIGN_OR_RETURN(auto priority, taskforce::ScorePriority(settings, {in.harm, in.likelihood, in.confidence,
+                                                                            capacity.empty() ? "full" : capacity}));
+  t.title = in.title;
+  t.description = in.description;
+  t.strand_id = strand->id;
+  t.objective_id = objective->id;
+  t.owner_organisation_id = owner->id;
+  t.owner_user_id = in.owner_user_id;
+  t.source_type = in.source_type;
+  t.source_id = in.source_id;
+  t.council_area = in.council_area;
+  t.harm = in.harm;
+  t.likelihood = in.likelihood;
+  t.confidence = in.confidence;
+  t.capacity = priority.capacity;
+  t.capacity_modifier = priority.modifier;
+  t.priority = priority.score;
+  t.priority_band = priority.band;
+  t.due_date = in.due_date;
+  t.status = "proposed";
+  t.lawful_basis = in.lawful_basis;
+  t.schedule1_condition = in.schedule1_condition;
+  t.handling_conditions = in.handling_conditions;
+  t.created_by = *actor.user_id;
+  t.created_by_organisation_id = *actor.organisation_id;
+  t.created_at = t.updated_at = now;
+  CAIRN_ASSIGN_OR_RETURN(t.id, storage::InsertTask(tx, t));
+  CAIRN_RETURN_IF_ERROR(storage::InsertTaskEvent(tx, {0, t.id, now, *actor.user_id, "", "proposed", "", ""}));
+  CAIRN_RETURN_IF_ERROR(Notify(tx, env, t, "proposed to " + owner->name));
+  CAIRN_RETURN_IF_ERROR(audit::Append(tx, env.clock, actor,
+                                      {"create", "task", std::to_string(t.id), true,
+                                       {{"strand", in.strand},
+                                        {"objective", in.objective},
+                                        {"owner", owner->slug},
+                                        {"source", in.source_type + (in.source_id.empty() ? "" : ":" + in.source_id)},
+                                        {"priority", t.priority},
+                                        {"lawful_basis", t.lawful_basis}}}));
+  return t.id;
+}
+
+Result<TaskView> CreateTask(const app::Env& env, const model::Actor& actor, const TaskInput& in,
+                            const taskforce::PrioritySettings& settings) {
+  int64_t id = 0;
   CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) -> Status {
-    CAIRN_ASSIGN_OR_RETURN(auto strands, storage::ListStrands(tx));
-    auto strand = std::find_if(strands.begin(), strands.end(), [&](const auto& s) { return s.code == in.strand; });
-    if (strand == strands.end()) return InvalidField("strand", "unknown strand '" + in.strand + "'");
-    CAIRN_ASSIGN_OR_RETURN(auto objectives, storage::ListObjectives(tx));
-    auto objective = std::find_if(objectives.begin(), objectives.end(), [&](const auto& o) { return o.code == in.objective; });
-    if (objective == objectives.end()) return InvalidField("objective", "unknown objective '" + in.objective + "'");
-    if (objective->strand_id != strand->id)
-      return InvalidField("objective", "objective " + in.objective + " is not one of the " + strand->name + " strand's");
-    auto owner = storage::GetOrganisation(tx, in.owner_organisation_id);
-    if (!owner.ok()) return InvalidField("owner_organisation_id", "no organisation with id " + std::to_string(in.owner_organisation_id));
-    if (in.owner_user_id) {
-      auto user = storage::GetUser(tx, in.owner_user_id);
-      if (!user.ok() || user->organisation_id != owner->id || user->disabled)
-        return InvalidField("owner_user_id", "the assignee must be an active user of " + owner->name);
-    }
-    CAIRN_ASSIGN_OR_RETURN(auto source, CheckSource(tx, actor, in));
-    bool shared = source.restricted && source.holder != owner->id;
-    if (shared) {
-      if (blank(in.lawful_basis))
-        return InvalidField("lawful_basis", "this task carries restricted information to " + owner->name +
-                                                ": give the lawful basis for sharing it");
-      CAIRN_RETURN_IF_ERROR(CheckLawfulBasis(in.lawful_basis, in.schedule1_condition));
-      if (blank(in.handling_conditions))
-        return InvalidField("handling_conditions", "say what handling conditions go with what is shared");
-    } else if (!in.lawful_basis.empty()) {
-      CAIRN_RETURN_IF_ERROR(CheckLawfulBasis(in.lawful_basis, in.schedule1_condition));
-    }
-    CAIRN_ASSIGN_OR_RETURN(std::string capacity, storage::CapacityOf(tx, owner->id));
-    CAIRN_ASSIGN_OR_RETURN(auto priority, taskforce::ScorePriority(settings, {in.harm, in.likelihood, in.confidence,
-                                                                              capacity.empty() ? "full" : capacity}));
-    t.title = in.title;
-    t.description = in.description;
-    t.strand_id = strand->id;
-    t.objective_id = objective->id;
-    t.owner_organisation_id = owner->id;
-    t.owner_user_id = in.owner_user_id;
-    t.source_type = in.source_type;
-    t.source_id = in.source_id;
-    t.council_area = in.council_area;
-    t.harm = in.harm;
-    t.likelihood = in.likelihood;
-    t.confidence = in.confidence;
-    t.capacity = priority.capacity;
-    t.capacity_modifier = priority.modifier;
-    t.priority = priority.score;
-    t.priority_band = priority.band;
-    t.due_date = in.due_date;
-    t.status = "proposed";
-    t.lawful_basis = in.lawful_basis;
-    t.schedule1_condition = in.schedule1_condition;
-    t.handling_conditions = in.handling_conditions;
-    t.created_by = *actor.user_id;
-    t.created_by_organisation_id = *actor.organisation_id;
-    t.created_at = t.updated_at = now;
-    CAIRN_ASSIGN_OR_RETURN(t.id, storage::InsertTask(tx, t));
-    CAIRN_RETURN_IF_ERROR(storage::InsertTaskEvent(tx, {0, t.id, now, *actor.user_id, "", "proposed", "", ""}));
-    CAIRN_RETURN_IF_ERROR(Notify(tx, env, t, "proposed to " + owner->name));
-    return audit::Append(tx, env.clock, actor,
-                         {"create", "task", std::to_string(t.id), true,
-                          {{"strand", in.strand},
-                           {"objective", in.objective},
-                           {"owner", owner->slug},
-                           {"source", in.source_type + (in.source_id.empty() ? "" : ":" + in.source_id)},
-                           {"priority", t.priority},
-                           {"lawful_basis", t.lawful_basis}}});
+    CAIRN_ASSIGN_OR_RETURN(id, internal::CreateTaskIn(tx, env, actor, in, settings));
+    return Status::Ok();
   }));
-  return ReadTask(env, actor, t.id);
+  return ReadTask(env, actor, id);
 }
 
 Result<std::vector<TaskView>> ListTasks(const app::Env& env, const model::Actor& actor, const TaskListFilter& filter) {

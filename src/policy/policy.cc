@@ -105,6 +105,12 @@ constexpr Rule kRules[] = {
     {Action::kNotificationUpdate, "notification.update", kAnySignedIn, 0, false},
     // The outbox holds every email the system wrote, to anyone: for those who run the system.
     {Action::kOutboxRead, "outbox.read", kRoles, Bit(Role::kAdmin), false},
+    // Meetings: read by every caseworker and auditor; recorded by a caseworker for their own
+    // organisation, whose people (or the secretariat) add decisions and actions (the engine).
+    {Action::kMeetingList, "meeting.list", kRoles, kCaseworkers | Bit(Role::kAuditor), false},
+    {Action::kMeetingRead, "meeting.read", kRoles, kCaseworkers | Bit(Role::kAuditor), false},
+    {Action::kMeetingCreate, "meeting.create", kRoles, kCaseworkers, false},
+    {Action::kMeetingUpdate, "meeting.update", kRoles, kCaseworkers, false},
 };
 
 const Rule& RuleFor(Action action) {

@@ -74,6 +74,10 @@ enum class Action {
   kNotificationList,
   kNotificationUpdate,
   kOutboxRead,
+  kMeetingList,
+  kMeetingRead,
+  kMeetingCreate,
+  kMeetingUpdate,
 };
 
 // The caller as policy sees them: anonymous (no role) or a signed-in user.

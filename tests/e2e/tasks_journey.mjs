@@ -1,7 +1,8 @@
 // Browser test of tasking: a police analyst makes a task of a restricted finding for Fife
 // Council (refused until a lawful basis and handling conditions are given); the council's
 // officer is notified, accepts it, starts work, records a counted outcome and marks it done,
-// and the analyst hears back and sees it on the tasking board. A step cannot be skipped and the priority's factors are shown.
+// and the analyst hears back and sees it on the tasking board. A local tasking group's action
+// then becomes a task in one step. A step cannot be skipped and the priority's factors are shown.
 //
 // Usage: node tasks_journey.mjs CAIRN_BINARY WEB_DIST [SCREENSHOT_DIR]
 import { execFileSync } from "node:child_process";
@@ -122,6 +123,37 @@ try {
   check("the board charts tasks by strand", (await page.locator("#chart-strands").count()) === 1 &&
     (await page.getByRole("table", { name: "Tasks by strand" }).textContent()).includes("Deter"));
   await shot(page, "34-tasking-board");
+  await signOut(page);
+
+  // A local tasking group's action becomes a task in one step.
+  await signIn(page, "fife.partner");
+  await page.getByRole("link", { name: "Meetings", exact: true }).click();
+  const mf = page.locator("#meeting-form");
+  await mf.waitFor();
+  await mf.getByLabel("Kind").selectOption("local_tasking_group");
+  await mf.getByLabel("Title").fill("Fife local tasking group");
+  await mf.getByLabel("Council area (local tasking groups)").fill("Fife");
+  await mf.getByLabel("Date").fill("2026-11-20");
+  await mf.locator("label", { hasText: "Police Scotland" }).click();
+  await mf.getByLabel("Agenda").fill("Car washes in Kirkcaldy\nNail bars");
+  await mf.getByRole("button", { name: "Record meeting" }).click();
+  await page.getByRole("heading", { name: "Fife local tasking group" }).waitFor();
+  check("the meeting keeps its attendees and agenda",
+    (await page.getByRole("region", { name: "Attendees" }).textContent()).includes("Police Scotland") &&
+    (await page.getByRole("region", { name: "Agenda" }).textContent()).includes("Nail bars"));
+  const af = page.locator("#action-form");
+  await af.getByLabel("Action").fill("Joint visit to the Kirkcaldy car washes");
+  await af.getByLabel("Owning organisation").selectOption({ label: "Police Scotland" });
+  await af.getByLabel("Due date").fill("2027-02-28");
+  await af.getByRole("button", { name: "Add action" }).click();
+  const tf = page.locator("form.cairn-task-from-action").first();
+  await tf.waitFor();
+  await tf.getByLabel("Objective").selectOption("deter-2");
+  await tf.getByRole("button", { name: "Make a task" }).click();
+  await page.getByRole("heading", { name: "Joint visit to the Kirkcaldy car washes" }).waitFor();
+  const made = await page.locator("main dl").first().textContent();
+  check("the action became a task for its owner, due when the action was", made.includes("Police Scotland") && made.includes("2027-02-28"));
+  await shot(page, "35-task-from-meeting");
 } catch (e) {
   check("the journey completes", false, e.message);
 } finally {

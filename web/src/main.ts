@@ -14,6 +14,7 @@ import { exposurePage } from "./pages/exposure";
 import { redFlagsPage } from "./pages/redflags";
 import { referralPage, referralsPage, tenderPage, tendersPage } from "./pages/screening";
 import { socgPage, socgsPage } from "./pages/socg";
+import { meetingPage, meetingsPage } from "./pages/meetings";
 import { notificationsPage, outboxPage, taskingBoardPage, taskPage, tasksPage } from "./pages/tasks";
 import { searchPage } from "./pages/search";
 import { homePage } from "./pages/home";
@@ -53,6 +54,8 @@ const pages: Page[] = [
   { path: "/socg", title: "SOC group", roles: ["analyst"], nav: false, show: (s, ref) => socgPage(ref, s) },
   { path: "/tasks", title: "Tasks", roles: [...CASEWORKERS, "auditor"], show: (s, _a, q) => tasksPage(s, q) },
   { path: "/task", title: "Task", roles: [...CASEWORKERS, "auditor"], nav: false, show: (_s, id) => taskPage(id) },
+  { path: "/meetings", title: "Meetings", roles: [...CASEWORKERS, "auditor"], show: (s) => meetingsPage(s) },
+  { path: "/meeting", title: "Meeting", roles: [...CASEWORKERS, "auditor"], nav: false, show: (_s, id) => meetingPage(id) },
   { path: "/board", title: "Tasking board", roles: [...CASEWORKERS, "auditor"], show: (_s, _a, q) => taskingBoardPage(q) },
   { path: "/notifications", title: "Notifications", show: () => notificationsPage() },
   { path: "/outbox", title: "Email outbox", roles: ["admin"], show: () => outboxPage() },

@@ -100,4 +100,12 @@ Result<Reply> ReadNotification(Request& req);
 Result<Reply> ListOutbox(Request& req);
 Result<Reply> GetTaskingBoard(Request& req);
 
+// meetings.cc
+Result<Reply> ListMeetings(Request& req);
+Result<Reply> CreateMeeting(Request& req);
+Result<Reply> GetMeeting(Request& req);
+Result<Reply> AddMeetingDecision(Request& req);
+Result<Reply> AddMeetingAction(Request& req);
+Result<Reply> TaskFromMeetingAction(Request& req);
+
 }  // namespace cairn::api::handlers
