@@ -153,6 +153,46 @@ Result<std::map<std::string, std::string>> FindingDetectionTimes(Tx& tx) {
   return out;
 }
 
+Result<std::vector<ObjectiveProgressRow>> ObjectiveProgress(Tx& tx, const std::string& from, const std::string& to,
+                                                            const std::string& today) {
+  std::map<int64_t, ObjectiveProgressRow> rows;
+  {
+    int64_t objective = 0;
+    std::string created, done_at, status, due;
+    soci::statement st = (tx.sql().prepare << "SELECT objective_id, created_at, done_at, status, due_date FROM tasks",
+                          soci::into(objective), soci::into(created), soci::into(done_at), soci::into(status),
+                          soci::into(due));
+    st.execute(false);
+    while (st.fetch()) {
+      auto& r = rows[objective];
+      r.objective_id = objective;
+      std::string c = created.substr(0, 10), d = done_at.substr(0, 10);
+      if (c >= from && c < to) ++r.opened;
+      if (status == "done" && d >= from && d < to) ++r.done;
+      bool open = status != "done" && status != "declined";
+      if (open) ++r.open_now;
+      if (open && due < today) ++r.overdue_now;
+      if (status == "declined" && c >= from && c < to) ++r.declined;
+    }
+  }
+  int64_t objective = 0, quantity = 0;
+  std::string type, at;
+  soci::statement st = (tx.sql().prepare << "SELECT t.objective_id, o.type, o.quantity, o.recorded_at FROM task_outcomes o "
+                                             "JOIN tasks t ON t.id = o.task_id",
+                        soci::into(objective), soci::into(type), soci::into(quantity), soci::into(at));
+  st.execute(false);
+  while (st.fetch()) {
+    std::string d = at.substr(0, 10);
+    if (d < from || d >= to) continue;
+    auto& r = rows[objective];
+    r.objective_id = objective;
+    r.outcomes[type] += quantity;
+  }
+  std::vector<ObjectiveProgressRow> out;
+  for (auto& [_, r] : rows) out.push_back(std::move(r));
+  return out;
+}
+
 Status InsertTaskEvent(Tx& tx, const TaskEventRow& e) {
   tx.sql() << "INSERT INTO task_events (task_id, at, user_id, from_status, to_status, reason) "
               "VALUES (:t, :at, :u, :f, :to, :r)",

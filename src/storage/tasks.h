@@ -64,6 +64,17 @@ Result<int64_t> CountFindingsWithoutTask(Tx& tx, std::optional<int64_t> restrict
 // When each finding the tasks were made of was first detected: finding id → timestamp.
 Result<std::map<std::string, std::string>> FindingDetectionTimes(Tx& tx);
 
+// Per objective, for the strategy's progress: tasks opened in [from, to), done in it, open now
+// and overdue now (`today`), and outcomes recorded in it by type. Dates are YYYY-MM-DD; the
+// bounds compare with the first ten characters of the timestamps.
+struct ObjectiveProgressRow {
+  int64_t objective_id = 0;
+  int64_t opened = 0, done = 0, open_now = 0, overdue_now = 0, declined = 0;
+  std::map<std::string, int64_t> outcomes;  // type → total quantity
+};
+Result<std::vector<ObjectiveProgressRow>> ObjectiveProgress(Tx& tx, const std::string& from, const std::string& to,
+                                                            const std::string& today);
+
 struct TaskEventRow {
   int64_t id = 0, task_id = 0;
   std::string at;

@@ -105,6 +105,12 @@ try {
   await page.getByRole("table", { name: "History" }).getByText("In progress → Done").waitFor();
   check("the task is done", (await page.locator("main dl").first().textContent()).includes("Done"));
   await shot(page, "32-task-done");
+  await page.getByRole("link", { name: "Strategy", exact: true }).click();
+  const deter = page.getByRole("table", { name: "Deter: progress by objective" });
+  await deter.waitFor();
+  const row = await deter.getByRole("row").filter({ hasText: "deter-2" }).textContent();
+  check("the strategy page counts the task and its outcome against its objective", row.includes("1 licences refused"));
+  await shot(page, "36-strategy");
   await signOut(page);
 
   await signIn(page, "police.analyst");

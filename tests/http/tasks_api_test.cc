@@ -305,5 +305,36 @@ TEST_F(TasksApi, TheBoardMeasuresIntelligenceToTasking) {
   EXPECT_EQ(partners["all"]["total"], 1);
 }
 
+TEST_F(TasksApi, TheStrategyPageCountsProgressPerObjective) {
+  int64_t id = Create(partner_, Proposal()).body["id"];
+  Create(partner_, Proposal()).body["id"];
+  for (const char* s : {"accepted", "in_progress"}) ASSERT_EQ(Step(police_, id, s).status, 200);
+  ASSERT_EQ(server_.Post("/api/v1/tasks/" + std::to_string(id) + "/outcomes", &police_,
+                         {{"type", "cash_seized_pence"}, {"quantity", 250000}})
+                .status,
+            201);
+  ASSERT_EQ(Step(police_, id, "done").status, 200);
+  json p = Get("/api/v1/strategy", partner_);
+  EXPECT_EQ(p["from"], "2026-04-01");
+  EXPECT_EQ(p["to"], "2027-04-01");
+  ASSERT_EQ(p["strands"].size(), 4u);
+  json deter = p["strands"][1];
+  EXPECT_EQ(deter["code"], "deter");
+  EXPECT_EQ(deter["lead_organisation"], "SOLACE Scotland");
+  ASSERT_EQ(deter["objectives"].size(), 3u);
+  json o = deter["objectives"][1];
+  EXPECT_EQ(o["code"], "deter-2");
+  EXPECT_EQ(o["opened"], 2);
+  EXPECT_EQ(o["done"], 1);
+  EXPECT_EQ(o["open_now"], 1);
+  EXPECT_EQ(o["outcomes"]["cash_seized_pence"], 250000);
+  EXPECT_EQ(deter["total"]["opened"], 2);
+  EXPECT_EQ(p["strands"][0]["total"]["opened"], 0);
+  json earlier = Get("/api/v1/strategy?from=2025-04-01&to=2026-04-01", partner_);
+  EXPECT_EQ(earlier["strands"][1]["total"]["opened"], 0) << "outside the period";
+  EXPECT_EQ(server_.Get("/api/v1/strategy?from=April", &partner_).body["error"]["field"], "from");
+  EXPECT_EQ(server_.Get("/api/v1/strategy?from=2026-04-01&to=2026-01-01", &partner_).body["error"]["field"], "to");
+}
+
 }  // namespace
 }  // namespace cairn

@@ -15,6 +15,7 @@ import { redFlagsPage } from "./pages/redflags";
 import { referralPage, referralsPage, tenderPage, tendersPage } from "./pages/screening";
 import { socgPage, socgsPage } from "./pages/socg";
 import { meetingPage, meetingsPage } from "./pages/meetings";
+import { strategyPage } from "./pages/strategy";
 import { notificationsPage, outboxPage, taskingBoardPage, taskPage, tasksPage } from "./pages/tasks";
 import { searchPage } from "./pages/search";
 import { homePage } from "./pages/home";
@@ -52,6 +53,7 @@ const pages: Page[] = [
   { path: "/referrals", title: "Referrals", roles: ["analyst"], show: () => referralsPage() },
   { path: "/referral", title: "Referral", roles: ["analyst"], nav: false, show: (_s, id) => referralPage(id) },
   { path: "/socg", title: "SOC group", roles: ["analyst"], nav: false, show: (s, ref) => socgPage(ref, s) },
+  { path: "/strategy", title: "Strategy", show: (_s, _a, q) => strategyPage(q) },
   { path: "/tasks", title: "Tasks", roles: [...CASEWORKERS, "auditor"], show: (s, _a, q) => tasksPage(s, q) },
   { path: "/task", title: "Task", roles: [...CASEWORKERS, "auditor"], nav: false, show: (_s, id) => taskPage(id) },
   { path: "/meetings", title: "Meetings", roles: [...CASEWORKERS, "auditor"], show: (s) => meetingsPage(s) },

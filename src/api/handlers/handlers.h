@@ -100,6 +100,11 @@ Result<Reply> ReadNotification(Request& req);
 Result<Reply> ListOutbox(Request& req);
 Result<Reply> GetTaskingBoard(Request& req);
 
+// strategy.cc
+Result<Reply> GetStrategy(Request& req);
+// The financial year (1 April to 1 April) holding `today` (YYYY-MM-DD), as [from, to).
+std::pair<std::string, std::string> FinancialYear(const std::string& today);
+
 // meetings.cc
 Result<Reply> ListMeetings(Request& req);
 Result<Reply> CreateMeeting(Request& req);
