@@ -64,6 +64,7 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/red-flags", Action::kRedFlagRead, h::GetRedFlagBoard},
       {"GET", "/api/v1/objectives", Action::kObjectiveList, h::ListObjectives},
       {"GET", "/api/v1/strategy", Action::kObjectiveList, h::GetStrategy},
+      {"GET", "/api/v1/reports/progress", Action::kObjectiveList, h::GetProgressReport},
       {"GET", "/api/v1/tasks", Action::kTaskList, h::ListTasks},
       {"POST", "/api/v1/tasks", Action::kTaskCreate, h::CreateTask},
       {"GET", "/api/v1/tasks/{id}", Action::kTaskRead, h::GetTask},

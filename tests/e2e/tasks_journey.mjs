@@ -111,6 +111,19 @@ try {
   const row = await deter.getByRole("row").filter({ hasText: "deter-2" }).textContent();
   check("the strategy page counts the task and its outcome against its objective", row.includes("1 licences refused"));
   await shot(page, "36-strategy");
+  const [report] = await Promise.all([
+    page.waitForEvent("popup"),
+    page.getByRole("link", { name: "Web page" }).click(),
+  ]);
+  await report.waitForLoadState();
+  const reportText = await report.locator("body").textContent();
+  check("the done task appears in the progress report", reportText.includes("1 licences refused") &&
+    reportText.includes("deter-2: Licensing and regulatory regimes"));
+  await shot(report, "37-progress-report");
+  await report.close();
+  const pdf = await page.request.get(base + await page.getByRole("link", { name: "PDF" }).getAttribute("href"));
+  const body = await pdf.body();
+  check("the progress report downloads as a PDF", pdf.ok() && body.subarray(0, 5).toString() === "%PDF-");
   await signOut(page);
 
   await signIn(page, "police.analyst");

@@ -5,6 +5,10 @@
 // told in the app and through the outbox.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
 #include "identity/users.h"
 #include "test_network.h"
 #include "test_server.h"
@@ -334,6 +338,62 @@ TEST_F(TasksApi, TheStrategyPageCountsProgressPerObjective) {
   EXPECT_EQ(earlier["strands"][1]["total"]["opened"], 0) << "outside the period";
   EXPECT_EQ(server_.Get("/api/v1/strategy?from=April", &partner_).body["error"]["field"], "from");
   EXPECT_EQ(server_.Get("/api/v1/strategy?from=2026-04-01&to=2026-01-01", &partner_).body["error"]["field"], "to");
+}
+
+// What a command printed.
+std::string Output(const std::string& command) {
+  std::string out;
+  FILE* p = popen(command.c_str(), "r");
+  if (!p) return out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  pclose(p);
+  return out;
+}
+
+TEST_F(TasksApi, TheProgressReportComesInThreeFormatsAndCountsTheWork) {
+  int64_t id = Create(partner_, Proposal()).body["id"];
+  for (const char* s : {"accepted", "in_progress"}) ASSERT_EQ(Step(police_, id, s).status, 200);
+  ASSERT_EQ(server_.Post("/api/v1/tasks/" + std::to_string(id) + "/outcomes", &police_,
+                         {{"type", "cash_seized_pence"}, {"quantity", 250000}})
+                .status,
+            201);
+  ASSERT_EQ(Step(police_, id, "done").status, 200);
+
+  auto html = server_.Get("/api/v1/reports/progress?format=html", &partner_);
+  ASSERT_EQ(html.status, 200);
+  for (const char* want : {"Progress report", "2026-04-01 to 2027-03-31", "<svg", "deter-2: Licensing and regulatory",
+                           "£2,500.00 cash seized", "Grant spend"})
+    EXPECT_NE(html.raw.find(want), std::string::npos) << want;
+
+  auto pdf = server_.Get("/api/v1/reports/progress?format=pdf", &partner_);
+  ASSERT_EQ(pdf.status, 200);
+  ASSERT_EQ(pdf.raw.rfind("%PDF-", 0), 0u);
+  auto dir = std::filesystem::temp_directory_path() / ("cairn-report-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "r.pdf", std::ios::binary) << pdf.raw;
+  std::string info = Output("pdfinfo " + (dir / "r.pdf").string());
+  EXPECT_NE(info.find("Pages:           6"), std::string::npos) << "cover, summary and a page per strand:\n" << info;
+  std::string text = Output("pdftotext -layout " + (dir / "r.pdf").string() + " -");
+  for (const char* want : {"Progress report", "Summary", "Tasks by strand", "Divert", "Deter", "Detect", "Disrupt",
+                           "£2,500.00 cash seized", "Progress by objective"})
+    EXPECT_NE(text.find(want), std::string::npos) << want;
+  // The strands' pages come in order, one each: the form feed that ends a page precedes each.
+  EXPECT_LT(text.find("Divert\n"), text.find("Deter\n"));
+
+  auto xlsx = server_.Get("/api/v1/reports/progress?format=xlsx", &partner_);
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.raw.rfind("PK", 0), 0u);
+  for (const char* part : {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet3.xml", "xl/charts/chart1.xml"})
+    EXPECT_NE(xlsx.raw.find(part), std::string::npos) << part;
+  std::ofstream(dir / "r.xlsx", std::ios::binary) << xlsx.raw;
+  std::string sheets = Output("unzip -p " + (dir / "r.xlsx").string() + " xl/workbook.xml");
+  for (const char* name : {"Summary", "Objectives", "Outcomes"}) EXPECT_NE(sheets.find(name), std::string::npos) << name;
+  std::filesystem::remove_all(dir);
+
+  EXPECT_EQ(server_.Get("/api/v1/reports/progress?format=docx", &partner_).body["error"]["field"], "format");
+  EXPECT_GE(server_.Count("audit_log WHERE action = 'export' AND record_type = 'progress_report'"), 3);
 }
 
 }  // namespace

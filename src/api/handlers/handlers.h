@@ -102,6 +102,7 @@ Result<Reply> GetTaskingBoard(Request& req);
 
 // strategy.cc
 Result<Reply> GetStrategy(Request& req);
+Result<Reply> GetProgressReport(Request& req);
 // The financial year (1 April to 1 April) holding `today` (YYYY-MM-DD), as [from, to).
 std::pair<std::string, std::string> FinancialYear(const std::string& today);
 

@@ -1,6 +1,7 @@
 // The strategy's progress (engine/strategy.h). Parse, call, serialise.
 #include "api/handlers/handlers.h"
 #include "common/time.h"
+#include "engine/progress_report.h"
 #include "engine/strategy.h"
 
 namespace cairn::api::handlers {
@@ -36,6 +37,22 @@ Result<Reply> GetStrategy(Request& req) {
                        {"lead_person", s.lead_person}, {"objectives", objectives}, {"total", ProgressJson(s.total)}});
   }
   return Reply{200, {{"from", p.from}, {"to", p.to}, {"strands", strands}}, {}};
+}
+
+Result<Reply> GetProgressReport(Request& req) {
+  auto [from, to] = FinancialYear(FormatTimestamp(req.env.clock.Now()).substr(0, 10));
+  if (req.http.has_param("from")) from = req.http.get_param_value("from");
+  if (req.http.has_param("to")) to = req.http.get_param_value("to");
+  std::string format = req.http.has_param("format") ? req.http.get_param_value("format") : "html";
+  CAIRN_ASSIGN_OR_RETURN(auto bytes, engine::RenderProgressReport(req.env, req.actor, from, to, format));
+  Reply r;
+  r.raw = std::move(bytes);
+  r.content_type = format == "html" ? "text/html; charset=utf-8"
+                   : format == "pdf" ? "application/pdf"
+                                     : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  r.headers.push_back({"Content-Disposition", std::string(format == "html" ? "inline" : "attachment") +
+                                                  "; filename=\"cairn-progress-" + from + "." + format + "\""});
+  return r;
 }
 
 }  // namespace cairn::api::handlers

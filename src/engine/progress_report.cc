@@ -1,0 +1,267 @@
+#include "engine/progress_report.h"
+
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "audit/chain.h"
+#include "common/time.h"
+#include "engine/internal/xlsx.h"
+#include "engine/meetings.h"
+
+namespace cairn::engine {
+namespace {
+
+Status CheckDate(const std::string& value) {
+  if (value.size() != 10 || !ParseTimestamp(value).ok()) return InvalidField("period", "give the period as YYYY-MM-DD..YYYY-MM-DD");
+  return Status::Ok();
+}
+
+std::string AddDays(const std::string& date, int days) {
+  auto t = ParseTimestamp(date);
+  return FormatTimestamp(*t + std::chrono::hours(24 * days)).substr(0, 10);
+}
+
+std::string Escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string Pounds(int64_t pence) {
+  // £1,234.56: thousands separated as the report's readers write them.
+  std::string whole = std::to_string(pence / 100);
+  for (int i = int(whole.size()) - 3; i > 0; i -= 3) whole.insert(size_t(i), ",");
+  char cents[4];
+  std::snprintf(cents, sizeof cents, "%02lld", static_cast<long long>(pence % 100));
+  return "£" + whole + "." + cents;
+}
+
+std::string Outcomes(const std::map<std::string, int64_t>& outcomes) {
+  std::string out;
+  for (const auto& [type, n] : outcomes) out += (out.empty() ? "" : "; ") + OutcomeText(type, n);
+  return out.empty() ? "None recorded" : out;
+}
+
+// A bar chart of tasks opened and done per strand, as SVG.
+std::string StrandChartSvg(const ProgressReport& r) {
+  int64_t most = 1;
+  for (const auto& s : r.strategy.strands) most = std::max({most, s.total.opened, s.total.done});
+  const int width = 560, height = 220, left = 40, bottom = 190, bar = 30, group = 130;
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) + "\" height=\"" +
+                    std::to_string(height) + "\" role=\"img\" aria-label=\"Tasks opened and done by strand\">";
+  svg += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + std::to_string(bottom) + "\" x2=\"" + std::to_string(width) +
+         "\" y2=\"" + std::to_string(bottom) + "\" stroke=\"#333\"/>";
+  for (size_t i = 0; i < r.strategy.strands.size(); ++i) {
+    const auto& s = r.strategy.strands[i];
+    int x = left + 15 + int(i) * group;
+    for (int k = 0; k < 2; ++k) {
+      int64_t v = k == 0 ? s.total.opened : s.total.done;
+      int h = int(160.0 * double(v) / double(most));
+      svg += "<rect x=\"" + std::to_string(x + k * (bar + 4)) + "\" y=\"" + std::to_string(bottom - h) + "\" width=\"" +
+             std::to_string(bar) + "\" height=\"" + std::to_string(h) + "\" fill=\"" + (k == 0 ? "#0065bd" : "#428542") +
+             "\"><title>" + Escape(s.name) + (k == 0 ? " opened: " : " done: ") + std::to_string(v) + "</title></rect>";
+      svg += "<text x=\"" + std::to_string(x + k * (bar + 4) + bar / 2) + "\" y=\"" + std::to_string(bottom - h - 4) +
+             "\" font-size=\"11\" text-anchor=\"middle\">" + std::to_string(v) + "</text>";
+    }
+    svg += "<text x=\"" + std::to_string(x + bar) + "\" y=\"" + std::to_string(bottom + 16) +
+           "\" font-size=\"12\" text-anchor=\"middle\">" + Escape(s.name) + "</text>";
+  }
+  svg += "<rect x=\"" + std::to_string(width - 150) + "\" y=\"6\" width=\"10\" height=\"10\" fill=\"#0065bd\"/><text x=\"" +
+         std::to_string(width - 135) + "\" y=\"15\" font-size=\"11\">Opened</text>";
+  svg += "<rect x=\"" + std::to_string(width - 80) + "\" y=\"6\" width=\"10\" height=\"10\" fill=\"#428542\"/><text x=\"" +
+         std::to_string(width - 65) + "\" y=\"15\" font-size=\"11\">Done</text>";
+  return svg + "</svg>";
+}
+
+}  // namespace
+
+std::string OutcomeName(const std::string& type) {
+  static const std::map<std::string, std::string> kNames = {
+      {"licence_refused", "licences refused"},           {"licence_revoked", "licences revoked or suspended"},
+      {"premises_closed", "premises closed"},            {"contract_not_awarded", "contracts not awarded"},
+      {"arrests", "arrests"},                             {"people_safeguarded", "people safeguarded"},
+      {"cash_seized_pence", "cash seized"},              {"assets_seized_pence", "assets seized or restrained"},
+      {"referrals_made", "referrals made"},
+  };
+  auto it = kNames.find(type);
+  return it == kNames.end() ? type : it->second;
+}
+
+std::string OutcomeText(const std::string& type, int64_t quantity) {
+  bool money = type.size() > 6 && type.compare(type.size() - 6, 6, "_pence") == 0;
+  return (money ? Pounds(quantity) : std::to_string(quantity)) + " " + OutcomeName(type);
+}
+
+Result<std::pair<std::string, std::string>> ParsePeriod(const std::string& period) {
+  size_t dots = period.find("..");
+  if (dots == std::string::npos) return InvalidField("period", "give the period as YYYY-MM-DD..YYYY-MM-DD");
+  std::string from = period.substr(0, dots), last = period.substr(dots + 2);
+  CAIRN_RETURN_IF_ERROR(CheckDate(from));
+  CAIRN_RETURN_IF_ERROR(CheckDate(last));
+  if (last < from) return InvalidField("period", "the period ends before it starts");
+  return std::pair{from, AddDays(last, 1)};
+}
+
+Result<ProgressReport> BuildProgressReport(const app::Env& env, const std::string& from, const std::string& to) {
+  ProgressReport r;
+  CAIRN_ASSIGN_OR_RETURN(r.strategy, BuildStrategyProgress(env, from, to));
+  r.from = from;
+  r.to = to;
+  r.last_day = AddDays(to, -1);
+  r.generated_at = FormatTimestamp(env.clock.Now());
+  for (const auto& s : r.strategy.strands) {
+    r.opened += s.total.opened;
+    r.done += s.total.done;
+    r.declined += s.total.declined;
+    r.open_now += s.total.open_now;
+    r.overdue_now += s.total.overdue_now;
+    for (const auto& [type, n] : s.total.outcomes) r.outcomes[type] += n;
+  }
+  CAIRN_ASSIGN_OR_RETURN(auto meetings, ListMeetings(env, model::Actor::System("report"), ""));
+  for (const auto& m : meetings) {
+    if (m.meeting.held_on < from || m.meeting.held_on >= to) continue;
+    ++r.meetings;
+    if (m.meeting.kind == "taskforce") ++r.taskforce_meetings;
+  }
+  return r;
+}
+
+std::string ProgressReportHtml(const ProgressReport& r) {
+  std::string h = "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>SOC Taskforce progress report " +
+                  r.from + " to " + r.last_day + "</title><style>"
+                  "body{font-family:sans-serif;max-width:52rem;margin:2rem auto;color:#1a1a1a;line-height:1.5}"
+                  "h1{font-size:2rem}h2{border-top:4px solid #0065bd;padding-top:.5rem;margin-top:2.5rem}"
+                  "table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px solid #ccc;text-align:left;"
+                  "padding:.3rem .5rem;vertical-align:top}td.n{text-align:right}.lead{font-size:1.2rem}"
+                  "section{page-break-before:always}@media print{body{margin:0}}"
+                  "</style></head><body>";
+  h += "<header><p>Serious Organised Crime Taskforce</p><h1>Progress report</h1><p class=\"lead\">" + r.from + " to " +
+       r.last_day + "</p><p>Generated by Cairn on " + r.generated_at.substr(0, 10) + ".</p></header>";
+  h += "<h2>At a glance</h2><ul>";
+  h += "<li>" + std::to_string(r.opened) + " tasks opened and " + std::to_string(r.done) + " done in the period; " +
+       std::to_string(r.open_now) + " open now, " + std::to_string(r.overdue_now) + " of them overdue.</li>";
+  h += "<li>Outcomes: " + Escape(Outcomes(r.outcomes)) + ".</li>";
+  h += "<li>" + std::to_string(r.taskforce_meetings) + " Taskforce meetings (it meets three times a year) and " +
+       std::to_string(r.meetings) + " meetings in all.</li>";
+  h += "<li>Grant spend: none recorded in Cairn for the period.</li>";
+  h += "<li>Training coverage: none recorded in Cairn for the period.</li>";
+  h += "<li>Partnership areas: none recorded in Cairn for the period.</li></ul>";
+  h += "<h2>Tasks by strand</h2>" + StrandChartSvg(r);
+  h += "<table><caption>Tasks by strand</caption><thead><tr><th>Strand</th><th>Opened</th><th>Done</th><th>Open now</th>"
+       "<th>Overdue</th><th>Outcomes</th></tr></thead><tbody>";
+  for (const auto& s : r.strategy.strands)
+    h += "<tr><td>" + Escape(s.name) + "</td><td class=\"n\">" + std::to_string(s.total.opened) + "</td><td class=\"n\">" +
+         std::to_string(s.total.done) + "</td><td class=\"n\">" + std::to_string(s.total.open_now) + "</td><td class=\"n\">" +
+         std::to_string(s.total.overdue_now) + "</td><td>" + Escape(Outcomes(s.total.outcomes)) + "</td></tr>";
+  h += "</tbody></table>";
+  for (const auto& s : r.strategy.strands) {
+    h += "<section><h2>" + Escape(s.name) + "</h2><p class=\"lead\">" + Escape(s.aim) + "</p><p>Lead: " +
+         Escape(s.lead_person.empty() ? s.lead_organisation : s.lead_person) + "</p>";
+    h += "<table><caption>" + Escape(s.name) + ": progress by objective</caption><thead><tr><th>Objective</th>"
+         "<th>Opened</th><th>Done</th><th>Open now</th><th>Overdue</th><th>Outcomes</th></tr></thead><tbody>";
+    for (const auto& o : s.objectives)
+      h += "<tr><td>" + Escape(o.code + ": " + o.title) + "</td><td class=\"n\">" + std::to_string(o.opened) +
+           "</td><td class=\"n\">" + std::to_string(o.done) + "</td><td class=\"n\">" + std::to_string(o.open_now) +
+           "</td><td class=\"n\">" + std::to_string(o.overdue_now) + "</td><td>" + Escape(Outcomes(o.outcomes)) + "</td></tr>";
+    h += "</tbody></table></section>";
+  }
+  return h + "</body></html>\n";
+}
+
+Result<std::string> ProgressReportXlsx(const ProgressReport& r) {
+  return internal::XlsxBytes("progress", [&](lxw_workbook* wb, lxw_format* bold) {
+    lxw_worksheet* summary = workbook_add_worksheet(wb, "Summary");
+    worksheet_set_column(summary, 0, 0, 28, nullptr);
+    worksheet_write_string(summary, 0, 0, "SOC Taskforce progress report", bold);
+    worksheet_write_string(summary, 1, 0, (r.from + " to " + r.last_day).c_str(), nullptr);
+    const std::pair<const char*, int64_t> headline[] = {{"Tasks opened", r.opened},        {"Tasks done", r.done},
+                                                        {"Tasks declined", r.declined},   {"Open now", r.open_now},
+                                                        {"Overdue now", r.overdue_now},   {"Taskforce meetings", r.taskforce_meetings},
+                                                        {"Meetings in all", r.meetings}};
+    int row = 3;
+    for (const auto& [label, n] : headline) {
+      worksheet_write_string(summary, lxw_row_t(row), 0, label, nullptr);
+      worksheet_write_number(summary, lxw_row_t(row++), 1, double(n), nullptr);
+    }
+    ++row;
+    int table_top = row;
+    const char* heads[] = {"Strand", "Opened", "Done", "Open now", "Overdue"};
+    for (int c = 0; c < 5; ++c) worksheet_write_string(summary, lxw_row_t(row), lxw_col_t(c), heads[c], bold);
+    for (const auto& s : r.strategy.strands) {
+      ++row;
+      worksheet_write_string(summary, lxw_row_t(row), 0, s.name.c_str(), nullptr);
+      const int64_t v[] = {s.total.opened, s.total.done, s.total.open_now, s.total.overdue_now};
+      for (int c = 0; c < 4; ++c) worksheet_write_number(summary, lxw_row_t(row), lxw_col_t(c + 1), double(v[c]), nullptr);
+    }
+    lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_COLUMN);
+    for (int c = 1; c <= 2; ++c) {
+      lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+      chart_series_set_categories(series, "Summary", lxw_row_t(table_top + 1), 0, lxw_row_t(row), 0);
+      chart_series_set_values(series, "Summary", lxw_row_t(table_top + 1), lxw_col_t(c), lxw_row_t(row), lxw_col_t(c));
+      chart_series_set_name_range(series, "Summary", lxw_row_t(table_top), lxw_col_t(c));
+    }
+    chart_title_set_name(chart, "Tasks by strand");
+    worksheet_insert_chart(summary, 2, 7, chart);
+    row += 2;
+    worksheet_write_string(summary, lxw_row_t(row++), 0, "Grant spend: none recorded in Cairn for the period", nullptr);
+    worksheet_write_string(summary, lxw_row_t(row++), 0, "Training coverage: none recorded in Cairn for the period", nullptr);
+    worksheet_write_string(summary, lxw_row_t(row), 0, "Partnership areas: none recorded in Cairn for the period", nullptr);
+
+    lxw_worksheet* objectives = workbook_add_worksheet(wb, "Objectives");
+    const char* oheads[] = {"Strand", "Objective", "Title", "Opened", "Done", "Declined", "Open now", "Overdue now"};
+    for (int c = 0; c < 8; ++c) worksheet_write_string(objectives, 0, lxw_col_t(c), oheads[c], bold);
+    worksheet_set_column(objectives, 2, 2, 60, nullptr);
+    lxw_worksheet* outcomes = workbook_add_worksheet(wb, "Outcomes");
+    const char* uheads[] = {"Strand", "Objective", "Outcome", "Count or pence"};
+    for (int c = 0; c < 4; ++c) worksheet_write_string(outcomes, 0, lxw_col_t(c), uheads[c], bold);
+    int orow = 0, urow = 0;
+    for (const auto& s : r.strategy.strands) {
+      for (const auto& o : s.objectives) {
+        ++orow;
+        worksheet_write_string(objectives, lxw_row_t(orow), 0, s.name.c_str(), nullptr);
+        worksheet_write_string(objectives, lxw_row_t(orow), 1, o.code.c_str(), nullptr);
+        worksheet_write_string(objectives, lxw_row_t(orow), 2, o.title.c_str(), nullptr);
+        const int64_t v[] = {o.opened, o.done, o.declined, o.open_now, o.overdue_now};
+        for (int c = 0; c < 5; ++c) worksheet_write_number(objectives, lxw_row_t(orow), lxw_col_t(c + 3), double(v[c]), nullptr);
+        for (const auto& [type, n] : o.outcomes) {
+          ++urow;
+          worksheet_write_string(outcomes, lxw_row_t(urow), 0, s.name.c_str(), nullptr);
+          worksheet_write_string(outcomes, lxw_row_t(urow), 1, o.code.c_str(), nullptr);
+          worksheet_write_string(outcomes, lxw_row_t(urow), 2, OutcomeName(type).c_str(), nullptr);
+          worksheet_write_number(outcomes, lxw_row_t(urow), 3, double(n), nullptr);
+        }
+      }
+    }
+  });
+}
+
+Result<std::string> RenderProgressReport(const app::Env& env, const model::Actor& actor, const std::string& from,
+                                         const std::string& to, const std::string& format) {
+  if (format != "html" && format != "pdf" && format != "xlsx") return InvalidField("format", "format must be html, pdf or xlsx");
+  CAIRN_ASSIGN_OR_RETURN(auto report, BuildProgressReport(env, from, to));
+  std::string out;
+  if (format == "html") {
+    out = ProgressReportHtml(report);
+  } else if (format == "pdf") {
+    CAIRN_ASSIGN_OR_RETURN(out, ProgressReportPdf(report));
+  } else {
+    CAIRN_ASSIGN_OR_RETURN(out, ProgressReportXlsx(report));
+  }
+  CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) {
+    return audit::Append(tx, env.clock, actor,
+                         {"export", "progress_report", from + ".." + report.last_day, true, {{"format", format}}});
+  }));
+  return out;
+}
+
+}  // namespace cairn::engine

@@ -1,0 +1,52 @@
+// The Taskforce's progress report for a period, laid out as a report it would publish: a cover
+// with the headline figures, a summary with a chart of tasks by strand, and a page per strand
+// with its aim, lead, progress against each objective and the outcomes counted. The same report
+// as HTML (one self-contained file, charts as inline SVG), PDF (cairo, A4) and XLSX (sheets and
+// a chart, libxlsxwriter). `cairn report progress` and GET /api/v1/reports/progress make it.
+//
+// Grant spend, training coverage and partnership areas have their own sections; until Cairn
+// records them (the grants and training capabilities) the sections say none are recorded.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+
+#include "app/env.h"
+#include "common/status.h"
+#include "engine/strategy.h"
+#include "model/actor.h"
+
+namespace cairn::engine {
+
+struct ProgressReport {
+  std::string from, to;       // [from, to): the period
+  std::string last_day;       // to − 1 day, as people write a period's end
+  std::string generated_at;   // timestamp
+  StrategyProgress strategy;
+  int64_t opened = 0, done = 0, declined = 0, open_now = 0, overdue_now = 0;
+  std::map<std::string, int64_t> outcomes;  // type → total (money in pence)
+  int64_t meetings = 0, taskforce_meetings = 0;  // held in the period
+};
+
+// "2025-04-01..2026-03-31", both days included → [from, to). InvalidField("period") otherwise.
+Result<std::pair<std::string, std::string>> ParsePeriod(const std::string& period);
+
+Result<ProgressReport> BuildProgressReport(const app::Env& env, const std::string& from, const std::string& to);
+
+std::string ProgressReportHtml(const ProgressReport& r);
+// Unavailable if the PDF or the workbook cannot be written.
+Result<std::string> ProgressReportPdf(const ProgressReport& r);
+Result<std::string> ProgressReportXlsx(const ProgressReport& r);
+
+// Builds the report for [from, to) and renders it as `format` (html, pdf or xlsx;
+// InvalidField("format") otherwise). Audited as an export.
+Result<std::string> RenderProgressReport(const app::Env& env, const model::Actor& actor, const std::string& from,
+                                         const std::string& to, const std::string& format);
+
+// How people read an outcome type ("arrests", "cash seized") and a count or sum of it
+// ("2 arrests", "£1,250.00 cash seized").
+std::string OutcomeName(const std::string& type);
+std::string OutcomeText(const std::string& type, int64_t quantity);
+
+}  // namespace cairn::engine
