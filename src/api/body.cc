@@ -107,6 +107,19 @@ Result<std::optional<std::vector<std::string>>> Body::OptStringList(const std::s
   return Out(std::move(out));
 }
 
+Result<std::optional<std::vector<int64_t>>> Body::OptIntList(const std::string& field) {
+  using Out = std::optional<std::vector<int64_t>>;
+  const nlohmann::json* v = Get(field);
+  if (v == nullptr) return Out();
+  if (!v->is_array() || v->size() > 100) return WrongType(field, "a list of at most 100 whole numbers");
+  std::vector<int64_t> out;
+  for (const auto& item : *v) {
+    if (!item.is_number_integer()) return WrongType(field, "a list of whole numbers");
+    out.push_back(item.get<int64_t>());
+  }
+  return Out(std::move(out));
+}
+
 Result<std::map<std::string, int64_t>> Body::IntMap(const std::string& field) {
   const nlohmann::json* v = Get(field);
   if (v == nullptr) return InvalidField(field, "is required");

@@ -33,6 +33,8 @@ class Body {
   Result<std::optional<bool>> OptBool(const std::string& field);
   // A list of strings (at most 100).
   Result<std::optional<std::vector<std::string>>> OptStringList(const std::string& field);
+  // A list of whole numbers (at most 100).
+  Result<std::optional<std::vector<int64_t>>> OptIntList(const std::string& field);
   // A string longer than the usual limit allows (an uploaded file's text), up to `max_bytes`.
   Result<std::optional<std::string>> OptText(const std::string& field, size_t max_bytes);
   // A number, whole or not.

@@ -7,6 +7,7 @@
 
 #include "audit/chain.h"
 #include "common/time.h"
+#include "engine/divert.h"
 #include "engine/intelligence.h"
 #include "engine/internal/tasks.h"
 #include "storage/findings.h"
@@ -133,12 +134,22 @@ Result<SourceCheck> CheckSource(storage::Tx& tx, const model::Actor& actor, cons
     if (!in.source_id.empty()) return InvalidField("source_id", "a task made by hand has no source id");
     return out;
   }
-  if (in.source_type != "finding" && in.source_type != "referral" && in.source_type != "meeting_action")
-    return InvalidField("source_type", "source_type must be manual, finding, referral or meeting_action");
+  if (in.source_type != "finding" && in.source_type != "referral" && in.source_type != "meeting_action" &&
+      in.source_type != "divert_referral")
+    return InvalidField("source_type", "source_type must be manual, finding, referral, meeting_action or divert_referral");
   char* end = nullptr;
   long long id = std::strtoll(in.source_id.c_str(), &end, 10);
   if (in.source_id.empty() || *end != '\0' || id <= 0) return InvalidField("source_id", "source_id must be the source's id");
   bool analyst = actor.role == Role::kAnalyst;
+  if (in.source_type == "divert_referral") {
+    // A person's case stays with the organisations working it: the task may go only to one.
+    CAIRN_ASSIGN_OR_RETURN(bool works, WorksDivertCase(tx, id, actor.organisation_id.value_or(0)));
+    if (!works) return InvalidField("source_id", "no case with id " + in.source_id);
+    CAIRN_ASSIGN_OR_RETURN(bool owner_works, WorksDivertCase(tx, id, in.owner_organisation_id));
+    if (!owner_works)
+      return InvalidField("owner_organisation_id", "add the organisation to the case before giving it a task from it");
+    return out;
+  }
   if (in.source_type == "meeting_action") {
     CAIRN_ASSIGN_OR_RETURN(auto a, storage::GetMeetingAction(tx, id));
     if (!a) return InvalidField("source_id", "no meeting action with id " + in.source_id);

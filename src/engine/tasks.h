@@ -35,8 +35,9 @@ struct TaskInput {
   std::string objective;  // code, e.g. "deter-1"; must be of the strand
   int64_t owner_organisation_id = 0;
   int64_t owner_user_id = 0;  // 0: the organisation as a whole
-  // manual, finding (source_id: the finding's id), referral (the screening referral's id) or
-  // meeting_action (engine/meetings.h makes these).
+  // manual, finding (source_id: the finding's id), referral (the screening referral's id),
+  // meeting_action (engine/meetings.h makes these) or divert_referral (a Divert case's id: the
+  // task may go only to an organisation working the case).
   std::string source_type = "manual", source_id;
   std::string council_area;
   int harm = 0, likelihood = 0, confidence = 0;  // 1 to 5

@@ -111,6 +111,12 @@ constexpr Rule kRules[] = {
     {Action::kMeetingRead, "meeting.read", kRoles, kCaseworkers | Bit(Role::kAuditor), false},
     {Action::kMeetingCreate, "meeting.create", kRoles, kCaseworkers, false},
     {Action::kMeetingUpdate, "meeting.update", kRoles, kCaseworkers, false},
+    // Divert and victims: people's cases, for the organisations working each (the engine checks
+    // membership and audits every read); auditors read the audit trail, not the cases.
+    {Action::kDivertList, "divert.list", kRoles, kCaseworkers, false},
+    {Action::kDivertRead, "divert.read", kRoles, kCaseworkers, false},
+    {Action::kDivertCreate, "divert.create", kRoles, kCaseworkers, false},
+    {Action::kDivertUpdate, "divert.update", kRoles, kCaseworkers, false},
 };
 
 const Rule& RuleFor(Action action) {

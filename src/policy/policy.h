@@ -78,6 +78,10 @@ enum class Action {
   kMeetingRead,
   kMeetingCreate,
   kMeetingUpdate,
+  kDivertList,
+  kDivertRead,
+  kDivertCreate,
+  kDivertUpdate,
 };
 
 // The caller as policy sees them: anonymous (no role) or a signed-in user.

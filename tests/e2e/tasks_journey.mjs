@@ -2,7 +2,7 @@
 // Council (refused until a lawful basis and handling conditions are given); the council's
 // officer is notified, accepts it, starts work, records a counted outcome and marks it done,
 // and the analyst hears back and sees it on the tasking board. A local tasking group's action
-// then becomes a task in one step. A step cannot be skipped and the priority's factors are shown.
+// then becomes a task in one step, and a Divert case starts its NRM support clock. A step cannot be skipped and the priority's factors are shown.
 //
 // Usage: node tasks_journey.mjs CAIRN_BINARY WEB_DIST [SCREENSHOT_DIR]
 import { execFileSync } from "node:child_process";
@@ -173,6 +173,33 @@ try {
   const made = await page.locator("main dl").first().textContent();
   check("the action became a task for its owner, due when the action was", made.includes("Police Scotland") && made.includes("2027-02-28"));
   await shot(page, "35-task-from-meeting");
+
+  // Divert: a potential victim of trafficking, the NRM's 90-day support clock, and a case that
+  // only the organisations working it can open.
+  await page.getByRole("link", { name: "Divert", exact: true }).click();
+  const cf = page.locator("#case-form");
+  await cf.waitFor();
+  await cf.getByLabel("Who").selectOption("trafficking_victim");
+  await cf.getByLabel("Initials or a pseudonym").fill("A.B.");
+  await cf.getByLabel("Age band").selectOption("18-24");
+  await cf.getByLabel("Council area").fill("Fife");
+  await cf.getByLabel("Referred to the National Referral Mechanism on").fill("2026-11-20");
+  await cf.getByRole("button", { name: "Refer" }).click();
+  await page.getByRole("heading", { name: /DIV-\d{6}: A\.B\./ }).waitFor();
+  const nrm = page.locator("#nrm-form");
+  await nrm.getByLabel("Reasonable grounds decision", { exact: true }).selectOption("positive");
+  await nrm.getByLabel("Reasonable grounds decision made on").fill("2026-11-22");
+  await nrm.getByRole("button", { name: "Record decision" }).click();
+  await page.getByText("90 days left").waitFor();
+  check("a positive reasonable grounds decision starts the 90-day support clock",
+    (await page.getByRole("region", { name: "National Referral Mechanism" }).textContent()).includes("At least until 2027-02-20"));
+  await shot(page, "38-divert-case");
+  const caseUrl = page.url();
+  await signOut(page);
+  await signIn(page, "police.analyst");
+  await page.goto(caseUrl);
+  await page.getByRole("heading", { name: "Not found" }).waitFor();
+  check("an organisation not working the case cannot open it", true);
 } catch (e) {
   check("the journey completes", false, e.message);
 } finally {

@@ -106,6 +106,16 @@ Result<Reply> GetProgressReport(Request& req);
 // The financial year (1 April to 1 April) holding `today` (YYYY-MM-DD), as [from, to).
 std::pair<std::string, std::string> FinancialYear(const std::string& today);
 
+// divert.cc
+Result<Reply> ListDivertCases(Request& req);
+Result<Reply> CreateDivertCase(Request& req);
+Result<Reply> GetDivertCase(Request& req);
+Result<Reply> AddDivertOrganisation(Request& req);
+Result<Reply> UpdateDivertNrm(Request& req);
+Result<Reply> UpdateDivertDoorstep(Request& req);
+Result<Reply> AddDivertNote(Request& req);
+Result<Reply> CloseDivertCase(Request& req);
+
 // meetings.cc
 Result<Reply> ListMeetings(Request& req);
 Result<Reply> CreateMeeting(Request& req);
