@@ -2,6 +2,7 @@
 
 #include "common/time.h"
 #include "storage/organisations.h"
+#include "storage/self_assessment.h"
 #include "storage/strands.h"
 #include "storage/tasks.h"
 
@@ -20,6 +21,8 @@ void Add(ObjectiveProgress& into, const ObjectiveProgress& o) {
   into.open_now += o.open_now;
   into.overdue_now += o.overdue_now;
   for (const auto& [type, n] : o.outcomes) into.outcomes[type] += n;
+  into.plan_actions_open += o.plan_actions_open;
+  into.plan_actions_done += o.plan_actions_done;
 }
 
 }  // namespace
@@ -36,6 +39,7 @@ Result<StrategyProgress> BuildStrategyProgress(const app::Env& env, const std::s
     CAIRN_ASSIGN_OR_RETURN(auto strands, storage::ListStrands(tx));
     CAIRN_ASSIGN_OR_RETURN(auto objectives, storage::ListObjectives(tx));
     CAIRN_ASSIGN_OR_RETURN(auto progress, storage::ObjectiveProgress(tx, from, to, today));
+    CAIRN_ASSIGN_OR_RETURN(auto plans, storage::PlanActionCountsByObjective(tx));
     std::map<int64_t, storage::ObjectiveProgressRow> by_id;
     for (auto& p : progress) by_id[p.objective_id] = p;
     for (const auto& s : strands) {
@@ -63,6 +67,10 @@ Result<StrategyProgress> BuildStrategyProgress(const app::Env& env, const std::s
           op.open_now = it->second.open_now;
           op.overdue_now = it->second.overdue_now;
           op.outcomes = it->second.outcomes;
+        }
+        if (auto it = plans.find(o.id); it != plans.end()) {
+          op.plan_actions_open = it->second.first;
+          op.plan_actions_done = it->second.second;
         }
         Add(sp.total, op);
         sp.objectives.push_back(std::move(op));

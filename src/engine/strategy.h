@@ -1,6 +1,6 @@
 // The strategy's progress: for each strand its aim and lead, and for each of its objectives what
-// the tasks linked to it did in a period — opened, done, declined, open and overdue now — and the
-// outcomes counted. Aggregates over every task (counts, no content), so every signed-in user
+// the tasks linked to it did in a period — opened, done, declined, open and overdue now — the
+// outcomes counted, and the self-assessment action-plan items linked to it, open and done. Aggregates over every task (counts, no content), so every signed-in user
 // sees the same page. The progress report (engine/progress_report.h) builds on it.
 #pragma once
 
@@ -20,6 +20,7 @@ struct ObjectiveProgress {
   std::string code, title;
   int64_t opened = 0, done = 0, declined = 0, open_now = 0, overdue_now = 0;
   std::map<std::string, int64_t> outcomes;  // type → total (money in pence)
+  int64_t plan_actions_open = 0, plan_actions_done = 0;  // self-assessment action plans, now
 };
 
 struct StrandProgress {

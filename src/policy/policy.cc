@@ -117,6 +117,11 @@ constexpr Rule kRules[] = {
     {Action::kDivertRead, "divert.read", kRoles, kCaseworkers, false},
     {Action::kDivertCreate, "divert.create", kRoles, kCaseworkers, false},
     {Action::kDivertUpdate, "divert.update", kRoles, kCaseworkers, false},
+    // Self-assessments: an organisation's own (and the coordinators'), checked in the engine.
+    {Action::kAssessmentList, "self_assessment.list", kRoles, kCaseworkers, false},
+    {Action::kAssessmentRead, "self_assessment.read", kRoles, kCaseworkers, false},
+    {Action::kAssessmentCreate, "self_assessment.create", kRoles, kCaseworkers, false},
+    {Action::kAssessmentUpdate, "self_assessment.update", kRoles, kCaseworkers, false},
 };
 
 const Rule& RuleFor(Action action) {

@@ -82,6 +82,10 @@ enum class Action {
   kDivertRead,
   kDivertCreate,
   kDivertUpdate,
+  kAssessmentList,
+  kAssessmentRead,
+  kAssessmentCreate,
+  kAssessmentUpdate,
 };
 
 // The caller as policy sees them: anonymous (no role) or a signed-in user.

@@ -174,6 +174,21 @@ try {
   check("the action became a task for its owner, due when the action was", made.includes("Police Scotland") && made.includes("2027-02-28"));
   await shot(page, "35-task-from-meeting");
 
+  // The self-assessment: all yes but one procurement question, which becomes a red action.
+  await page.getByRole("link", { name: "Self-assessment", exact: true }).click();
+  const sa = page.locator("#assessment-form");
+  await sa.waitFor();
+  await sa.getByLabel("Group").fill("Integrity Group");
+  const yes = sa.locator("label.ds_radio__label", { hasText: /^Yes$/ });
+  for (let i = 0; i < await yes.count(); ++i) await yes.nth(i).click();
+  await sa.locator("label[for=proc-1-0]").click();
+  await sa.getByRole("button", { name: "Submit" }).click();
+  await page.getByRole("heading", { name: "Self-assessment: Fife Council, Integrity Group" }).waitFor();
+  check("the score by theme counts the no", (await page.getByRole("table", { name: "Score by theme" }).textContent()).includes("Procurement67%"));
+  check("and the action plan carries its action, red, linked to its objective",
+    (await page.getByRole("table", { name: "Action plan" }).textContent()).includes("Add the SOC non-involvement declaration to every regulated tender.deter-1"));
+  await shot(page, "39-self-assessment");
+
   // Divert: a potential victim of trafficking, the NRM's 90-day support clock, and a case that
   // only the organisations working it can open.
   await page.getByRole("link", { name: "Divert", exact: true }).click();

@@ -116,6 +116,14 @@ Result<Reply> UpdateDivertDoorstep(Request& req);
 Result<Reply> AddDivertNote(Request& req);
 Result<Reply> CloseDivertCase(Request& req);
 
+// self_assessment.cc
+Result<Reply> GetChecklist(Request& req);
+Result<Reply> ListAssessments(Request& req);
+Result<Reply> SubmitAssessment(Request& req);
+Result<Reply> GetAssessment(Request& req);
+Result<Reply> AddPlanAction(Request& req);
+Result<Reply> ReviewPlanAction(Request& req);
+
 // meetings.cc
 Result<Reply> ListMeetings(Request& req);
 Result<Reply> CreateMeeting(Request& req);

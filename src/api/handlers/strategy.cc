@@ -12,7 +12,8 @@ using nlohmann::json;
 json ProgressJson(const engine::ObjectiveProgress& o) {
   return {{"id", o.id},         {"code", o.code},         {"title", o.title},
           {"opened", o.opened}, {"done", o.done},         {"declined", o.declined},
-          {"open_now", o.open_now}, {"overdue_now", o.overdue_now}, {"outcomes", o.outcomes}};
+          {"open_now", o.open_now}, {"overdue_now", o.overdue_now}, {"outcomes", o.outcomes},
+          {"plan_actions", {{"open", o.plan_actions_open}, {"done", o.plan_actions_done}}}};
 }
 
 }  // namespace

@@ -5,7 +5,7 @@ import { field, h, render, table } from "../dom";
 
 export interface ObjectiveProgress {
   id: number; code: string; title: string; opened: number; done: number; declined: number; open_now: number;
-  overdue_now: number; outcomes: Record<string, number>;
+  overdue_now: number; outcomes: Record<string, number>; plan_actions: { open: number; done: number };
 }
 export interface StrandProgress {
   code: string; name: string; aim: string; lead_organisation: string; lead_person: string;
@@ -50,9 +50,11 @@ export async function strategyPage(q: URLSearchParams): Promise<void> {
       h("h2", { id: `strand-${s.code}` }, s.name),
       h("p", { class: "ds_lead" }, s.aim),
       h("p", {}, `Lead: ${s.lead_person || s.lead_organisation}`),
-      table(`${s.name}: progress by objective`, ["Objective", "Opened", "Done", "Declined", "Open now", "Overdue now", "Outcomes"],
+      table(`${s.name}: progress by objective`, ["Objective", "Opened", "Done", "Declined", "Open now", "Overdue now", "Outcomes",
+        "Action-plan items (done)"],
         [...s.objectives, s.total].map((o) => [`${o.code === s.code ? "" : `${o.code}: `}${o.title}`, String(o.opened), String(o.done),
-          String(o.declined), String(o.open_now), String(o.overdue_now), outcomeText(o.outcomes)])),
+          String(o.declined), String(o.open_now), String(o.overdue_now), outcomeText(o.outcomes),
+          `${o.plan_actions.open + o.plan_actions.done} (${o.plan_actions.done})`])),
       h("p", {}, h("a", { href: `#/tasks?strand=${s.code}` }, `${s.name} tasks`), " · ",
         h("a", { href: `#/board?strand=${s.code}` }, `${s.name} on the tasking board`)))));
 }
