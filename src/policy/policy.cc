@@ -122,6 +122,9 @@ constexpr Rule kRules[] = {
     {Action::kAssessmentRead, "self_assessment.read", kRoles, kCaseworkers, false},
     {Action::kAssessmentCreate, "self_assessment.create", kRoles, kCaseworkers, false},
     {Action::kAssessmentUpdate, "self_assessment.update", kRoles, kCaseworkers, false},
+    // Areas: aggregates with small counts withheld (the engine); the secretariat designates.
+    {Action::kAreaRead, "area.read", kRoles, kCaseworkers | Bit(Role::kAuditor), false},
+    {Action::kAreaDesignate, "area.designate", kRoles, Bit(Role::kAdmin) | Bit(Role::kSecretariat), false},
 };
 
 const Rule& RuleFor(Action action) {

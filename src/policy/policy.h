@@ -86,6 +86,8 @@ enum class Action {
   kAssessmentRead,
   kAssessmentCreate,
   kAssessmentUpdate,
+  kAreaRead,
+  kAreaDesignate,
 };
 
 // The caller as policy sees them: anonymous (no role) or a signed-in user.

@@ -215,6 +215,16 @@ try {
   await page.goto(caseUrl);
   await page.getByRole("heading", { name: "Not found" }).waitFor();
   check("an organisation not working the case cannot open it", true);
+
+  // The areas: a tile map and the ranking, with the weights shown.
+  await page.getByRole("link", { name: "Areas", exact: true }).click();
+  const areas = page.getByRole("table", { name: "Council areas by score" });
+  await areas.waitFor();
+  check("the 32 council areas are drawn as tiles", (await page.locator(".cairn-tile").count()) === 32);
+  check("the weights are shown", (await page.locator("#weights").textContent()).includes("× open tasks"));
+  check("Fife's open tasks count in its score", /Fife.*East\d+(fewer than 5|\d+)(fewer than 5|\d+)[1-9]/.test(
+    await areas.getByRole("row").filter({ hasText: /^Fife/ }).textContent()));
+  await shot(page, "40-areas");
 } catch (e) {
   check("the journey completes", false, e.message);
 } finally {

@@ -340,6 +340,39 @@ TEST_F(TasksApi, TheStrategyPageCountsProgressPerObjective) {
   EXPECT_EQ(server_.Get("/api/v1/strategy?from=2026-04-01&to=2026-01-01", &partner_).body["error"]["field"], "to");
 }
 
+TEST_F(TasksApi, AreasAreRankedByWeightedSignalsAndOneIsDesignatedForRapidSupport) {
+  json b = Proposal();
+  b["council_area"] = "Renfrewshire";
+  ASSERT_EQ(Create(partner_, b).status, 201);
+  json ranking = Get("/api/v1/areas", partner_);
+  ASSERT_EQ(ranking["areas"].size(), 32u);
+  EXPECT_DOUBLE_EQ(ranking["weights"]["socg_groups"].get<double>(), 3.0);
+  json renfrewshire;
+  for (const auto& a : ranking["areas"])
+    if (a["slug"] == "renfrewshire") renfrewshire = a;
+  ASSERT_FALSE(renfrewshire.is_null());
+  EXPECT_EQ(renfrewshire["open_tasks"], 1);
+  EXPECT_GE(renfrewshire["flagged_businesses"].get<int64_t>(), 1) << "Clyde Taverns, licensed by Renfrewshire Council";
+  double want = 1.0 * renfrewshire["flagged_businesses"].get<double>() + 0.5 * 1 +
+                3.0 * (renfrewshire["socg_groups"].is_null() ? 0 : renfrewshire["socg_groups"].get<double>());
+  EXPECT_DOUBLE_EQ(renfrewshire["score"].get<double>(), want) << "the weighted sum, as shown";
+  EXPECT_EQ(ranking["areas"][0]["slug"], "renfrewshire") << "the only area with signals ranks first";
+
+  Session secretariat = server_.Login(model::Role::kSecretariat);
+  EXPECT_EQ(server_.Post("/api/v1/areas/renfrewshire/designation", &partner_, {{"reason", "x"}}).status, 403);
+  EXPECT_EQ(server_.Get("/api/v1/areas/renfrewshire", &partner_).status, 409) << "not designated yet";
+  auto d = server_.Post("/api/v1/areas/renfrewshire/designation", &secretariat,
+                        {{"reason", "Licensed premises linked to a SOC group"},
+                         {"plan", "Joint licensing and police visits; procurement screening"},
+                         {"members", {Org("police-scotland")}}});
+  ASSERT_EQ(d.status, 200) << d.raw;
+  EXPECT_EQ(d.body["members"].size(), 2u) << "the council and the police";
+  EXPECT_EQ(d.body["tasks"]["total"], 1);
+  EXPECT_TRUE(Get("/api/v1/areas", partner_)["areas"][0]["designated"].get<bool>());
+  EXPECT_EQ(server_.Post("/api/v1/areas/atlantis/designation", &secretariat, {{"reason", "x"}}).status, 404);
+  EXPECT_EQ(server_.Count("audit_log WHERE record_type = 'rapid_support_area'"), 1);
+}
+
 // What a command printed.
 std::string Output(const std::string& command) {
   std::string out;

@@ -14,6 +14,7 @@ import { exposurePage } from "./pages/exposure";
 import { redFlagsPage } from "./pages/redflags";
 import { referralPage, referralsPage, tenderPage, tendersPage } from "./pages/screening";
 import { socgPage, socgsPage } from "./pages/socg";
+import { areaPage, areasPage } from "./pages/areas";
 import { assessmentPage, assessmentsPage } from "./pages/assessment";
 import { divertCasePage, divertPage } from "./pages/divert";
 import { meetingPage, meetingsPage } from "./pages/meetings";
@@ -62,6 +63,8 @@ const pages: Page[] = [
   { path: "/divert-case", title: "Divert case", roles: CASEWORKERS, nav: false, show: (_s, id) => divertCasePage(id) },
   { path: "/self-assessment", title: "Self-assessment", roles: CASEWORKERS, show: (s) => assessmentsPage(s) },
   { path: "/assessment", title: "Self-assessment", roles: CASEWORKERS, nav: false, show: (_s, id) => assessmentPage(id) },
+  { path: "/areas", title: "Areas", roles: [...CASEWORKERS, "auditor"], show: (s) => areasPage(s) },
+  { path: "/area", title: "Area", roles: [...CASEWORKERS, "auditor"], nav: false, show: (_s, slug) => areaPage(slug) },
   { path: "/meetings", title: "Meetings", roles: [...CASEWORKERS, "auditor"], show: (s) => meetingsPage(s) },
   { path: "/meeting", title: "Meeting", roles: [...CASEWORKERS, "auditor"], nav: false, show: (_s, id) => meetingPage(id) },
   { path: "/board", title: "Tasking board", roles: [...CASEWORKERS, "auditor"], show: (_s, _a, q) => taskingBoardPage(q) },

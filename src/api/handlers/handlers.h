@@ -124,6 +124,11 @@ Result<Reply> GetAssessment(Request& req);
 Result<Reply> AddPlanAction(Request& req);
 Result<Reply> ReviewPlanAction(Request& req);
 
+// areas.cc
+Result<Reply> ListAreas(Request& req);
+Result<Reply> GetArea(Request& req);
+Result<Reply> DesignateArea(Request& req);
+
 // meetings.cc
 Result<Reply> ListMeetings(Request& req);
 Result<Reply> CreateMeeting(Request& req);
