@@ -9,6 +9,7 @@
 #include "common/time.h"
 #include "engine/internal/xlsx.h"
 #include "engine/meetings.h"
+#include "engine/rapid_support.h"
 
 namespace cairn::engine {
 namespace {
@@ -133,6 +134,17 @@ Result<ProgressReport> BuildProgressReport(const app::Env& env, const std::strin
     ++r.meetings;
     if (m.meeting.kind == "taskforce") ++r.taskforce_meetings;
   }
+  // The report is the Taskforce's own: it reads the areas as the secretariat does.
+  model::Actor secretariat = model::Actor::System("report");
+  secretariat.role = model::Role::kSecretariat;
+  CAIRN_ASSIGN_OR_RETURN(auto areas, RankAreas(env, secretariat));
+  for (const auto& a : areas.areas) {
+    if (!a.designated) continue;
+    CAIRN_ASSIGN_OR_RETURN(auto p, ReadArea(env, secretariat, a.slug));
+    ProgressReport::Partnership x{a.area, p.designated_at.substr(0, 10), "", p.tasks.all.total(), p.tasks.all.done};
+    for (const auto& [_, name] : p.members) x.partners += (x.partners.empty() ? "" : ", ") + name;
+    r.partnerships.push_back(std::move(x));
+  }
   return r;
 }
 
@@ -155,7 +167,10 @@ std::string ProgressReportHtml(const ProgressReport& r) {
        std::to_string(r.meetings) + " meetings in all.</li>";
   h += "<li>Grant spend: none recorded in Cairn for the period.</li>";
   h += "<li>Training coverage: none recorded in Cairn for the period.</li>";
-  h += "<li>Partnership areas: none recorded in Cairn for the period.</li></ul>";
+  h += "<li>Partnership areas: " +
+       (r.partnerships.empty() ? std::string("none designated for rapid support.")
+                               : std::to_string(r.partnerships.size()) + " designated for rapid support (below).") +
+       "</li></ul>";
   h += "<h2>Tasks by strand</h2>" + StrandChartSvg(r);
   h += "<table><caption>Tasks by strand</caption><thead><tr><th>Strand</th><th>Opened</th><th>Done</th><th>Open now</th>"
        "<th>Overdue</th><th>Outcomes</th></tr></thead><tbody>";
@@ -164,6 +179,14 @@ std::string ProgressReportHtml(const ProgressReport& r) {
          std::to_string(s.total.done) + "</td><td class=\"n\">" + std::to_string(s.total.open_now) + "</td><td class=\"n\">" +
          std::to_string(s.total.overdue_now) + "</td><td>" + Escape(Outcomes(s.total.outcomes)) + "</td></tr>";
   h += "</tbody></table>";
+  if (!r.partnerships.empty()) {
+    h += "<h2>Partnership areas</h2><table><caption>Areas designated for rapid support</caption><thead><tr><th>Area</th>"
+         "<th>Designated</th><th>Partners</th><th>Tasks</th><th>Done</th></tr></thead><tbody>";
+    for (const auto& p : r.partnerships)
+      h += "<tr><td>" + Escape(p.area) + "</td><td>" + p.designated_at + "</td><td>" + Escape(p.partners) +
+           "</td><td class=\"n\">" + std::to_string(p.tasks) + "</td><td class=\"n\">" + std::to_string(p.done) + "</td></tr>";
+    h += "</tbody></table>";
+  }
   for (const auto& s : r.strategy.strands) {
     h += "<section><h2>" + Escape(s.name) + "</h2><p class=\"lead\">" + Escape(s.aim) + "</p><p>Lead: " +
          Escape(s.lead_person.empty() ? s.lead_organisation : s.lead_person) + "</p>";
@@ -215,7 +238,15 @@ Result<std::string> ProgressReportXlsx(const ProgressReport& r) {
     row += 2;
     worksheet_write_string(summary, lxw_row_t(row++), 0, "Grant spend: none recorded in Cairn for the period", nullptr);
     worksheet_write_string(summary, lxw_row_t(row++), 0, "Training coverage: none recorded in Cairn for the period", nullptr);
-    worksheet_write_string(summary, lxw_row_t(row), 0, "Partnership areas: none recorded in Cairn for the period", nullptr);
+    worksheet_write_string(summary, lxw_row_t(row++), 0,
+                           ("Partnership areas designated for rapid support: " + std::to_string(r.partnerships.size())).c_str(),
+                           nullptr);
+    for (const auto& p : r.partnerships) {
+      worksheet_write_string(summary, lxw_row_t(row), 0, p.area.c_str(), nullptr);
+      worksheet_write_string(summary, lxw_row_t(row), 1, p.partners.c_str(), nullptr);
+      worksheet_write_number(summary, lxw_row_t(row), 2, double(p.tasks), nullptr);
+      worksheet_write_number(summary, lxw_row_t(row++), 3, double(p.done), nullptr);
+    }
 
     lxw_worksheet* objectives = workbook_add_worksheet(wb, "Objectives");
     const char* oheads[] = {"Strand", "Objective", "Title", "Opened", "Done", "Declined", "Open now", "Overdue now"};

@@ -4,13 +4,15 @@
 // as HTML (one self-contained file, charts as inline SVG), PDF (cairo, A4) and XLSX (sheets and
 // a chart, libxlsxwriter). `cairn report progress` and GET /api/v1/reports/progress make it.
 //
-// Grant spend, training coverage and partnership areas have their own sections; until Cairn
-// records them (the grants and training capabilities) the sections say none are recorded.
+// Grant spend and training coverage have their own sections; until Cairn records them (the
+// grants and training capabilities) the sections say none are recorded. Partnership areas are
+// the areas designated for rapid support, with their partners and their tasks.
 #pragma once
 
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "app/env.h"
 #include "common/status.h"
@@ -27,6 +29,11 @@ struct ProgressReport {
   int64_t opened = 0, done = 0, declined = 0, open_now = 0, overdue_now = 0;
   std::map<std::string, int64_t> outcomes;  // type → total (money in pence)
   int64_t meetings = 0, taskforce_meetings = 0;  // held in the period
+  struct Partnership {
+    std::string area, designated_at, partners;
+    int64_t tasks = 0, done = 0;
+  };
+  std::vector<Partnership> partnerships;  // areas designated for rapid support
 };
 
 // "2025-04-01..2026-03-31", both days included → [from, to). InvalidField("period") otherwise.

@@ -253,7 +253,14 @@ Result<std::string> ProgressReportPdf(const ProgressReport& r) {
     pdf.Text("None recorded in Cairn for the period.", 10);
     pdf.Space(6);
     pdf.Text("Partnership areas", 12, true);
-    pdf.Text("None recorded in Cairn for the period.", 10);
+    if (r.partnerships.empty()) {
+      pdf.Text("None designated for rapid support.", 10);
+    } else {
+      std::vector<std::vector<std::string>> areas;
+      for (const auto& p : r.partnerships)
+        areas.push_back({p.area, p.designated_at, p.partners, std::to_string(p.tasks), std::to_string(p.done)});
+      pdf.Table({"Area", "Designated", "Partners", "Tasks", "Done"}, areas, {0.18, 0.16, 0.44, 0.11, 0.11});
+    }
 
     // A page per strand.
     for (const auto& s : r.strategy.strands) {

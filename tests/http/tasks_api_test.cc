@@ -371,6 +371,9 @@ TEST_F(TasksApi, AreasAreRankedByWeightedSignalsAndOneIsDesignatedForRapidSuppor
   EXPECT_TRUE(Get("/api/v1/areas", partner_)["areas"][0]["designated"].get<bool>());
   EXPECT_EQ(server_.Post("/api/v1/areas/atlantis/designation", &secretariat, {{"reason", "x"}}).status, 404);
   EXPECT_EQ(server_.Count("audit_log WHERE record_type = 'rapid_support_area'"), 1);
+  auto report = server_.Get("/api/v1/reports/progress?format=html", &partner_);
+  EXPECT_NE(report.raw.find("<caption>Areas designated for rapid support</caption>"), std::string::npos);
+  EXPECT_NE(report.raw.find("<td>Renfrewshire</td>"), std::string::npos) << "the partnership area is in the report";
 }
 
 // What a command printed.
