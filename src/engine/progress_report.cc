@@ -145,6 +145,7 @@ Result<ProgressReport> BuildProgressReport(const app::Env& env, const std::strin
     for (const auto& [_, name] : p.members) x.partners += (x.partners.empty() ? "" : ", ") + name;
     r.partnerships.push_back(std::move(x));
   }
+  CAIRN_ASSIGN_OR_RETURN(r.training, TrainingCoverage(env, from, to));
   return r;
 }
 
@@ -166,7 +167,10 @@ std::string ProgressReportHtml(const ProgressReport& r) {
   h += "<li>" + std::to_string(r.taskforce_meetings) + " Taskforce meetings (it meets three times a year) and " +
        std::to_string(r.meetings) + " meetings in all.</li>";
   h += "<li>Grant spend: none recorded in Cairn for the period.</li>";
-  h += "<li>Training coverage: none recorded in Cairn for the period.</li>";
+  int64_t trained = 0;
+  for (const auto& t : r.training) trained += t.completed;
+  h += "<li>Training: " + (trained ? std::to_string(trained) + " course completions in the period (below)."
+                                   : std::string("no course completions recorded in the period.")) + "</li>";
   h += "<li>Partnership areas: " +
        (r.partnerships.empty() ? std::string("none designated for rapid support.")
                                : std::to_string(r.partnerships.size()) + " designated for rapid support (below).") +
@@ -185,6 +189,18 @@ std::string ProgressReportHtml(const ProgressReport& r) {
     for (const auto& p : r.partnerships)
       h += "<tr><td>" + Escape(p.area) + "</td><td>" + p.designated_at + "</td><td>" + Escape(p.partners) +
            "</td><td class=\"n\">" + std::to_string(p.tasks) + "</td><td class=\"n\">" + std::to_string(p.done) + "</td></tr>";
+    h += "</tbody></table>";
+  }
+  if (trained) {
+    h += "<h2>Training coverage</h2><table><caption>Course completions in the period</caption><thead><tr>"
+         "<th>Organisation</th><th>Course</th><th>Completed</th><th>Staff in scope</th><th>Coverage</th></tr></thead><tbody>";
+    for (const auto& t : r.training) {
+      if (!t.completed) continue;
+      h += "<tr><td>" + Escape(t.organisation) + "</td><td>" + Escape(t.course) + "</td><td class=\"n\">" +
+           std::to_string(t.completed) + "</td><td class=\"n\">" +
+           (t.staff_in_scope ? std::to_string(*t.staff_in_scope) : std::string("—")) + "</td><td class=\"n\">" +
+           (t.coverage ? std::to_string(int(*t.coverage * 100 + 0.5)) + "%" : std::string("—")) + "</td></tr>";
+    }
     h += "</tbody></table>";
   }
   for (const auto& s : r.strategy.strands) {
@@ -237,7 +253,14 @@ Result<std::string> ProgressReportXlsx(const ProgressReport& r) {
     worksheet_insert_chart(summary, 2, 7, chart);
     row += 2;
     worksheet_write_string(summary, lxw_row_t(row++), 0, "Grant spend: none recorded in Cairn for the period", nullptr);
-    worksheet_write_string(summary, lxw_row_t(row++), 0, "Training coverage: none recorded in Cairn for the period", nullptr);
+    for (const auto& t : r.training) {
+      if (!t.completed) continue;
+      worksheet_write_string(summary, lxw_row_t(row), 0, ("Training: " + t.organisation).c_str(), nullptr);
+      worksheet_write_string(summary, lxw_row_t(row), 1, t.course.c_str(), nullptr);
+      worksheet_write_number(summary, lxw_row_t(row), 2, double(t.completed), nullptr);
+      if (t.staff_in_scope) worksheet_write_number(summary, lxw_row_t(row), 3, double(*t.staff_in_scope), nullptr);
+      ++row;
+    }
     worksheet_write_string(summary, lxw_row_t(row++), 0,
                            ("Partnership areas designated for rapid support: " + std::to_string(r.partnerships.size())).c_str(),
                            nullptr);

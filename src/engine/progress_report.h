@@ -4,9 +4,9 @@
 // as HTML (one self-contained file, charts as inline SVG), PDF (cairo, A4) and XLSX (sheets and
 // a chart, libxlsxwriter). `cairn report progress` and GET /api/v1/reports/progress make it.
 //
-// Grant spend and training coverage have their own sections; until Cairn records them (the
-// grants and training capabilities) the sections say none are recorded. Partnership areas are
-// the areas designated for rapid support, with their partners and their tasks.
+// Grant spend has its own section; until Cairn records grants (the grant scheme) it says none
+// are recorded. Training coverage counts the people who completed each course in the period
+// against the staff in scope; partnership areas are the areas designated for rapid support.
 #pragma once
 
 #include <map>
@@ -17,6 +17,7 @@
 #include "app/env.h"
 #include "common/status.h"
 #include "engine/strategy.h"
+#include "engine/training.h"
 #include "model/actor.h"
 
 namespace cairn::engine {
@@ -34,6 +35,7 @@ struct ProgressReport {
     int64_t tasks = 0, done = 0;
   };
   std::vector<Partnership> partnerships;  // areas designated for rapid support
+  std::vector<CoverageRow> training;      // completions in the period, per organisation and course
 };
 
 // "2025-04-01..2026-03-31", both days included → [from, to). InvalidField("period") otherwise.

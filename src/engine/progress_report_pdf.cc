@@ -250,7 +250,15 @@ Result<std::string> ProgressReportPdf(const ProgressReport& r) {
     pdf.Text("None recorded in Cairn for the period.", 10);
     pdf.Space(6);
     pdf.Text("Training coverage", 12, true);
-    pdf.Text("None recorded in Cairn for the period.", 10);
+    std::vector<std::vector<std::string>> training;
+    for (const auto& t : r.training) {
+      if (!t.completed) continue;
+      training.push_back({t.organisation, t.course, std::to_string(t.completed),
+                          t.staff_in_scope ? std::to_string(*t.staff_in_scope) : "—",
+                          t.coverage ? std::to_string(int(*t.coverage * 100 + 0.5)) + "%" : "—"});
+    }
+    if (training.empty()) pdf.Text("No course completions recorded in the period.", 10);
+    else pdf.Table({"Organisation", "Course", "Completed", "In scope", "Coverage"}, training, {0.26, 0.38, 0.12, 0.12, 0.12});
     pdf.Space(6);
     pdf.Text("Partnership areas", 12, true);
     if (r.partnerships.empty()) {

@@ -125,6 +125,10 @@ constexpr Rule kRules[] = {
     // Areas: aggregates with small counts withheld (the engine); the secretariat designates.
     {Action::kAreaRead, "area.read", kRoles, kCaseworkers | Bit(Role::kAuditor), false},
     {Action::kAreaDesignate, "area.designate", kRoles, Bit(Role::kAdmin) | Bit(Role::kSecretariat), false},
+    // Training: coverage in counts for every caseworker; names stay with their organisation.
+    {Action::kTrainingRead, "training.read", kRoles, kCaseworkers | Bit(Role::kAuditor), false},
+    {Action::kTrainingRecord, "training.record", kRoles, kCaseworkers, false},
+    {Action::kCourseCreate, "course.create", kRoles, Bit(Role::kAdmin) | Bit(Role::kSecretariat), false},
 };
 
 const Rule& RuleFor(Action action) {

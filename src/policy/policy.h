@@ -88,6 +88,9 @@ enum class Action {
   kAssessmentUpdate,
   kAreaRead,
   kAreaDesignate,
+  kTrainingRead,
+  kTrainingRecord,
+  kCourseCreate,
 };
 
 // The caller as policy sees them: anonymous (no role) or a signed-in user.

@@ -11,6 +11,7 @@
 #include "storage/organisations.h"
 #include "storage/strands.h"
 #include "storage/tasks.h"
+#include "storage/training.h"
 
 namespace cairn::taskforce {
 namespace {
@@ -139,6 +140,22 @@ Result<SeedReport> SeedFrom(const app::Env& env, const std::string& taskforce_js
         CAIRN_RETURN_IF_ERROR(audit::Append(tx, env.clock, system,
                                             {"create", "objective", o.code, true, {{"strand", code}, {"seed", true}}}));
       }
+    }
+    // The training courses the Taskforce offers or recommends, each serving an objective.
+    CAIRN_ASSIGN_OR_RETURN(auto objectives, storage::ListObjectives(tx));
+    for (const auto& jc : doc.value("courses", nlohmann::json::array())) {
+      storage::CourseRow c;
+      c.code = jc.at("code").get<std::string>();
+      c.title = jc.at("title").get<std::string>();
+      c.audience = jc.value("audience", "");
+      c.provider = jc.value("provider", "");
+      std::string objective = jc.value("objective", "");
+      for (const auto& o : objectives)
+        if (o.code == objective) c.objective_id = o.id;
+      c.created_at = FormatTimestamp(env.clock.Now());
+      CAIRN_ASSIGN_OR_RETURN(bool inserted, storage::InsertCourseIfNew(tx, c));
+      if (!inserted) continue;
+      CAIRN_RETURN_IF_ERROR(audit::Append(tx, env.clock, system, {"create", "course", c.code, true, {{"seed", true}}}));
     }
     return Status::Ok();
   });

@@ -189,6 +189,22 @@ try {
     (await page.getByRole("table", { name: "Action plan" }).textContent()).includes("Add the SOC non-involvement declaration to every regulated tender.deter-1"));
   await shot(page, "39-self-assessment");
 
+  // Training: a completion counted against the staff in scope.
+  await page.getByRole("link", { name: "Training", exact: true }).click();
+  const tc = page.locator("#completion-form");
+  await tc.waitFor();
+  await tc.getByLabel("Course").selectOption("soc-procurement");
+  await tc.getByLabel("Who").fill("R. Buyer");
+  await tc.getByLabel("Completed on").fill("2026-11-02");
+  await tc.getByRole("button", { name: "Record" }).click();
+  await page.getByRole("table", { name: "Coverage by organisation" }).waitFor();
+  const sc = page.locator("#scope-form");
+  await sc.getByLabel("Course").selectOption("soc-procurement");
+  await sc.getByLabel("How many of your staff should take it").fill("4");
+  await sc.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("table", { name: "Coverage by organisation" }).getByText("25%").waitFor();
+  check("training coverage counts the completion against the staff in scope", true);
+
   // Divert: a potential victim of trafficking, the NRM's 90-day support clock, and a case that
   // only the organisations working it can open.
   await page.getByRole("link", { name: "Divert", exact: true }).click();

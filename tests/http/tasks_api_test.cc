@@ -376,6 +376,37 @@ TEST_F(TasksApi, AreasAreRankedByWeightedSignalsAndOneIsDesignatedForRapidSuppor
   EXPECT_NE(report.raw.find("<td>Renfrewshire</td>"), std::string::npos) << "the partnership area is in the report";
 }
 
+TEST_F(TasksApi, TrainingCoverageCountsPeopleAgainstStaffInScope) {
+  json courses = Get("/api/v1/training/courses", partner_);
+  ASSERT_EQ(courses["courses"].size(), 5u) << "seeded";
+  for (const char* person : {"A. Buyer", "B. Buyer", "C. Buyer", "A. Buyer"})
+    ASSERT_EQ(server_.Post("/api/v1/training/completions", &partner_,
+                           {{"course", "soc-procurement"}, {"person", person}, {"completed_on", "2026-10-01"}})
+                  .status,
+              201);
+  ASSERT_EQ(server_.Post("/api/v1/training/scope", &partner_, {{"course", "soc-procurement"}, {"staff_in_scope", 10}}).status,
+            200);
+  EXPECT_EQ(server_.Post("/api/v1/training/completions", &partner_,
+                         {{"course", "soc-procurement"}, {"person", "D"}, {"completed_on", "2027-01-01"}})
+                .body["error"]["field"],
+            "completed_on");
+  EXPECT_EQ(server_.Post("/api/v1/training/completions", &partner_,
+                         {{"course", "juggling"}, {"person", "D"}, {"completed_on", "2026-10-01"}})
+                .body["error"]["field"],
+            "course");
+  json coverage = Get("/api/v1/training/coverage", partner_);
+  ASSERT_EQ(coverage["coverage"].size(), 1u);
+  EXPECT_EQ(coverage["coverage"][0]["completed"], 3) << "people, not completions";
+  EXPECT_DOUBLE_EQ(coverage["coverage"][0]["coverage"].get<double>(), 0.3);
+  EXPECT_EQ(coverage["completions"].size(), 4u);
+  json police = Get("/api/v1/training/coverage", police_);
+  EXPECT_EQ(police["coverage"].size(), 1u) << "coverage in counts for everyone";
+  EXPECT_TRUE(police["completions"].empty()) << "names stay with their organisation";
+  auto report = server_.Get("/api/v1/reports/progress?format=html", &partner_);
+  EXPECT_NE(report.raw.find("<caption>Course completions in the period</caption>"), std::string::npos);
+  EXPECT_EQ(server_.Post("/api/v1/training/courses", &partner_, {{"code", "x"}, {"title", "X"}}).status, 403);
+}
+
 // What a command printed.
 std::string Output(const std::string& command) {
   std::string out;

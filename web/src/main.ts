@@ -19,6 +19,7 @@ import { assessmentPage, assessmentsPage } from "./pages/assessment";
 import { divertCasePage, divertPage } from "./pages/divert";
 import { meetingPage, meetingsPage } from "./pages/meetings";
 import { strategyPage } from "./pages/strategy";
+import { trainingPage } from "./pages/training";
 import { notificationsPage, outboxPage, taskingBoardPage, taskPage, tasksPage } from "./pages/tasks";
 import { searchPage } from "./pages/search";
 import { homePage } from "./pages/home";
@@ -65,6 +66,7 @@ const pages: Page[] = [
   { path: "/assessment", title: "Self-assessment", roles: CASEWORKERS, nav: false, show: (_s, id) => assessmentPage(id) },
   { path: "/areas", title: "Areas", roles: [...CASEWORKERS, "auditor"], show: (s) => areasPage(s) },
   { path: "/area", title: "Area", roles: [...CASEWORKERS, "auditor"], nav: false, show: (_s, slug) => areaPage(slug) },
+  { path: "/training", title: "Training", roles: [...CASEWORKERS, "auditor"], show: (s) => trainingPage(s) },
   { path: "/meetings", title: "Meetings", roles: [...CASEWORKERS, "auditor"], show: (s) => meetingsPage(s) },
   { path: "/meeting", title: "Meeting", roles: [...CASEWORKERS, "auditor"], nav: false, show: (_s, id) => meetingPage(id) },
   { path: "/board", title: "Tasking board", roles: [...CASEWORKERS, "auditor"], show: (_s, _a, q) => taskingBoardPage(q) },

@@ -129,6 +129,13 @@ Result<Reply> ListAreas(Request& req);
 Result<Reply> GetArea(Request& req);
 Result<Reply> DesignateArea(Request& req);
 
+// training.cc
+Result<Reply> ListCourses(Request& req);
+Result<Reply> AddCourse(Request& req);
+Result<Reply> RecordCompletion(Request& req);
+Result<Reply> SetTrainingScope(Request& req);
+Result<Reply> GetTrainingCoverage(Request& req);
+
 // meetings.cc
 Result<Reply> ListMeetings(Request& req);
 Result<Reply> CreateMeeting(Request& req);
