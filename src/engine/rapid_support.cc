@@ -10,6 +10,7 @@
 
 #include "audit/chain.h"
 #include "common/time.h"
+#include "config/toml_support.h"
 #include "embedded/embedded.h"
 #include "engine/picture.h"
 #include "ingest/cairn_csv.h"
@@ -49,12 +50,7 @@ bool Coordinator(const model::Actor& actor) { return actor.role == Role::kAdmin 
 }  // namespace
 
 Result<RapidSupportWeights> ParseRapidSupportWeights(const std::string& text, const std::string& source) {
-  toml::table root;
-  try {
-    root = toml::parse(text, source);
-  } catch (const toml::parse_error& e) {
-    return InvalidArgument(source + " line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
-  }
+  CAIRN_ASSIGN_OR_RETURN(toml::table root, config::ParseToml(text, source));
   RapidSupportWeights w;
   const toml::table* t = root["weights"].as_table();
   if (!t) return InvalidArgument(source + ": a [weights] table is needed");

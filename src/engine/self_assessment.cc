@@ -8,6 +8,7 @@
 
 #include "audit/chain.h"
 #include "common/time.h"
+#include "config/toml_support.h"
 #include "embedded/embedded.h"
 #include "storage/tasks.h"
 
@@ -19,11 +20,7 @@ using nlohmann::json;
 
 bool Blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
-std::string Where(const std::string& source, const toml::node* node, const std::string& key) {
-  std::string out = source;
-  if (node && node->source().begin.line > 0) out += " line " + std::to_string(node->source().begin.line);
-  return out + ": " + key;
-}
+using config::Where;
 
 bool Coordinator(const model::Actor& actor) { return actor.role == Role::kAdmin || actor.role == Role::kSecretariat; }
 
@@ -72,12 +69,7 @@ Result<int64_t> ObjectiveId(storage::Tx& tx, const std::string& code, const std:
 }  // namespace
 
 Result<AssessmentChecklist> ParseChecklist(const std::string& text, const std::string& source) {
-  toml::table root;
-  try {
-    root = toml::parse(text, source);
-  } catch (const toml::parse_error& e) {
-    return InvalidArgument(source + " line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
-  }
+  CAIRN_ASSIGN_OR_RETURN(toml::table root, config::ParseToml(text, source));
   AssessmentChecklist c;
   const toml::array* themes = root["theme"].as_array();
   if (!themes || themes->empty()) return InvalidArgument(source + ": at least one [[theme]] is needed");

@@ -5,16 +5,14 @@
 #include <cstdlib>
 #include <toml++/toml.h>
 
+#include "config/toml_support.h"
+
 #include "embedded/embedded.h"
 
 namespace cairn::risk {
 namespace {
 
-std::string Where(const std::string& source, const toml::node* node, const std::string& key) {
-  std::string out = source;
-  if (node && node->source().begin.line > 0) out += " line " + std::to_string(node->source().begin.line);
-  return out + ": " + key;
-}
+using config::Where;
 
 Result<std::vector<std::string>> Strings(const toml::table& root, const char* key, const std::string& source) {
   const toml::array* a = root[key].as_array();
@@ -30,12 +28,7 @@ Result<std::vector<std::string>> Strings(const toml::table& root, const char* ke
 }  // namespace
 
 Result<ThreatSettings> ParseThreatSettings(const std::string& text, const std::string& source) {
-  toml::table root;
-  try {
-    root = toml::parse(text, source);
-  } catch (const toml::parse_error& e) {
-    return InvalidArgument(source + " line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
-  }
+  CAIRN_ASSIGN_OR_RETURN(toml::table root, config::ParseToml(text, source));
   ThreatSettings s;
   auto share = root["attribute_share"].value<double>();
   if (!share || *share < 0 || *share > 1) {
@@ -59,18 +52,8 @@ Result<ThreatSettings> ParseThreatSettings(const std::string& text, const std::s
     }
     s.attributes.push_back({*code, (*t)["title"].value_or(*code), *weight});
   }
-  const toml::array* bands = root["band"].as_array();
-  if (!bands || bands->empty()) return InvalidArgument(source + ": at least one [[band]] is needed");
-  for (const auto& b : *bands) {
-    const toml::table* t = b.as_table();
-    auto name = t ? (*t)["name"].value<std::string>() : std::nullopt;
-    auto min = t ? (*t)["min"].value<double>() : std::nullopt;
-    if (!name || !min) return InvalidArgument(Where(source, &b, "band") + " needs a name and a min");
-    if (!s.bands.empty() && *min >= s.bands.back().min) {
-      return InvalidArgument(Where(source, &b, "band") + " minimums must go down, highest band first");
-    }
-    s.bands.push_back({*name, *min});
-  }
+  CAIRN_ASSIGN_OR_RETURN(auto bands, config::ParseBands(root, source));
+  for (const auto& [name, min] : bands) s.bands.push_back({name, min});
   return s;
 }
 

@@ -6,26 +6,14 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "config/toml_support.h"
 #include "embedded/embedded.h"
 
 namespace cairn::taskforce {
-namespace {
-
-std::string Where(const std::string& source, const toml::node* node, const std::string& key) {
-  std::string out = source;
-  if (node && node->source().begin.line > 0) out += " line " + std::to_string(node->source().begin.line);
-  return out + ": " + key;
-}
-
-}  // namespace
+using config::Where;
 
 Result<PrioritySettings> ParsePrioritySettings(const std::string& text, const std::string& source) {
-  toml::table root;
-  try {
-    root = toml::parse(text, source);
-  } catch (const toml::parse_error& e) {
-    return InvalidArgument(source + " line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
-  }
+  CAIRN_ASSIGN_OR_RETURN(toml::table root, config::ParseToml(text, source));
   PrioritySettings s;
   const toml::table* capacity = root["capacity"].as_table();
   if (!capacity || capacity->empty()) return InvalidArgument(source + ": a [capacity] table of modifiers is needed");
@@ -35,17 +23,8 @@ Result<PrioritySettings> ParsePrioritySettings(const std::string& text, const st
     s.capacity_modifiers[std::string(key.str())] = *m;
   }
   if (!s.capacity_modifiers.count("full")) return InvalidArgument(source + ": capacity.full is needed (the default)");
-  const toml::array* bands = root["band"].as_array();
-  if (!bands || bands->empty()) return InvalidArgument(source + ": at least one [[band]] is needed");
-  for (const auto& b : *bands) {
-    const toml::table* t = b.as_table();
-    auto name = t ? (*t)["name"].value<std::string>() : std::nullopt;
-    auto min = t ? (*t)["min"].value<double>() : std::nullopt;
-    if (!name || !min) return InvalidArgument(Where(source, &b, "band") + " needs a name and a min");
-    if (!s.bands.empty() && *min >= s.bands.back().min)
-      return InvalidArgument(Where(source, &b, "band") + " minimums must go down, highest band first");
-    s.bands.push_back({*name, *min});
-  }
+  CAIRN_ASSIGN_OR_RETURN(auto bands, config::ParseBands(root, source));
+  for (const auto& [name, min] : bands) s.bands.push_back({name, min});
   return s;
 }
 

@@ -3,43 +3,22 @@
 // the 90-day support clock runs from a positive reasonable grounds decision.
 #include <gtest/gtest.h>
 
-#include "common/crypto.h"
 #include "common/time.h"
 #include "engine/divert.h"
 #include "engine/tasks.h"
-#include "identity/users.h"
-#include "storage/organisations.h"
-#include "store_fixture.h"
-#include "taskforce/seed.h"
+#include "seeded_store.h"
 
 namespace cairn {
 namespace {
 
-class DivertEngine : public ::testing::TestWithParam<std::string> {
+class DivertEngine : public testing::SeededStoreTest {
  protected:
   void SetUp() override {
-    if (!s_.ok()) {
-      if (testing::PostgresRequired()) FAIL() << "CAIRN_REQUIRE_PG=1 but CAIRN_TEST_PG is unset";
-      GTEST_SKIP() << "PostgreSQL not configured";
-    }
-    InitCrypto();
-    ASSERT_TRUE(taskforce::SeedTaskforce(s_.env()).ok());
+    SeededStoreTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     council_ = Member("fife", "fife.worker", "partner");
     charity_ = Member("action-for-children", "afc.worker", "partner");
     secretariat_ = Member("scottish-government", "sg.secretariat", "secretariat");
-  }
-
-  model::Actor Member(const std::string& slug, const std::string& username, const std::string& role) {
-    int64_t org = 0;
-    EXPECT_TRUE(s_.db().Read([&](storage::Tx& tx) -> Status {
-      CAIRN_ASSIGN_OR_RETURN(auto o, storage::FindOrganisationBySlug(tx, slug));
-      org = o->id;
-      return Status::Ok();
-    }).ok());
-    auto u = identity::CreateUser(s_.env(), model::Actor::System("test"),
-                                  {username, username, username + "@example.org", role, org, "correct horse battery staple"});
-    EXPECT_TRUE(u.ok()) << u.status().ToString();
-    return {u->user.id, org, model::ParseRole(role), username, "test"};
   }
 
   std::string Day(int offset) {
@@ -57,7 +36,6 @@ class DivertEngine : public ::testing::TestWithParam<std::string> {
     return in;
   }
 
-  testing::StoreFixture s_{GetParam()};
   model::Actor council_, charity_, secretariat_;
 };
 

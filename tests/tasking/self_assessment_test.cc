@@ -3,42 +3,21 @@
 // the plan's items counted on the strategy page.
 #include <gtest/gtest.h>
 
-#include "common/crypto.h"
 #include "engine/self_assessment.h"
 #include "engine/strategy.h"
-#include "identity/users.h"
-#include "storage/organisations.h"
-#include "store_fixture.h"
-#include "taskforce/seed.h"
+#include "seeded_store.h"
 
 namespace cairn {
 namespace {
 
-class SelfAssessment : public ::testing::TestWithParam<std::string> {
+class SelfAssessment : public testing::SeededStoreTest {
  protected:
   void SetUp() override {
-    if (!s_.ok()) {
-      if (testing::PostgresRequired()) FAIL() << "CAIRN_REQUIRE_PG=1 but CAIRN_TEST_PG is unset";
-      GTEST_SKIP() << "PostgreSQL not configured";
-    }
-    InitCrypto();
-    ASSERT_TRUE(taskforce::SeedTaskforce(s_.env()).ok());
+    SeededStoreTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     fife_ = Member("fife", "fife.officer", "partner");
     other_ = Member("renfrewshire", "renfrew.officer", "partner");
     secretariat_ = Member("scottish-government", "sg.officer", "secretariat");
-  }
-
-  model::Actor Member(const std::string& slug, const std::string& username, const std::string& role) {
-    int64_t org = 0;
-    EXPECT_TRUE(s_.db().Read([&](storage::Tx& tx) -> Status {
-      CAIRN_ASSIGN_OR_RETURN(auto o, storage::FindOrganisationBySlug(tx, slug));
-      org = o->id;
-      return Status::Ok();
-    }).ok());
-    auto u = identity::CreateUser(s_.env(), model::Actor::System("test"),
-                                  {username, username, username + "@example.org", role, org, "correct horse battery staple"});
-    EXPECT_TRUE(u.ok()) << u.status().ToString();
-    return {u->user.id, org, model::ParseRole(role), username, "test"};
   }
 
   // Everything yes, except procurement: one no and one partly.
@@ -50,7 +29,6 @@ class SelfAssessment : public ::testing::TestWithParam<std::string> {
     return a;
   }
 
-  testing::StoreFixture s_{GetParam()};
   model::Actor fife_, other_, secretariat_;
 };
 

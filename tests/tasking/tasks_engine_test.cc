@@ -3,42 +3,21 @@
 // written when a step is refused.
 #include <gtest/gtest.h>
 
-#include "common/crypto.h"
 #include "common/time.h"
 #include "engine/tasks.h"
-#include "identity/users.h"
-#include "storage/organisations.h"
-#include "store_fixture.h"
+#include "seeded_store.h"
 #include "taskforce/seed.h"
 
 namespace cairn {
 namespace {
 
-class TasksEngine : public ::testing::TestWithParam<std::string> {
+class TasksEngine : public testing::SeededStoreTest {
  protected:
   void SetUp() override {
-    if (!s_.ok()) {
-      if (testing::PostgresRequired()) FAIL() << "CAIRN_REQUIRE_PG=1 but CAIRN_TEST_PG is unset";
-      GTEST_SKIP() << "PostgreSQL not configured";
-    }
-    InitCrypto();
-    auto seeded = taskforce::SeedTaskforce(s_.env());
-    ASSERT_TRUE(seeded.ok()) << seeded.status().ToString();
+    SeededStoreTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     police_ = Member("police-scotland", "pol.one", "analyst");
     council_ = Member("scottish-government", "sg.one", "partner");
-  }
-
-  model::Actor Member(const std::string& slug, const std::string& username, const std::string& role) {
-    int64_t org = 0;
-    EXPECT_TRUE(s_.db().Read([&](storage::Tx& tx) -> Status {
-      CAIRN_ASSIGN_OR_RETURN(auto o, storage::FindOrganisationBySlug(tx, slug));
-      org = o->id;
-      return Status::Ok();
-    }).ok());
-    auto u = identity::CreateUser(s_.env(), model::Actor::System("test"),
-                                  {username, username, username + "@example.org", role, org, "correct horse battery staple"});
-    EXPECT_TRUE(u.ok()) << u.status().ToString();
-    return {u->user.id, org, model::ParseRole(role), username, "test"};
   }
 
   std::string InDays(int days) {
@@ -59,7 +38,6 @@ class TasksEngine : public ::testing::TestWithParam<std::string> {
     return in;
   }
 
-  testing::StoreFixture s_{GetParam()};
   model::Actor police_, council_;
 };
 

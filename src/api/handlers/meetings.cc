@@ -2,6 +2,7 @@
 // action in one step. Parse, call, serialise.
 #include "api/body.h"
 #include "api/handlers/handlers.h"
+#include "api/handlers/task_input.h"
 #include "common/time.h"
 #include "engine/meetings.h"
 
@@ -134,21 +135,10 @@ Result<Reply> TaskFromMeetingAction(Request& req) {
   CAIRN_ASSIGN_OR_RETURN(int64_t id, IdParam(req, 0));
   Body b(req.body);
   engine::TaskInput in;
-  CAIRN_ASSIGN_OR_RETURN(in.strand, b.String("strand"));
-  CAIRN_ASSIGN_OR_RETURN(in.objective, b.String("objective"));
-  CAIRN_ASSIGN_OR_RETURN(auto harm, b.Int("harm"));
-  CAIRN_ASSIGN_OR_RETURN(auto likelihood, b.Int("likelihood"));
-  CAIRN_ASSIGN_OR_RETURN(auto confidence, b.Int("confidence"));
-  for (auto [field, out] : {std::pair{"title", &in.title}, std::pair{"description", &in.description},
-                            std::pair{"due_date", &in.due_date}, std::pair{"council_area", &in.council_area}}) {
-    CAIRN_ASSIGN_OR_RETURN(auto v, b.OptString(field));
-    if (v) *out = *v;
-  }
+  CAIRN_RETURN_IF_ERROR(ReadTaskBasics(b, in,
+                                       {{"title", &in.title}, {"description", &in.description}, {"due_date", &in.due_date},
+                                        {"council_area", &in.council_area}}));
   CAIRN_RETURN_IF_ERROR(b.Finish());
-  auto factor = [](int64_t v) { return v < 0 || v > 5 ? 0 : int(v); };  // out of range: refused by the engine
-  in.harm = factor(harm);
-  in.likelihood = factor(likelihood);
-  in.confidence = factor(confidence);
   CAIRN_ASSIGN_OR_RETURN(auto task, engine::TaskFromAction(req.env, req.actor, id, in));
   return Reply{201, {{"task_id", task.task.id}, {"status", task.task.status}, {"title", task.task.title}}, {}};
 }

@@ -2,6 +2,7 @@
 // notifications and the outbox. Parse, call, serialise.
 #include "api/body.h"
 #include "api/handlers/handlers.h"
+#include "api/handlers/task_input.h"
 #include "engine/tasking_board.h"
 #include "engine/tasks.h"
 
@@ -113,31 +114,35 @@ Result<Reply> ListTasks(Request& req) {
   return Reply{200, {{"tasks", items}}, {}};
 }
 
+Status ReadTaskBasics(Body& b, engine::TaskInput& in, std::initializer_list<std::pair<const char*, std::string*>> optional) {
+  CAIRN_ASSIGN_OR_RETURN(in.strand, b.String("strand"));
+  CAIRN_ASSIGN_OR_RETURN(in.objective, b.String("objective"));
+  auto factor = [](int64_t v) { return v < 0 || v > 5 ? 0 : int(v); };  // out of range: refused by the engine
+  for (auto [field, out] : {std::pair{"harm", &in.harm}, std::pair{"likelihood", &in.likelihood},
+                            std::pair{"confidence", &in.confidence}}) {
+    CAIRN_ASSIGN_OR_RETURN(int64_t v, b.Int(field));
+    *out = factor(v);
+  }
+  for (auto [field, out] : optional) {
+    CAIRN_ASSIGN_OR_RETURN(auto v, b.OptString(field));
+    if (v) *out = *v;
+  }
+  return Status::Ok();
+}
+
 Result<Reply> CreateTask(Request& req) {
   Body b(req.body);
   engine::TaskInput in;
   CAIRN_ASSIGN_OR_RETURN(in.title, b.String("title"));
-  CAIRN_ASSIGN_OR_RETURN(in.strand, b.String("strand"));
-  CAIRN_ASSIGN_OR_RETURN(in.objective, b.String("objective"));
   CAIRN_ASSIGN_OR_RETURN(in.owner_organisation_id, b.Int("owner_organisation_id"));
   CAIRN_ASSIGN_OR_RETURN(in.due_date, b.String("due_date"));
-  CAIRN_ASSIGN_OR_RETURN(auto harm, b.Int("harm"));
-  CAIRN_ASSIGN_OR_RETURN(auto likelihood, b.Int("likelihood"));
-  CAIRN_ASSIGN_OR_RETURN(auto confidence, b.Int("confidence"));
   CAIRN_ASSIGN_OR_RETURN(auto owner_user, b.OptInt("owner_user_id"));
-  for (auto [field, out] : {std::pair{"description", &in.description}, std::pair{"source_type", &in.source_type},
-                            std::pair{"source_id", &in.source_id}, std::pair{"council_area", &in.council_area},
-                            std::pair{"lawful_basis", &in.lawful_basis},
-                            std::pair{"schedule1_condition", &in.schedule1_condition},
-                            std::pair{"handling_conditions", &in.handling_conditions}}) {
-    CAIRN_ASSIGN_OR_RETURN(auto v, b.OptString(field));
-    if (v) *out = *v;
-  }
+  CAIRN_RETURN_IF_ERROR(ReadTaskBasics(
+      b, in,
+      {{"description", &in.description}, {"source_type", &in.source_type}, {"source_id", &in.source_id},
+       {"council_area", &in.council_area}, {"lawful_basis", &in.lawful_basis},
+       {"schedule1_condition", &in.schedule1_condition}, {"handling_conditions", &in.handling_conditions}}));
   CAIRN_RETURN_IF_ERROR(b.Finish());
-  auto factor = [](int64_t v) { return v < 0 || v > 5 ? 0 : int(v); };  // out of range: refused by the engine
-  in.harm = factor(harm);
-  in.likelihood = factor(likelihood);
-  in.confidence = factor(confidence);
   in.owner_user_id = owner_user.value_or(0);
   CAIRN_ASSIGN_OR_RETURN(auto v, engine::CreateTask(req.env, req.actor, in));
   return Reply{201, TaskJson(v), {}};
