@@ -50,7 +50,10 @@ std::vector<std::string> NextFor(const model::Actor& actor, const storage::TaskR
   return out;
 }
 
-Result<TaskView> ViewOf(storage::Tx& tx, const model::Actor& actor, const storage::TaskRow& t, const std::string& today) {
+// The task as the actor sees it; `detail` adds its history, outcomes and the people it could be
+// assigned to (one task's page), which lists and boards of many tasks do without.
+Result<TaskView> ViewOf(storage::Tx& tx, const model::Actor& actor, const storage::TaskRow& t, const std::string& today,
+                        bool detail) {
   TaskView v;
   v.task = t;
   v.overdue = Open(t.status) && t.due_date < today;
@@ -59,10 +62,11 @@ Result<TaskView> ViewOf(storage::Tx& tx, const model::Actor& actor, const storag
   v.priority.score = t.priority;
   v.priority.band = t.priority_band;
   v.priority.capacity = t.capacity;
-  CAIRN_ASSIGN_OR_RETURN(v.events, storage::TaskEvents(tx, t.id));
-  CAIRN_ASSIGN_OR_RETURN(v.outcomes, storage::TaskOutcomes(tx, t.id));
   v.next = NextFor(actor, t);
   v.owned = Owns(actor, t);
+  if (!detail) return v;
+  CAIRN_ASSIGN_OR_RETURN(v.events, storage::TaskEvents(tx, t.id));
+  CAIRN_ASSIGN_OR_RETURN(v.outcomes, storage::TaskOutcomes(tx, t.id));
   if (v.owned) {
     storage::UserFilter f;
     f.organisation_id = t.owner_organisation_id;
@@ -318,7 +322,7 @@ Result<std::vector<TaskView>> ListTasks(const app::Env& env, const model::Actor&
     f.limit = 2000;
     CAIRN_ASSIGN_OR_RETURN(auto rows, storage::QueryTasks(tx, f));
     for (const auto& t : rows) {
-      CAIRN_ASSIGN_OR_RETURN(auto v, ViewOf(tx, actor, t, today));
+      CAIRN_ASSIGN_OR_RETURN(auto v, ViewOf(tx, actor, t, today, false));
       if (filter.overdue_only && !v.overdue) continue;
       out.push_back(std::move(v));
     }
@@ -332,7 +336,7 @@ Result<TaskView> ReadTask(const app::Env& env, const model::Actor& actor, int64_
   std::string today = Today(env);
   CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {
     CAIRN_ASSIGN_OR_RETURN(auto t, Visible(tx, actor, id));
-    CAIRN_ASSIGN_OR_RETURN(v, ViewOf(tx, actor, t, today));
+    CAIRN_ASSIGN_OR_RETURN(v, ViewOf(tx, actor, t, today, true));
     return Status::Ok();
   }));
   return v;

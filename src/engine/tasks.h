@@ -85,6 +85,7 @@ struct TaskListFilter {
   std::optional<int64_t> owner_organisation_id;
   bool overdue_only = false;
 };
+// Without history, outcomes or assignable people (ReadTask has them).
 Result<std::vector<TaskView>> ListTasks(const app::Env& env, const model::Actor& actor, const TaskListFilter& filter);
 Result<TaskView> ReadTask(const app::Env& env, const model::Actor& actor, int64_t id);
 
