@@ -1,10 +1,12 @@
-// What both browser journeys need: playwright-core from web/node_modules, a running
+// What the browser journeys need: playwright-core from web/node_modules, a running
 // `cairn serve` on a free loopback port, Debian's chromium with the flags this machine needs,
-// screenshots, and a pass/fail tally that prints "N passed, N failed".
-import { spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+// screenshots, a pass/fail tally that prints "N passed, N failed", and a prepared store.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 export function playwright(webDist) {
   return createRequire(resolve(webDist, "..", "package.json"))("playwright-core");
@@ -70,6 +72,26 @@ export function addPartnerAndPoliceAnalyst(run) {
     "--role", "partner", "--organisation", "fife", "--password-stdin"], password + "\n");
   run(["user", "add", "--username", "police.analyst", "--display-name", "Police Analyst", "--email", "a@police.example",
     "--role", "analyst", "--organisation", "police-scotland", "--password-stdin"], password + "\n");
+}
+
+// A store for a journey named `name` in a new temporary folder, with the test registers and the
+// police's intelligence ingested (OCDS too if `ocds`), resolved, detected as of 2024-06-30, and
+// the two users of addPartnerAndPoliceAnalyst. Returns { work, db, run }; `run` calls the
+// binary on the store.
+export function preparedStore(cairn, name, { ocds = false } = {}) {
+  const testdata = resolve(dirname(fileURLToPath(import.meta.url)), "..", "testdata");
+  const work = mkdtempSync(join(tmpdir(), `cairn-e2e-${name}-`));
+  const db = join(work, "cairn.db");
+  const run = (args, input) => execFileSync(cairn, ["--db", db, ...args], { encoding: "utf8", input, stdio: ["pipe", "pipe", "pipe"] });
+  run(["init"]);
+  run(["ingest", "--quiet-rejects", join(testdata, "companies/basic_company_data.csv"), join(testdata, "companies/officers.jsonl"),
+    join(testdata, "companies/psc.jsonl")]);
+  if (ocds) run(["ingest", "--quiet-rejects", join(testdata, "ocds/compiled.jsonl")]);
+  run(["ingest", "--quiet-rejects", "--organisation", "police-scotland", join(testdata, "cairn_csv/intelligence.csv")]);
+  run(["resolve"]);
+  run(["detect", "--as-of", "2024-06-30"]);
+  addPartnerAndPoliceAnalyst(run);
+  return { work, db, run };
 }
 
 // Signs `user` in and waits for the home page.

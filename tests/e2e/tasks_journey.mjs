@@ -5,29 +5,12 @@
 // then becomes a task in one step, and a Divert case starts its NRM support clock. A step cannot be skipped and the priority's factors are shown.
 //
 // Usage: node tasks_journey.mjs CAIRN_BINARY WEB_DIST [SCREENSHOT_DIR]
-import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-
-import { addPartnerAndPoliceAnalyst, launch, screenshots, serve, signIn as signInAs, signOut, tally, teardown } from "./harness.mjs";
+import { launch, preparedStore, screenshots, serve, signIn as signInAs, signOut, tally, teardown } from "./harness.mjs";
 
 const [cairn, webDist, shots] = process.argv.slice(2);
-const testdata = resolve(dirname(fileURLToPath(import.meta.url)), "..", "testdata");
-const work = mkdtempSync(join(tmpdir(), "cairn-e2e-tasks-"));
-const db = join(work, "cairn.db");
+const { work, db } = preparedStore(cairn, "tasks");
 const t = tally();
 const check = t.check;
-const run = (args, input) => execFileSync(cairn, ["--db", db, ...args], { encoding: "utf8", input, stdio: ["pipe", "pipe", "pipe"] });
-
-run(["init"]);
-run(["ingest", "--quiet-rejects", join(testdata, "companies/basic_company_data.csv"), join(testdata, "companies/officers.jsonl"),
-  join(testdata, "companies/psc.jsonl")]);
-run(["ingest", "--quiet-rejects", "--organisation", "police-scotland", join(testdata, "cairn_csv/intelligence.csv")]);
-run(["resolve"]);
-run(["detect", "--as-of", "2024-06-30"]);
-addPartnerAndPoliceAnalyst(run);
 
 const { base, server } = await serve(cairn, db, webDist);
 const browser = await launch(webDist);
