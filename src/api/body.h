@@ -54,4 +54,24 @@ class Body {
   std::set<std::string> seen_;
 };
 
+// Reads the list of objects `field` (absent: empty), each with `read(Body&)` → Result<T>; an error
+// in an item names it, "field[i].name".
+template <typename T, typename Read>
+Result<std::vector<T>> ReadObjectList(Body& b, const char* field, Read read, size_t max = 200) {
+  CAIRN_ASSIGN_OR_RETURN(auto items, b.OptObjectList(field, max));
+  std::vector<T> out;
+  if (!items) return out;
+  for (size_t i = 0; i < items->size(); ++i) {
+    Body item((*items)[i]);
+    std::string at = std::string(field) + "[" + std::to_string(i) + "].";
+    auto prefixed = [&](Status s) { return InvalidField(at + s.field(), at + s.message()); };
+    auto x = read(item);
+    if (!x.ok()) return prefixed(x.status());
+    Status done = item.Finish();
+    if (!done.ok()) return prefixed(done);
+    out.push_back(std::move(*x));
+  }
+  return out;
+}
+
 }  // namespace cairn::api

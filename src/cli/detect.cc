@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "audit/chain.h"
+#include "common/csv_field.h"
 #include "cli/cli.h"
 #include "common/time.h"
 #include "engine/detection.h"
@@ -44,13 +45,6 @@ struct ListArgs {
   bool include_restricted = false;
 };
 
-std::string Csv(const std::string& v) {
-  if (v.find_first_of(",\"\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 Status AuditRestrictedRead(app::Env& env, const char* what, size_t rows) {
   return env.db.Write([&](storage::Tx& tx) {
     return audit::Append(tx, env.clock, model::Actor::System(),
@@ -90,8 +84,8 @@ Status Findings(const GlobalOptions& g, const ListArgs& a) {
                   (e.contains("line") ? ":" + std::to_string(e.value("line", 0)) : std::to_string(e.value("record", 0))) +
                   " " + e.value("note", std::string());
     }
-    std::cout << f.id << "," << f.indicator << "," << f.entity_id << "," << f.entity_kind << "," << Csv(f.entity_name) << ","
-              << f.score << "," << f.status << "," << (f.restricted ? 1 : 0) << "," << Csv(f.summary) << "," << Csv(evidence)
+    std::cout << f.id << "," << f.indicator << "," << f.entity_id << "," << f.entity_kind << "," << CsvField(f.entity_name) << ","
+              << f.score << "," << f.status << "," << (f.restricted ? 1 : 0) << "," << CsvField(f.summary) << "," << CsvField(evidence)
               << "\n";
   }
   return Status::Ok();
@@ -121,7 +115,7 @@ Status Ranking(const GlobalOptions& g, const ListArgs& a) {
   std::cout << "rank,entity_id,entity_kind,entity_name,risk,own,neighbours,findings,restricted\n";
   int rank = 0;
   for (const auto& r : rows) {
-    std::cout << ++rank << "," << r.entity_id << "," << r.entity_kind << "," << Csv(r.entity_name) << "," << r.risk << ","
+    std::cout << ++rank << "," << r.entity_id << "," << r.entity_kind << "," << CsvField(r.entity_name) << "," << r.risk << ","
               << r.own_score << "," << r.neighbour_score << "," << r.findings << "," << (r.restricted ? 1 : 0) << "\n";
   }
   return Status::Ok();

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "audit/chain.h"
+#include "common/csv_field.h"
 #include "engine/internal/xlsx.h"
 #include "resolve/normalise.h"
 #include "risk/threat.h"
@@ -112,19 +113,13 @@ Result<Exposure> BuildExposure(const app::Env& env, const model::Actor& actor) {
 std::string ExposureCsv(const Exposure& e) {
   std::ostringstream out;
   out << "dimension,key,awards,value,flagged_awards,flagged_value,flagged_share\n";
-  auto quote = [](const std::string& v) {
-    if (v.find_first_of(",\"\n") == std::string::npos) return v;
-    std::string q = "\"";
-    for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
   auto write = [&](const char* dim, const std::vector<ExposureRow>& rows) {
     for (const auto& r : rows) {
       char value[32], flagged_value[32] = "", share[16] = "";
       std::snprintf(value, sizeof value, "%.0f", r.value);
       if (r.flagged_value) std::snprintf(flagged_value, sizeof flagged_value, "%.0f", *r.flagged_value);
       if (r.flagged_value && r.value > 0) std::snprintf(share, sizeof share, "%.4f", *r.flagged_value / r.value);
-      out << dim << "," << quote(r.key) << "," << r.awards << "," << value << "," << Count(r.flagged_awards, e.suppress_below)
+      out << dim << "," << CsvField(r.key) << "," << r.awards << "," << value << "," << Count(r.flagged_awards, e.suppress_below)
           << "," << (r.flagged_value ? flagged_value : "") << "," << share << "\n";
     }
   };

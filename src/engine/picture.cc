@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "audit/chain.h"
+#include "common/csv_field.h"
 #include "common/crypto.h"
 #include "embedded/embedded.h"
 #include "engine/detection.h"
@@ -126,15 +127,9 @@ Result<Picture> BuildPicture(const app::Env& env, const model::Actor& actor) {
 std::string PictureCsv(const Picture& p) {
   std::ostringstream out;
   out << "dimension,key,groups,members,several_crime_types,legitimate_business\n";
-  auto quote = [](const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
   auto rows = [&](const char* dimension, const std::vector<PictureRow>& list) {
     for (const auto& r : list) {
-      out << dimension << "," << quote(r.key) << "," << Count(r.groups, p.suppress_below);
+      out << dimension << "," << CsvField(r.key) << "," << Count(r.groups, p.suppress_below);
       if (std::string(dimension) == "sector") {
         out << ",,,\n";
         continue;

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "audit/chain.h"
+#include "common/money.h"
 #include "common/time.h"
 #include "engine/internal/xlsx.h"
 #include "engine/meetings.h"
@@ -38,14 +39,7 @@ std::string Escape(const std::string& s) {
   return out;
 }
 
-std::string Pounds(int64_t pence) {
-  // £1,234.56: thousands separated as the report's readers write them.
-  std::string whole = std::to_string(pence / 100);
-  for (int i = int(whole.size()) - 3; i > 0; i -= 3) whole.insert(size_t(i), ",");
-  char cents[4];
-  std::snprintf(cents, sizeof cents, "%02lld", static_cast<long long>(pence % 100));
-  return "£" + whole + "." + cents;
-}
+std::string Pounds(int64_t pence) { return FormatPounds(pence); }
 
 std::string Outcomes(const std::map<std::string, int64_t>& outcomes) {
   std::string out;

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "audit/chain.h"
+#include "common/csv_field.h"
 #include "common/time.h"
 #include "engine/internal/xlsx.h"
 #include "engine/intelligence.h"
@@ -459,16 +460,10 @@ Result<std::vector<std::vector<std::string>>> ExportRows(const app::Env& env, co
 
 Result<std::string> ExportScreeningCsv(const app::Env& env, const model::Actor& actor) {
   CAIRN_ASSIGN_OR_RETURN(auto rows, ExportRows(env, actor, "csv"));
-  auto csv = [](const std::string& v) {
-    if (v.find_first_of(",\"\n") == std::string::npos) return v;
-    std::string out = "\"";
-    for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-  };
   std::string out;
   rows.insert(rows.begin(), kExportColumns);
   for (const auto& cells : rows) {
-    for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv(cells[i]);
+    for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + CsvField(cells[i]);
     out += "\n";
   }
   return out;

@@ -32,23 +32,6 @@ json MeetingJson(const engine::MeetingView& v) {
           {"decisions", decisions}, {"actions", actions},     {"can_edit", v.can_edit}};
 }
 
-template <typename T, typename Read>
-Result<std::vector<T>> List(Body& b, const char* field, Read read) {
-  CAIRN_ASSIGN_OR_RETURN(auto items, b.OptObjectList(field, 200));
-  std::vector<T> out;
-  if (!items) return out;
-  for (size_t i = 0; i < items->size(); ++i) {
-    Body item((*items)[i]);
-    std::string at = std::string(field) + "[" + std::to_string(i) + "].";
-    auto prefixed = [&](Status s) { return InvalidField(at + s.field(), at + s.message()); };
-    auto x = read(item);
-    if (!x.ok()) return prefixed(x.status());
-    Status done = item.Finish();
-    if (!done.ok()) return prefixed(done);
-    out.push_back(std::move(*x));
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -77,7 +60,7 @@ Result<Reply> CreateMeeting(Request& req) {
     CAIRN_ASSIGN_OR_RETURN(auto v, b.OptString(field));
     if (v) *out = *v;
   }
-  CAIRN_ASSIGN_OR_RETURN(in.attendees, List<engine::Attendee>(b, "attendees", [](Body& item) -> Result<engine::Attendee> {
+  CAIRN_ASSIGN_OR_RETURN(in.attendees, ReadObjectList<engine::Attendee>(b, "attendees", [](Body& item) -> Result<engine::Attendee> {
                            engine::Attendee a;
                            CAIRN_ASSIGN_OR_RETURN(a.organisation_id, item.Int("organisation_id"));
                            CAIRN_ASSIGN_OR_RETURN(auto person, item.OptString("person"));
@@ -86,14 +69,14 @@ Result<Reply> CreateMeeting(Request& req) {
                            a.attendance = attendance.value_or("attended");
                            return a;
                          }));
-  CAIRN_ASSIGN_OR_RETURN(in.agenda, List<engine::AgendaItem>(b, "agenda", [](Body& item) -> Result<engine::AgendaItem> {
+  CAIRN_ASSIGN_OR_RETURN(in.agenda, ReadObjectList<engine::AgendaItem>(b, "agenda", [](Body& item) -> Result<engine::AgendaItem> {
                            engine::AgendaItem a;
                            CAIRN_ASSIGN_OR_RETURN(a.title, item.String("title"));
                            CAIRN_ASSIGN_OR_RETURN(auto notes, item.OptString("notes"));
                            a.notes = notes.value_or("");
                            return a;
                          }));
-  CAIRN_ASSIGN_OR_RETURN(in.papers, List<engine::Paper>(b, "papers", [](Body& item) -> Result<engine::Paper> {
+  CAIRN_ASSIGN_OR_RETURN(in.papers, ReadObjectList<engine::Paper>(b, "papers", [](Body& item) -> Result<engine::Paper> {
                            engine::Paper p;
                            CAIRN_ASSIGN_OR_RETURN(p.title, item.String("title"));
                            CAIRN_ASSIGN_OR_RETURN(auto reference, item.OptString("reference"));
