@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <filesystem>
 #include <regex>
@@ -85,9 +86,10 @@ Server::Server(const app::Env& env, ServerOptions options) : env_(env), options_
   http_->set_payload_max_length(env_.settings.http_max_body_bytes);
   // httplib's default also sets SO_REUSEPORT, which would let a second server share the port
   // silently; keep only SO_REUSEADDR so a port in use is an error.
-  http_->set_socket_options([](socket_t sock) {
+  http_->set_socket_options([listen_socket = listen_socket_](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    *listen_socket = sock;
   });
   http_->set_read_timeout(10, 0);
   http_->set_write_timeout(10, 0);
@@ -224,6 +226,9 @@ Result<int> Server::Bind(const std::string& host, int port) {
   if (!http_->is_valid()) return Unavailable("the TLS certificate or key could not be loaded");
   int bound = port == 0 ? http_->bind_to_any_port(host) : (http_->bind_to_port(host, port) ? port : -1);
   if (bound < 0) return Unavailable("cannot listen on " + host + ":" + std::to_string(port));
+  // Debian's compiled cpp-httplib listens with a backlog of 5, so a burst of more simultaneous
+  // connections than that loses some; listening again on the bound socket raises the backlog.
+  if (*listen_socket_ >= 0) ::listen(*listen_socket_, SOMAXCONN);
   return bound;
 }
 

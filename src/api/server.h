@@ -55,6 +55,7 @@ class Server {
   ServerOptions options_;
   bool tls_ = false;
   std::unique_ptr<httplib::Server> http_;
+  std::shared_ptr<int> listen_socket_ = std::make_shared<int>(-1);  // seen in the socket-options hook
 };
 
 }  // namespace cairn::api
