@@ -18,6 +18,7 @@ nlohmann::json ToJson(const model::Organisation& o) {
           {"region", Opt(o.region)},
           {"taskforce_member", o.taskforce_member},
           {"taskforce_role", Opt(o.taskforce_role)},
+          {"org_identifier", o.org_identifier},
           {"created_at", o.created_at},
           {"updated_at", o.updated_at}};
 }

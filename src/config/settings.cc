@@ -2,6 +2,8 @@
 
 #include <toml++/toml.h>
 
+#include <regex>
+
 #include "common/file.h"
 #include "embedded/embedded.h"
 
@@ -19,6 +21,19 @@ Status ReadPositive(const toml::table& root, const char* table, const char* key,
   auto v = node->value<int64_t>();
   if (!v || *v <= 0) return InvalidArgument(where + " must be a positive whole number");
   *out = Out(*v);
+  return Status::Ok();
+}
+
+// Reads table.key as a string matching `pattern` into *out, if present.
+Status ReadString(const toml::table& root, const char* table, const char* key, const std::string& source,
+                  const std::regex& pattern, const char* expected, std::string* out) {
+  const toml::node* node = root.at_path(std::string(table) + "." + key).node();
+  if (node == nullptr) return Status::Ok();
+  std::string where = source + ": " + table + "." + key;
+  if (node->source().begin.line > 0) where += " (line " + std::to_string(node->source().begin.line) + ")";
+  auto v = node->value<std::string>();
+  if (!v || !std::regex_match(*v, pattern)) return InvalidArgument(where + " must be " + expected);
+  *out = *v;
   return Status::Ok();
 }
 
@@ -47,6 +62,9 @@ Result<Settings> ParseSettings(const std::string& text, const std::string& sourc
   CAIRN_RETURN_IF_ERROR(ReadPositive(root, "password", "min_length", source, &s.password_min_length));
   CAIRN_RETURN_IF_ERROR(ReadPositive(root, "http", "max_body_bytes", source, &s.http_max_body_bytes));
   CAIRN_RETURN_IF_ERROR(ReadPositive(root, "http", "threads", source, &s.http_threads));
+  static const std::regex kPrefix("^360G-[A-Za-z0-9]+$");
+  CAIRN_RETURN_IF_ERROR(ReadString(root, "grants", "publisher_prefix", source, kPrefix,
+                                   "\"360G-\" followed by letters and digits", &s.grants_publisher_prefix));
   return s;
 }
 

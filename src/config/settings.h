@@ -18,6 +18,9 @@ struct Settings {
   size_t password_min_length = 12;
   size_t http_max_body_bytes = 1 << 20;
   int http_threads = 8;
+  // The 360Giving publisher prefix ("360G-" and the publisher's code) that begins every grant
+  // identifier in the open-data export, and names organisations with no org-id.guide identifier.
+  std::string grants_publisher_prefix = "360G-cairn";
 };
 
 // The embedded defaults.

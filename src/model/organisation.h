@@ -22,6 +22,10 @@ bool IsOrganisationType(std::string_view type);
 inline constexpr std::array<std::string_view, 3> kRegions = {"West", "East", "North"};
 bool IsRegion(std::string_view region);
 
+// An org-id.guide identifier: a list prefix (country code, a hyphen, the register's code) then a
+// hyphen and the identifier within that list, e.g. "GB-SC-SC038092". Empty is allowed (unknown).
+bool IsOrgIdentifier(std::string_view id);
+
 struct Organisation {
   int64_t id = 0;
   std::string slug;  // stable, URL-safe key from the seed data, e.g. "police-scotland"
@@ -30,6 +34,9 @@ struct Organisation {
   std::optional<std::string> region;   // councils: West / East / North
   bool taskforce_member = false;
   std::optional<std::string> taskforce_role;  // e.g. "Chair", "Strand lead for Detect"
+  // Its identifier on org-id.guide ("GB-CHC-1097940", "GB-COH-SC123456"), for open data; "" if
+  // not known, when the 360Giving export names it with a 360G- identifier instead.
+  std::string org_identifier;
   std::string created_at;
   std::string updated_at;
 };

@@ -129,6 +129,17 @@ constexpr Rule kRules[] = {
     {Action::kTrainingRead, "training.read", kRoles, kCaseworkers | Bit(Role::kAuditor), false},
     {Action::kTrainingRecord, "training.record", kRoles, kCaseworkers, false},
     {Action::kCourseCreate, "course.create", kRoles, Bit(Role::kAdmin) | Bit(Role::kSecretariat), false},
+    // Grants: applications are filtered per viewer in the engine (own organisation, the strand's
+    // lead, the secretariat); members apply, the strand lead endorses, the secretariat decides
+    // and pays. The 360Giving export holds only what is published about awards.
+    {Action::kGrantRead, "grant.read", kRoles, kCaseworkers | Bit(Role::kAuditor), false},
+    {Action::kGrantSchemeCreate, "grant.scheme.create", kRoles, Bit(Role::kAdmin) | Bit(Role::kSecretariat), false},
+    {Action::kGrantApply, "grant.apply", kRoles, kCaseworkers, false},
+    {Action::kGrantEndorse, "grant.endorse", kRoles, Bit(Role::kStrandLead), false},
+    {Action::kGrantDecide, "grant.decide", kRoles, Bit(Role::kSecretariat), false},
+    {Action::kGrantPay, "grant.pay", kRoles, Bit(Role::kSecretariat), false},
+    {Action::kGrantEvaluate, "grant.evaluate", kRoles, Bit(Role::kSecretariat) | Bit(Role::kStrandLead), false},
+    {Action::kGrantExport, "grant.export", kAnySignedIn, 0, false},
 };
 
 const Rule& RuleFor(Action action) {

@@ -91,6 +91,14 @@ enum class Action {
   kTrainingRead,
   kTrainingRecord,
   kCourseCreate,
+  kGrantRead,
+  kGrantSchemeCreate,
+  kGrantApply,
+  kGrantEndorse,
+  kGrantDecide,
+  kGrantPay,
+  kGrantEvaluate,
+  kGrantExport,
 };
 
 // The caller as policy sees them: anonymous (no role) or a signed-in user.

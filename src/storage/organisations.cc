@@ -6,7 +6,7 @@ namespace cairn::storage {
 namespace {
 
 constexpr const char* kColumns =
-    "id, slug, name, type, region, taskforce_member, taskforce_role, created_at, updated_at";
+    "id, slug, name, type, region, taskforce_member, taskforce_role, org_identifier, created_at, updated_at";
 
 // Binds the columns of kColumns, in order, into `o`.
 void IntoOrganisation(soci::statement& st, model::Organisation& o) {
@@ -17,6 +17,7 @@ void IntoOrganisation(soci::statement& st, model::Organisation& o) {
   st.exchange(soci::into(o.region));
   st.exchange(soci::into(o.taskforce_member));
   st.exchange(soci::into(o.taskforce_role));
+  st.exchange(soci::into(o.org_identifier));
   st.exchange(soci::into(o.created_at));
   st.exchange(soci::into(o.updated_at));
 }
@@ -54,10 +55,10 @@ Result<std::optional<model::Organisation>> FindOrganisationBySlug(Tx& tx, const 
 Result<int64_t> InsertOrganisation(Tx& tx, const model::Organisation& o) {
   long long id = 0;
   tx.sql() << "INSERT INTO organisations (slug, name, type, region, taskforce_member, "
-              "taskforce_role, created_at, updated_at) VALUES (:slug, :name, :type, :region, "
-              ":member, :role, :created, :updated) RETURNING id",
+              "taskforce_role, org_identifier, created_at, updated_at) VALUES (:slug, :name, :type, :region, "
+              ":member, :role, :orgid, :created, :updated) RETURNING id",
       soci::use(o.slug), soci::use(o.name), soci::use(o.type), soci::use(o.region),
-      soci::use(o.taskforce_member), soci::use(o.taskforce_role), soci::use(o.created_at),
+      soci::use(o.taskforce_member), soci::use(o.taskforce_role), soci::use(o.org_identifier), soci::use(o.created_at),
       soci::use(o.updated_at), soci::into(id);
   return int64_t{id};
 }
@@ -67,9 +68,9 @@ Status UpdateOrganisation(Tx& tx, const model::Organisation& o) {
   soci::statement st = (tx.sql().prepare
                             << "UPDATE organisations SET name = :name, type = :type, region = "
                                ":region, taskforce_member = :member, taskforce_role = :role, "
-                               "updated_at = :updated WHERE id = :id",
+                               "org_identifier = :orgid, updated_at = :updated WHERE id = :id",
                         soci::use(o.name), soci::use(o.type), soci::use(o.region),
-                        soci::use(o.taskforce_member), soci::use(o.taskforce_role),
+                        soci::use(o.taskforce_member), soci::use(o.taskforce_role), soci::use(o.org_identifier),
                         soci::use(o.updated_at), soci::use(id));
   st.execute(true);
   if (st.get_affected_rows() == 0) return NotFound("no organisation with id " + std::to_string(o.id));

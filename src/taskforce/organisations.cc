@@ -30,6 +30,12 @@ Status CheckRegion(const std::optional<std::string>& region) {
   return Status::Ok();
 }
 
+Status CheckOrgIdentifier(const std::string& id) {
+  if (!model::IsOrgIdentifier(id))
+    return InvalidField("org_identifier", "must be an org-id.guide identifier such as GB-CHC-1097940");
+  return Status::Ok();
+}
+
 nlohmann::json Json(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
 
 }  // namespace
@@ -49,6 +55,7 @@ Result<model::Organisation> CreateOrganisation(const app::Env& env, const model:
   CAIRN_RETURN_IF_ERROR(CheckName(in.name));
   CAIRN_RETURN_IF_ERROR(CheckType(in.type));
   CAIRN_RETURN_IF_ERROR(CheckRegion(in.region));
+  CAIRN_RETURN_IF_ERROR(CheckOrgIdentifier(in.org_identifier));
   model::Organisation o;
   o.slug = in.slug.empty() ? SlugFor(in.name) : in.slug;
   static const std::regex kSlug("^[a-z0-9][a-z0-9-]{0,63}$");
@@ -60,6 +67,7 @@ Result<model::Organisation> CreateOrganisation(const app::Env& env, const model:
   o.region = in.region;
   o.taskforce_member = in.taskforce_member;
   o.taskforce_role = in.taskforce_role;
+  o.org_identifier = in.org_identifier;
   o.created_at = o.updated_at = FormatTimestamp(env.clock.Now());
   Status s = env.db.Write([&](storage::Tx& tx) -> Status {
     CAIRN_ASSIGN_OR_RETURN(auto same_slug, storage::FindOrganisationBySlug(tx, o.slug));
@@ -81,6 +89,7 @@ Result<model::Organisation> UpdateOrganisation(const app::Env& env, const model:
   if (ch.name) CAIRN_RETURN_IF_ERROR(CheckName(*ch.name));
   if (ch.type) CAIRN_RETURN_IF_ERROR(CheckType(*ch.type));
   if (ch.region) CAIRN_RETURN_IF_ERROR(CheckRegion(*ch.region));
+  if (ch.org_identifier) CAIRN_RETURN_IF_ERROR(CheckOrgIdentifier(*ch.org_identifier));
   model::Organisation o;
   Status s = env.db.Write([&](storage::Tx& tx) -> Status {
     CAIRN_ASSIGN_OR_RETURN(o, storage::GetOrganisation(tx, id));
@@ -90,6 +99,7 @@ Result<model::Organisation> UpdateOrganisation(const app::Env& env, const model:
     if (ch.region) { changed.Note("region", Json(o.region), Json(*ch.region)); o.region = *ch.region; }
     if (ch.taskforce_member) { changed.Note("taskforce_member", o.taskforce_member, *ch.taskforce_member); o.taskforce_member = *ch.taskforce_member; }
     if (ch.taskforce_role) { changed.Note("taskforce_role", Json(o.taskforce_role), Json(*ch.taskforce_role)); o.taskforce_role = *ch.taskforce_role; }
+    if (ch.org_identifier) { changed.Note("org_identifier", o.org_identifier, *ch.org_identifier); o.org_identifier = *ch.org_identifier; }
     if (changed.empty()) return Status::Ok();
     o.updated_at = FormatTimestamp(env.clock.Now());
     CAIRN_RETURN_IF_ERROR(storage::UpdateOrganisation(tx, o));

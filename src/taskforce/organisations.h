@@ -19,6 +19,7 @@ struct NewOrganisation {
   std::optional<std::string> region;
   bool taskforce_member = false;
   std::optional<std::string> taskforce_role;
+  std::string org_identifier;  // org-id.guide; "" if unknown
 };
 
 // InvalidField naming the field for an empty name, unknown type or region, or a bad slug;
@@ -32,6 +33,7 @@ struct OrganisationChanges {
   std::optional<std::optional<std::string>> region;          // set to nullopt to clear
   std::optional<bool> taskforce_member;
   std::optional<std::optional<std::string>> taskforce_role;  // set to nullopt to clear
+  std::optional<std::string> org_identifier;                 // "" to clear
 };
 
 Result<model::Organisation> UpdateOrganisation(const app::Env& env, const model::Actor& actor,

@@ -11,10 +11,14 @@
 
 namespace cairn::testing {
 
-TestServer::TestServer(config::Settings settings)
+TestServer::TestServer(config::Settings settings, const std::string& backend)
     : settings_(settings), clock_(*ParseTimestamp("2026-11-22T09:00:00.000Z")) {
   InitCrypto();
-  store_ = TestStore::Create("sqlite");
+  store_ = TestStore::Create(backend);
+  if (!store_) {
+    if (PostgresRequired()) ADD_FAILURE() << "PostgreSQL is required (CAIRN_REQUIRE_PG) but not configured";
+    return;
+  }
   app::Env e = env();
   auto seeded = taskforce::SeedTaskforce(e);
   EXPECT_TRUE(seeded.ok()) << seeded.status().ToString();
@@ -36,6 +40,7 @@ TestServer::TestServer(config::Settings settings)
 }
 
 TestServer::~TestServer() {
+  if (!server_) return;
   server_->Stop();
   if (thread_.joinable()) thread_.join();
 }
@@ -58,8 +63,18 @@ Response TestServer::LoginAs(const std::string& username, const std::string& pas
               nlohmann::json{{"username", username}, {"password", password}}.dump());
 }
 
-Session TestServer::Login(model::Role role) {
-  Response r = LoginAs(UserFor(role), kPassword);
+Session TestServer::Login(model::Role role) { return LoginUser(UserFor(role)); }
+
+Session TestServer::AddUserAndLogin(const std::string& username, model::Role role, const std::string& slug) {
+  auto created = identity::CreateUser(env(), model::Actor::System("test"),
+                                      {username, "Test " + username, username + "@example.org",
+                                       std::string(model::RoleName(role)), OrganisationId(slug), kPassword});
+  EXPECT_TRUE(created.ok()) << created.status().ToString();
+  return LoginUser(username);
+}
+
+Session TestServer::LoginUser(const std::string& username) {
+  Response r = LoginAs(username, kPassword);
   EXPECT_EQ(r.status, 200) << r.raw;
   Session s;
   std::string set_cookie = httplib::detail::get_header_value(r.headers, "Set-Cookie", 0, "");

@@ -36,8 +36,11 @@ struct Response {
 
 class TestServer {
  public:
-  explicit TestServer(config::Settings settings = config::Defaults());
+  // `backend` "sqlite" or "postgres"; when PostgreSQL is not configured the server does not
+  // start and available() is false (the test skips, or fails under make test).
+  explicit TestServer(config::Settings settings = config::Defaults(), const std::string& backend = "sqlite");
   ~TestServer();
+  bool available() const { return server_ != nullptr; }
 
   app::Env env() { return {store_->db(), clock_, settings_}; }
   FakeClock& clock() { return clock_; }
@@ -51,6 +54,9 @@ class TestServer {
 
   // Signs in; fails the test if it does not succeed.
   Session Login(model::Role role);
+  // Adds a user `username` with `role` in the organisation `slug` (password kPassword) and signs
+  // them in.
+  Session AddUserAndLogin(const std::string& username, model::Role role, const std::string& slug);
   Response LoginAs(const std::string& username, const std::string& password);
 
   // Sends a request. `session` may be null (anonymous). For POST/PATCH/DELETE the body is sent
@@ -70,6 +76,8 @@ class TestServer {
   int64_t Count(const std::string& table);
 
  private:
+  Session LoginUser(const std::string& username);
+
   config::Settings settings_;
   FakeClock clock_;
   std::unique_ptr<TestStore> store_;

@@ -136,6 +136,23 @@ Result<Reply> RecordCompletion(Request& req);
 Result<Reply> SetTrainingScope(Request& req);
 Result<Reply> GetTrainingCoverage(Request& req);
 
+// grants.cc
+Result<Reply> ListGrantSchemes(Request& req);
+Result<Reply> CreateGrantScheme(Request& req);
+Result<Reply> GetGrantScheme(Request& req);
+Result<Reply> ListGrantApplications(Request& req);
+Result<Reply> CreateGrantApplication(Request& req);
+Result<Reply> GetGrantApplication(Request& req);
+Result<Reply> SaveGrantApplication(Request& req);
+Result<Reply> SubmitGrantApplication(Request& req);
+Result<Reply> ReviseGrantApplication(Request& req);
+Result<Reply> EndorseGrantApplication(Request& req);
+Result<Reply> DecideGrantApplication(Request& req);
+Result<Reply> RecordGrantPayment(Request& req);
+Result<Reply> SubmitGrantFinalReport(Request& req);
+Result<Reply> AddGrantEvaluation(Request& req);
+Result<Reply> GetGrants360Giving(Request& req);
+
 // meetings.cc
 Result<Reply> ListMeetings(Request& req);
 Result<Reply> CreateMeeting(Request& req);

@@ -27,7 +27,9 @@ Result<Reply> CreateOrganisation(Request& req) {
   CAIRN_ASSIGN_OR_RETURN(in.region, b.OptString("region"));
   CAIRN_ASSIGN_OR_RETURN(auto member, b.OptBool("taskforce_member"));
   CAIRN_ASSIGN_OR_RETURN(in.taskforce_role, b.OptString("taskforce_role"));
+  CAIRN_ASSIGN_OR_RETURN(auto org_identifier, b.OptString("org_identifier"));
   CAIRN_RETURN_IF_ERROR(b.Finish());
+  in.org_identifier = org_identifier.value_or("");
   in.slug = slug.value_or("");
   in.taskforce_member = member.value_or(false);
   CAIRN_ASSIGN_OR_RETURN(auto org, taskforce::CreateOrganisation(req.env, req.actor, in));
@@ -43,6 +45,7 @@ Result<Reply> UpdateOrganisation(Request& req) {
   CAIRN_ASSIGN_OR_RETURN(ch.region, b.NullableString("region"));
   CAIRN_ASSIGN_OR_RETURN(ch.taskforce_member, b.OptBool("taskforce_member"));
   CAIRN_ASSIGN_OR_RETURN(ch.taskforce_role, b.NullableString("taskforce_role"));
+  CAIRN_ASSIGN_OR_RETURN(ch.org_identifier, b.OptString("org_identifier"));
   CAIRN_RETURN_IF_ERROR(b.Finish());
   CAIRN_ASSIGN_OR_RETURN(auto org, taskforce::UpdateOrganisation(req.env, req.actor, id, ch));
   return Reply{200, ToJson(org), {}};
