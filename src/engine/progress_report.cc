@@ -41,6 +41,18 @@ std::string Escape(const std::string& s) {
 
 std::string Pounds(int64_t pence) { return FormatPounds(pence); }
 
+// "3 grants awarded (£25,000.00); £12,000.00 paid", or that there were none.
+std::string GrantText(const GrantSpend& g) {
+  if (!g.awards && !g.paid) return "no grants awarded or paid";
+  return std::to_string(g.awards) + (g.awards == 1 ? " grant" : " grants") + " awarded (" + Pounds(g.awarded) + "); " +
+         Pounds(g.paid) + " paid";
+}
+
+GrantSpend GrantsOf(const ProgressReport& r, const std::string& strand) {
+  auto it = r.grants.find(strand);
+  return it == r.grants.end() ? GrantSpend{} : it->second;
+}
+
 std::string Outcomes(const std::map<std::string, int64_t>& outcomes) {
   std::string out;
   for (const auto& [type, n] : outcomes) out += (out.empty() ? "" : "; ") + OutcomeText(type, n);
@@ -140,6 +152,12 @@ Result<ProgressReport> BuildProgressReport(const app::Env& env, const std::strin
     r.partnerships.push_back(std::move(x));
   }
   CAIRN_ASSIGN_OR_RETURN(r.training, TrainingCoverage(env, from, to));
+  CAIRN_ASSIGN_OR_RETURN(r.grants, GrantSpendByStrand(env, from, to));
+  for (const auto& [_, g] : r.grants) {
+    r.grants_total.awards += g.awards;
+    r.grants_total.awarded += g.awarded;
+    r.grants_total.paid += g.paid;
+  }
   return r;
 }
 
@@ -160,7 +178,7 @@ std::string ProgressReportHtml(const ProgressReport& r) {
   h += "<li>Outcomes: " + Escape(Outcomes(r.outcomes)) + ".</li>";
   h += "<li>" + std::to_string(r.taskforce_meetings) + " Taskforce meetings (it meets three times a year) and " +
        std::to_string(r.meetings) + " meetings in all.</li>";
-  h += "<li>Grant spend: none recorded in Cairn for the period.</li>";
+  h += "<li>Grant spend: " + GrantText(r.grants_total) + " in the period.</li>";
   int64_t trained = 0;
   for (const auto& t : r.training) trained += t.completed;
   h += "<li>Training: " + (trained ? std::to_string(trained) + " course completions in the period (below)."
@@ -176,6 +194,14 @@ std::string ProgressReportHtml(const ProgressReport& r) {
     h += "<tr><td>" + Escape(s.name) + "</td><td class=\"n\">" + std::to_string(s.total.opened) + "</td><td class=\"n\">" +
          std::to_string(s.total.done) + "</td><td class=\"n\">" + std::to_string(s.total.open_now) + "</td><td class=\"n\">" +
          std::to_string(s.total.overdue_now) + "</td><td>" + Escape(Outcomes(s.total.outcomes)) + "</td></tr>";
+  h += "</tbody></table>";
+  h += "<h2>Grant spend</h2><table><caption>SOC small grants by strand</caption><thead><tr><th>Strand</th>"
+       "<th>Grants awarded</th><th>Awarded</th><th>Paid</th></tr></thead><tbody>";
+  for (const auto& s : r.strategy.strands) {
+    GrantSpend g = GrantsOf(r, s.code);
+    h += "<tr><td>" + Escape(s.name) + "</td><td class=\"n\">" + std::to_string(g.awards) + "</td><td class=\"n\">" +
+         Pounds(g.awarded) + "</td><td class=\"n\">" + Pounds(g.paid) + "</td></tr>";
+  }
   h += "</tbody></table>";
   if (!r.partnerships.empty()) {
     h += "<h2>Partnership areas</h2><table><caption>Areas designated for rapid support</caption><thead><tr><th>Area</th>"
@@ -206,7 +232,7 @@ std::string ProgressReportHtml(const ProgressReport& r) {
       h += "<tr><td>" + Escape(o.code + ": " + o.title) + "</td><td class=\"n\">" + std::to_string(o.opened) +
            "</td><td class=\"n\">" + std::to_string(o.done) + "</td><td class=\"n\">" + std::to_string(o.open_now) +
            "</td><td class=\"n\">" + std::to_string(o.overdue_now) + "</td><td>" + Escape(Outcomes(o.outcomes)) + "</td></tr>";
-    h += "</tbody></table></section>";
+    h += "</tbody></table><p>Grants: " + GrantText(GrantsOf(r, s.code)) + ".</p></section>";
   }
   return h + "</body></html>\n";
 }
@@ -246,7 +272,17 @@ Result<std::string> ProgressReportXlsx(const ProgressReport& r) {
     chart_title_set_name(chart, "Tasks by strand");
     worksheet_insert_chart(summary, 2, 7, chart);
     row += 2;
-    worksheet_write_string(summary, lxw_row_t(row++), 0, "Grant spend: none recorded in Cairn for the period", nullptr);
+    const char* gheads[] = {"Grant spend by strand", "Grants awarded", "Awarded (£)", "Paid (£)"};
+    for (int c = 0; c < 4; ++c) worksheet_write_string(summary, lxw_row_t(row), lxw_col_t(c), gheads[c], bold);
+    for (const auto& s : r.strategy.strands) {
+      GrantSpend g = GrantsOf(r, s.code);
+      ++row;
+      worksheet_write_string(summary, lxw_row_t(row), 0, s.name.c_str(), nullptr);
+      worksheet_write_number(summary, lxw_row_t(row), 1, double(g.awards), nullptr);
+      worksheet_write_number(summary, lxw_row_t(row), 2, double(g.awarded) / 100.0, nullptr);
+      worksheet_write_number(summary, lxw_row_t(row), 3, double(g.paid) / 100.0, nullptr);
+    }
+    row += 2;
     for (const auto& t : r.training) {
       if (!t.completed) continue;
       worksheet_write_string(summary, lxw_row_t(row), 0, ("Training: " + t.organisation).c_str(), nullptr);

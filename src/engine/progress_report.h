@@ -4,8 +4,8 @@
 // as HTML (one self-contained file, charts as inline SVG), PDF (cairo, A4) and XLSX (sheets and
 // a chart, libxlsxwriter). `cairn report progress` and GET /api/v1/reports/progress make it.
 //
-// Grant spend has its own section; until Cairn records grants (the grant scheme) it says none
-// are recorded. Training coverage counts the people who completed each course in the period
+// Grant spend comes from the grant scheme (engine/grants.h): awards decided in the period and
+// payments made in it, per strand. Training coverage counts the people who completed each course in the period
 // against the staff in scope; partnership areas are the areas designated for rapid support.
 #pragma once
 
@@ -16,6 +16,7 @@
 
 #include "app/env.h"
 #include "common/status.h"
+#include "engine/grants.h"
 #include "engine/strategy.h"
 #include "engine/training.h"
 #include "model/actor.h"
@@ -36,6 +37,8 @@ struct ProgressReport {
   };
   std::vector<Partnership> partnerships;  // areas designated for rapid support
   std::vector<CoverageRow> training;      // completions in the period, per organisation and course
+  std::map<std::string, GrantSpend> grants;  // strand code → awards decided and payments made in the period
+  GrantSpend grants_total;
 };
 
 // "2025-04-01..2026-03-31", both days included → [from, to). InvalidField("period") otherwise.

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <vector>
 
+#include "common/money.h"
 #include "engine/progress_report.h"
 
 namespace cairn::engine {
@@ -247,7 +248,13 @@ Result<std::string> ProgressReportPdf(const ProgressReport& r) {
     pdf.BarChart(labels, {{"Opened", opened}, {"Done", done}});
     pdf.Table({"Strand", "Opened", "Done", "Open now", "Overdue", "Outcomes"}, rows, {0.16, 0.11, 0.1, 0.12, 0.12, 0.39});
     pdf.Text("Grant spend", 12, true);
-    pdf.Text("None recorded in Cairn for the period.", 10);
+    std::vector<std::vector<std::string>> grants;
+    for (const auto& s : r.strategy.strands) {
+      auto it = r.grants.find(s.code);
+      GrantSpend g = it == r.grants.end() ? GrantSpend{} : it->second;
+      grants.push_back({s.name, std::to_string(g.awards), FormatPounds(g.awarded), FormatPounds(g.paid)});
+    }
+    pdf.Table({"Strand", "Grants awarded", "Awarded", "Paid"}, grants, {0.25, 0.25, 0.25, 0.25});
     pdf.Space(6);
     pdf.Text("Training coverage", 12, true);
     std::vector<std::vector<std::string>> training;

@@ -8,6 +8,7 @@
 #include "audit/chain.h"
 #include "common/time.h"
 #include "embedded/embedded.h"
+#include "storage/grants.h"
 #include "storage/organisations.h"
 #include "storage/strands.h"
 #include "storage/tasks.h"
@@ -156,6 +157,29 @@ Result<SeedReport> SeedFrom(const app::Env& env, const std::string& taskforce_js
       CAIRN_ASSIGN_OR_RETURN(bool inserted, storage::InsertCourseIfNew(tx, c));
       if (!inserted) continue;
       CAIRN_RETURN_IF_ERROR(audit::Append(tx, env.clock, system, {"create", "course", c.code, true, {{"seed", true}}}));
+    }
+    // The grant scheme the seeds describe: £150,000 in grants of up to £10,000 (engine/grants.h).
+    CAIRN_ASSIGN_OR_RETURN(auto schemes, storage::ListSchemes(tx));
+    CAIRN_ASSIGN_OR_RETURN(auto strands_now, storage::ListStrands(tx));
+    for (const auto& js : doc.value("grant_schemes", nlohmann::json::array())) {
+      storage::SchemeRow g;
+      g.code = js.at("code").get<std::string>();
+      if (std::any_of(schemes.begin(), schemes.end(), [&](const auto& x) { return x.code == g.code; })) continue;
+      g.title = js.at("title").get<std::string>();
+      g.description = js.value("description", "");
+      g.budget_pence = js.at("budget_pence").get<int64_t>();
+      g.max_grant_pence = js.at("max_grant_pence").get<int64_t>();
+      g.opens_on = js.at("opens_on").get<std::string>();
+      g.closes_on = js.at("closes_on").get<std::string>();
+      CAIRN_ASSIGN_OR_RETURN(auto funder, storage::FindOrganisationBySlug(tx, js.at("funder").get<std::string>()));
+      if (!funder) return InvalidArgument(std::string(kTaskforceFile) + ": grant scheme " + g.code + " has an unknown funder");
+      g.funder_organisation_id = funder->id;
+      for (const auto& code : js.at("strands"))
+        for (const auto& st : strands_now)
+          if (st.code == code.get<std::string>()) g.strand_ids.push_back(st.id);
+      g.created_at = FormatTimestamp(env.clock.Now());
+      CAIRN_RETURN_IF_ERROR(storage::InsertScheme(tx, g).status());
+      CAIRN_RETURN_IF_ERROR(audit::Append(tx, env.clock, system, {"create", "grant_scheme", g.code, true, {{"seed", true}}}));
     }
     return Status::Ok();
   });

@@ -150,6 +150,28 @@ TEST_F(GrantsApi, AnApplicationGoesFromDraftToFinalReport) {
     return Status::Ok();
   }).ok());
   EXPECT_EQ(entries, 9);  // create, update, submit, endorse, approve, pay ×2, report, evaluate
+
+  // The award and its payments feed the progress report, in every format.
+  auto html = server_.Get("/api/v1/reports/progress?from=2026-04-01&to=2027-04-01&format=html", &applicant_);
+  ASSERT_EQ(html.status, 200) << html.raw;
+  EXPECT_NE(html.raw.find("Grant spend: 1 grant awarded (£8,000.00); £8,000.00 paid in the period"), std::string::npos);
+  EXPECT_NE(html.raw.find("<td>Detect</td><td class=\"n\">1</td><td class=\"n\">£8,000.00</td>"), std::string::npos);
+  auto pdf = server_.Get("/api/v1/reports/progress?from=2026-04-01&to=2027-04-01&format=pdf", &applicant_);
+  ASSERT_EQ(pdf.status, 200);
+  auto path = std::filesystem::temp_directory_path() / ("cairn-grants-" + RandomToken(8) + ".pdf");
+  std::ofstream(path, std::ios::binary) << pdf.raw;
+  std::string text;
+  if (FILE* p = popen(("pdftotext -layout '" + path.string() + "' -").c_str(), "r")) {
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
+    pclose(p);
+  }
+  std::filesystem::remove(path);
+  EXPECT_NE(text.find("£8,000.00"), std::string::npos) << text;
+  // Outside the period, nothing.
+  html = server_.Get("/api/v1/reports/progress?from=2025-04-01&to=2026-04-01&format=html", &applicant_);
+  EXPECT_NE(html.raw.find("Grant spend: no grants awarded or paid in the period"), std::string::npos);
 }
 
 TEST_F(GrantsApi, SubmissionListsEveryFailedRuleAndWritesNothing) {
