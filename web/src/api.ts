@@ -20,8 +20,12 @@ export interface AuditEntry {
 }
 export interface Session { user: User; organisation?: Organisation; csrf_token: string }
 
+// One rule a submission failed (the grant scheme's eligibility check lists every one).
+export interface RuleFailure { rule: string; field: string; message: string }
+
 export class ApiError extends Error {
-  constructor(public status: number, public code: string, message: string, public field?: string) {
+  constructor(public status: number, public code: string, message: string, public field?: string,
+    public failures?: RuleFailure[]) {
     super(message);
   }
 }
@@ -46,7 +50,8 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const err = data?.error ?? {};
-    throw new ApiError(res.status, err.code ?? "error", err.message ?? `The server answered ${res.status}`, err.field);
+    throw new ApiError(res.status, err.code ?? "error", err.message ?? `The server answered ${res.status}`, err.field,
+      err.failures);
   }
   return data as T;
 }

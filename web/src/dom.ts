@@ -86,7 +86,9 @@ export function showErrors(form: HTMLFormElement, raw: FieldError[]): void {
     const question = e.field ? form.querySelector(`#${CSS.escape(e.field)}-question`) : null;
     if (question) {
       question.classList.add("ds_question--error");
-      question.querySelector("label")!.after(h("p", { class: "ds_question__error-message" }, e.message));
+      // After a fieldset's legend, or the question's label.
+      (question.querySelector(":scope > legend") ?? question.querySelector("label"))!.after(
+        h("p", { class: "ds_question__error-message" }, e.message));
     }
   }
   form.prepend(summary);

@@ -20,6 +20,7 @@ import { divertCasePage, divertPage } from "./pages/divert";
 import { meetingPage, meetingsPage } from "./pages/meetings";
 import { strategyPage } from "./pages/strategy";
 import { trainingPage } from "./pages/training";
+import { grantPage, grantsPage } from "./pages/grants";
 import { notificationsPage, outboxPage, taskingBoardPage, taskPage, tasksPage } from "./pages/tasks";
 import { searchPage } from "./pages/search";
 import { homePage } from "./pages/home";
@@ -67,6 +68,8 @@ const pages: Page[] = [
   { path: "/areas", title: "Areas", roles: [...CASEWORKERS, "auditor"], show: (s) => areasPage(s) },
   { path: "/area", title: "Area", roles: [...CASEWORKERS, "auditor"], nav: false, show: (_s, slug) => areaPage(slug) },
   { path: "/training", title: "Training", roles: [...CASEWORKERS, "auditor"], show: (s) => trainingPage(s) },
+  { path: "/grants", title: "Grants", roles: [...CASEWORKERS, "auditor"], show: (s) => grantsPage(s) },
+  { path: "/grant", title: "Grant application", roles: [...CASEWORKERS, "auditor"], nav: false, show: (_s, id) => grantPage(id) },
   { path: "/meetings", title: "Meetings", roles: [...CASEWORKERS, "auditor"], show: (s) => meetingsPage(s) },
   { path: "/meeting", title: "Meeting", roles: [...CASEWORKERS, "auditor"], nav: false, show: (_s, id) => meetingPage(id) },
   { path: "/board", title: "Tasking board", roles: [...CASEWORKERS, "auditor"], show: (_s, _a, q) => taskingBoardPage(q) },
