@@ -1,10 +1,12 @@
 // cairn export ftm: the resolved network as FollowTheMoney JSON lines (engine/export_ftm.h).
+// cairn export 360giving: the awarded grants as 360Giving open data (engine/grants.h).
 #include <fstream>
 #include <iostream>
 
 #include "audit/chain.h"
 #include "cli/cli.h"
 #include "engine/export_ftm.h"
+#include "engine/grants.h"
 
 namespace cairn::cli {
 namespace {
@@ -12,7 +14,23 @@ namespace {
 struct ExportArgs {
   std::string out;
   bool include_restricted = false;
+  std::string format = "json";  // 360giving: json, csv or xlsx
 };
+
+Status Run360Giving(const GlobalOptions& g, const ExportArgs& a) {
+  if (a.format == "xlsx" && a.out.empty()) return InvalidArgument("--out is needed for a spreadsheet");
+  CAIRN_ASSIGN_OR_RETURN(auto ctx, Open(g));
+  app::Env env = ctx->env();
+  CAIRN_ASSIGN_OR_RETURN(auto bytes, engine::GrantsOpenData(env, model::Actor::System(), a.format));
+  if (a.out.empty()) {
+    std::cout << bytes;
+    return Status::Ok();
+  }
+  std::ofstream file(a.out, std::ios::binary);
+  if (!(file << bytes)) return InvalidArgument("cannot write " + a.out);
+  std::cerr << "wrote " << a.out << "\n";
+  return Status::Ok();
+}
 
 Status Run(const GlobalOptions& g, const ExportArgs& a) {
   CAIRN_ASSIGN_OR_RETURN(auto ctx, Open(g));
@@ -48,6 +66,13 @@ void AddExport(CLI::App& app, GlobalOptions& g, int& exit_code) {
   ftm->add_flag("--include-restricted", a->include_restricted, "Include restricted intelligence (audited)");
   ftm->callback([&g, &exit_code, a] {
     Status s = Run(g, *a);
+    if (!s.ok()) exit_code = Fail(s);
+  });
+  CLI::App* giving = exp->add_subcommand("360giving", "Awarded grants as 360Giving open data");
+  giving->add_option("--format", a->format, "json, csv or xlsx")->check(CLI::IsMember({"json", "csv", "xlsx"}));
+  giving->add_option("--out", a->out, "File to write (default: standard output; needed for xlsx)");
+  giving->callback([&g, &exit_code, a] {
+    Status s = Run360Giving(g, *a);
     if (!s.ok()) exit_code = Fail(s);
   });
 }

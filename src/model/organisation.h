@@ -34,7 +34,7 @@ struct Organisation {
   std::optional<std::string> region;   // councils: West / East / North
   bool taskforce_member = false;
   std::optional<std::string> taskforce_role;  // e.g. "Chair", "Strand lead for Detect"
-  // Its identifier on org-id.guide ("GB-CHC-1097940", "GB-COH-SC123456"), for open data; "" if
+  // Its identifier on org-id.guide ("GB-CHC-1234567", "GB-COH-SC123456"), for open data; "" if
   // not known, when the 360Giving export names it with a 360G- identifier instead.
   std::string org_identifier;
   std::string created_at;

@@ -32,7 +32,7 @@ Status CheckRegion(const std::optional<std::string>& region) {
 
 Status CheckOrgIdentifier(const std::string& id) {
   if (!model::IsOrgIdentifier(id))
-    return InvalidField("org_identifier", "must be an org-id.guide identifier such as GB-CHC-1097940");
+    return InvalidField("org_identifier", "must be an org-id.guide identifier such as GB-CHC-1234567");
   return Status::Ok();
 }
 

@@ -175,6 +175,12 @@ out=$("$cairn" --db i.db export ftm --out network.ftm.jsonl 2>&1)
 check "export ftm reports what it wrote" contains "$out" "exported [0-9]* entities and [0-9]* links; [0-9]* restricted left out"
 out=$("$cairn" --db i.db ingest network.ftm.jsonl 2>&1)
 check "the export reads back as FollowTheMoney" contains "$out" "(ftm): read [0-9]*, loaded [0-9]*, unchanged 0, rejected 0"
+out=$("$cairn" --db i.db export 360giving --format csv 2>&1)
+check "export 360giving writes the standard's columns" contains "$out" "^Identifier,Title,Description,Currency,Amount Applied For"
+out=$("$cairn" --db i.db export 360giving 2>&1)
+check "export 360giving writes a JSON package" contains "$out" '"grants": \['
+out=$("$cairn" --db i.db export 360giving --format xlsx 2>&1) && r=0 || r=$?
+check "export 360giving asks for a file for a spreadsheet" contains "$out$r" "needs\|--out is needed"
 out=$("$cairn" --db i.db audit verify)
 check "audit chain intact after ingest" contains "$out" "audit chain intact"
 

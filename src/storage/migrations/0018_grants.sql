@@ -2,7 +2,7 @@
 -- frozen submitted versions, endorsement by the strand lead, the secretariat's decision, payments,
 -- final reports and evaluation notes. Money is in pence, as integers, everywhere.
 
--- An organisation's identifier on org-id.guide ("GB-CHC-1097940"), for open data; "" if unknown.
+-- An organisation's identifier on org-id.guide ("GB-CHC-1234567"), for open data; "" if unknown.
 ALTER TABLE organisations ADD COLUMN org_identifier TEXT NOT NULL DEFAULT '';
 
 CREATE TABLE grant_schemes (
