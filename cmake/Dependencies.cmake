@@ -20,6 +20,7 @@ pkg_check_modules(OPENSSL REQUIRED IMPORTED_TARGET openssl)
 pkg_check_modules(IGRAPH REQUIRED IMPORTED_TARGET igraph)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)
+pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
 
 # libcsv ships neither CMake nor pkg-config files.
 find_path(LIBCSV_INCLUDE_DIR csv.h REQUIRED)

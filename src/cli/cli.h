@@ -48,5 +48,6 @@ void AddDetect(CLI::App& app, GlobalOptions& g, int& exit_code);
 void AddRedFlags(CLI::App& app, int& exit_code);
 void AddWatchlist(CLI::App& app, GlobalOptions& g, int& exit_code);
 void AddReport(CLI::App& app, GlobalOptions& g, int& exit_code);
+void AddMail(CLI::App& app, GlobalOptions& g, int& exit_code);
 
 }  // namespace cairn::cli

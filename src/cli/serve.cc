@@ -1,11 +1,16 @@
 // cairn serve: migrate the store and serve the API and web UI until SIGINT or SIGTERM.
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <csignal>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 #include "api/server.h"
 #include "cli/cli.h"
+#include "engine/mailer.h"
+#include "engine/tasks.h"
 
 namespace cairn::cli {
 namespace {
@@ -24,6 +29,47 @@ void StopOnSignal(int) {
   if (g_server != nullptr) g_server->Stop();
 }
 
+// The server's background jobs: every [jobs] interval_seconds, remind the owners of overdue
+// tasks and send the email outbox (when SMTP is configured). A failure is logged and tried again
+// next time; it never stops the server.
+class Jobs {
+ public:
+  explicit Jobs(app::Env env) : env_(env), thread_([this] { Loop(); }) {}
+  ~Jobs() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void Loop() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!stop_) {
+      lock.unlock();
+      RunOnce();
+      lock.lock();
+      cv_.wait_for(lock, env_.settings.jobs_interval, [this] { return stop_; });
+    }
+  }
+  void RunOnce() {
+    auto reminded = engine::RemindOverdueTasks(env_);
+    if (!reminded.ok()) spdlog::warn("overdue reminders: {}", reminded.status().ToString());
+    else if (*reminded > 0) spdlog::info("reminded the owners of {} overdue tasks", *reminded);
+    auto mail = engine::SendOutbox(env_);
+    if (!mail.ok()) spdlog::warn("sending the outbox: {}", mail.status().ToString());
+    else if (mail->sent + mail->failed > 0) spdlog::info("outbox: sent {}, failed {}", mail->sent, mail->failed);
+  }
+
+  app::Env env_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
 Status RunServe(const GlobalOptions& g, const ServeOptions& o) {
   CAIRN_ASSIGN_OR_RETURN(auto ctx, Open(g));
   app::Env env = ctx->env();
@@ -35,6 +81,7 @@ Status RunServe(const GlobalOptions& g, const ServeOptions& o) {
   std::string scheme = o.tls_cert.empty() ? "http" : "https";
   std::cout << "Cairn is serving on " << scheme << "://" << o.host << ":" << port << "/ (store: "
             << ctx->db->display_url() << ")" << std::endl;
+  Jobs jobs(env);
   Status s = server.Serve();
   g_server = nullptr;
   return s;

@@ -62,6 +62,22 @@ Result<Settings> ParseSettings(const std::string& text, const std::string& sourc
   CAIRN_RETURN_IF_ERROR(ReadPositive(root, "password", "min_length", source, &s.password_min_length));
   CAIRN_RETURN_IF_ERROR(ReadPositive(root, "http", "max_body_bytes", source, &s.http_max_body_bytes));
   CAIRN_RETURN_IF_ERROR(ReadPositive(root, "http", "threads", source, &s.http_threads));
+  static const std::regex kUrl("^smtps?://[A-Za-z0-9.-]+(:[0-9]{1,5})?/?$"), kAnything("^.*$"),
+      kAddress("^[^@\\s]+@[^@\\s]+$"), kEnvName("^[A-Z_][A-Z0-9_]*$");
+  CAIRN_RETURN_IF_ERROR(ReadString(root, "smtp", "url", source, kUrl, "an smtp:// or smtps:// URL with a host", &s.smtp_url));
+  CAIRN_RETURN_IF_ERROR(ReadString(root, "smtp", "from", source, kAddress, "an email address", &s.smtp_from));
+  CAIRN_RETURN_IF_ERROR(ReadString(root, "smtp", "username", source, kAnything, "a string", &s.smtp_username));
+  CAIRN_RETURN_IF_ERROR(ReadString(root, "smtp", "password_env", source, kEnvName,
+                                   "the name of an environment variable (A-Z, 0-9, _)", &s.smtp_password_env));
+  if (const toml::node* n = root.at_path("smtp.require_tls").node()) {
+    auto v = n->value<bool>();
+    if (!v) return InvalidArgument(source + ": smtp.require_tls (line " + std::to_string(n->source().begin.line) + ") must be true or false");
+    s.smtp_require_tls = *v;
+  }
+  if (!s.smtp_url.empty() && s.smtp_from.empty()) return InvalidArgument(source + ": smtp.from is needed with smtp.url");
+  CAIRN_RETURN_IF_ERROR(ReadPositive(root, "smtp", "max_attempts", source, &s.smtp_max_attempts));
+  CAIRN_RETURN_IF_ERROR(ReadPositive(root, "jobs", "interval_seconds", source, &s.jobs_interval));
+  CAIRN_RETURN_IF_ERROR(ReadPositive(root, "jobs", "overdue_reminder_days", source, &s.overdue_reminder_days));
   static const std::regex kPrefix("^360G-[A-Za-z0-9]+$");
   CAIRN_RETURN_IF_ERROR(ReadString(root, "grants", "publisher_prefix", source, kPrefix,
                                    "\"360G-\" followed by letters and digits", &s.grants_publisher_prefix));

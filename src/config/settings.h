@@ -21,6 +21,16 @@ struct Settings {
   // The 360Giving publisher prefix ("360G-" and the publisher's code) that begins every grant
   // identifier in the open-data export, and names organisations with no org-id.guide identifier.
   std::string grants_publisher_prefix = "360G-cairn";
+
+  // Sending the email outbox. No URL: emails are kept in the outbox, unsent, for an admin to read.
+  std::string smtp_url;            // "smtps://mail.example.org" or "smtp://mail.example.org:587"
+  std::string smtp_from;           // the sender's address
+  std::string smtp_username;       // "" to send without signing in
+  std::string smtp_password_env;   // the environment variable that holds the password (never the file)
+  bool smtp_require_tls = true;    // smtp:// must upgrade with STARTTLS or the email is not sent
+  int smtp_max_attempts = 5;       // after this many failures an email is left unsent, with its error
+  std::chrono::seconds jobs_interval{60};  // how often cairn serve sends the outbox and checks for overdue tasks
+  int overdue_reminder_days = 7;   // an overdue task's owner is reminded at most this often
 };
 
 // The embedded defaults.

@@ -457,6 +457,24 @@ Status MarkNotificationRead(const app::Env& env, const model::Actor& actor, int6
   });
 }
 
+Result<int64_t> RemindOverdueTasks(const app::Env& env) {
+  int64_t reminded = 0;
+  std::string today = FormatTimestamp(env.clock.Now()).substr(0, 10);
+  std::string since = FormatTimestamp(env.clock.Now() - std::chrono::hours(24) * (env.settings.overdue_reminder_days - 1)).substr(0, 10);
+  CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(auto due, storage::OverdueTasksToRemind(tx, today, since));
+    for (const auto& t : due) {
+      CAIRN_RETURN_IF_ERROR(Notify(tx, env, t, "overdue: it was due " + t.due_date));
+      CAIRN_RETURN_IF_ERROR(storage::SetTaskReminded(tx, t.id, today));
+      CAIRN_RETURN_IF_ERROR(audit::Append(tx, env.clock, model::Actor::System("reminder"),
+                                          {"remind", "task", std::to_string(t.id), true, {{"due_date", t.due_date}}}));
+      ++reminded;
+    }
+    return Status::Ok();
+  }));
+  return reminded;
+}
+
 Result<std::vector<storage::EmailRow>> ListOutbox(const app::Env& env, const model::Actor&) {
   std::vector<storage::EmailRow> out;
   CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {

@@ -114,6 +114,12 @@ Status SetOrganisationCapacity(const app::Env& env, const model::Actor& actor, i
 Result<std::vector<storage::NotificationRow>> ListNotifications(const app::Env& env, const model::Actor& actor);
 Status MarkNotificationRead(const app::Env& env, const model::Actor& actor, int64_t id);
 
+// Reminds the owners of overdue tasks (past due, neither done nor declined), in the app and
+// through the outbox, at most once every [jobs] overdue_reminder_days per task. Returns how many
+// tasks it reminded about. Audited per task. cairn serve runs it with its background jobs;
+// `cairn tasks remind` runs it once.
+Result<int64_t> RemindOverdueTasks(const app::Env& env);
+
 // The email outbox, newest first (admins: the policy layer checks).
 Result<std::vector<storage::EmailRow>> ListOutbox(const app::Env& env, const model::Actor& actor);
 

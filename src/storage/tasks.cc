@@ -270,16 +270,62 @@ Status InsertEmail(Tx& tx, const EmailRow& e) {
   return Status::Ok();
 }
 
-Result<std::vector<EmailRow>> ListOutbox(Tx& tx, int64_t limit) {
+namespace {
+
+std::vector<EmailRow> SelectEmails(Tx& tx, const std::string& where_order, int64_t a, int64_t b) {
   EmailRow e;
-  soci::statement st = (tx.sql().prepare << "SELECT id, to_address, subject, body, created_at, sent_at, error "
-                                             "FROM email_outbox ORDER BY id DESC LIMIT :l",
-                        soci::use(limit), soci::into(e.id), soci::into(e.to_address), soci::into(e.subject),
-                        soci::into(e.body), soci::into(e.created_at), soci::into(e.sent_at), soci::into(e.error));
+  soci::statement st = (tx.sql().prepare << "SELECT id, to_address, subject, body, created_at, sent_at, error, attempts "
+                                             "FROM email_outbox " + where_order,
+                        soci::use(a), soci::use(b), soci::into(e.id), soci::into(e.to_address), soci::into(e.subject),
+                        soci::into(e.body), soci::into(e.created_at), soci::into(e.sent_at), soci::into(e.error),
+                        soci::into(e.attempts));
   st.execute(false);
   std::vector<EmailRow> out;
   while (st.fetch()) out.push_back(e);
   return out;
+}
+
+}  // namespace
+
+Result<std::vector<EmailRow>> ListOutbox(Tx& tx, int64_t limit) {
+  return SelectEmails(tx, "WHERE :none = 0 ORDER BY id DESC LIMIT :l", 0, limit);
+}
+
+Result<std::vector<EmailRow>> UnsentEmails(Tx& tx, int64_t max_attempts, int64_t limit) {
+  return SelectEmails(tx, "WHERE sent_at = '' AND attempts < :m ORDER BY id LIMIT :l", max_attempts, limit);
+}
+
+Status MarkEmailSent(Tx& tx, int64_t id, const std::string& at) {
+  tx.sql() << "UPDATE email_outbox SET sent_at = :at, error = '' WHERE id = :id", soci::use(at), soci::use(id);
+  return Status::Ok();
+}
+
+Status MarkEmailFailed(Tx& tx, int64_t id, const std::string& error) {
+  tx.sql() << "UPDATE email_outbox SET error = :e, attempts = attempts + 1 WHERE id = :id", soci::use(error), soci::use(id);
+  return Status::Ok();
+}
+
+Result<std::vector<TaskRow>> OverdueTasksToRemind(Tx& tx, const std::string& today, const std::string& reminded_since) {
+  std::vector<int64_t> ids;
+  int64_t id = 0;
+  soci::statement st = (tx.sql().prepare << "SELECT id FROM tasks WHERE due_date < :t AND status NOT IN ('done', "
+                                             "'declined') AND reminded_on < :r ORDER BY id",
+                        soci::use(today), soci::use(reminded_since), soci::into(id));
+  st.execute(false);
+  while (st.fetch()) ids.push_back(id);
+  std::vector<TaskRow> out;
+  for (int64_t x : ids) {
+    TaskFilter f;
+    f.id = x;
+    CAIRN_ASSIGN_OR_RETURN(auto rows, QueryTasks(tx, f));
+    out.insert(out.end(), rows.begin(), rows.end());
+  }
+  return out;
+}
+
+Status SetTaskReminded(Tx& tx, int64_t id, const std::string& day) {
+  tx.sql() << "UPDATE tasks SET reminded_on = :d WHERE id = :id", soci::use(day), soci::use(id);
+  return Status::Ok();
 }
 
 }  // namespace cairn::storage

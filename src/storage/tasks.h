@@ -109,9 +109,19 @@ Result<bool> MarkNotificationRead(Tx& tx, int64_t id, int64_t user_id, const std
 struct EmailRow {
   int64_t id = 0;
   std::string to_address, subject, body, created_at, sent_at, error;
+  int64_t attempts = 0;  // failed attempts to send it
 };
 Status InsertEmail(Tx& tx, const EmailRow& e);
 // Newest first.
 Result<std::vector<EmailRow>> ListOutbox(Tx& tx, int64_t limit);
+// Unsent emails with fewer than `max_attempts` failures, oldest first.
+Result<std::vector<EmailRow>> UnsentEmails(Tx& tx, int64_t max_attempts, int64_t limit);
+Status MarkEmailSent(Tx& tx, int64_t id, const std::string& at);
+Status MarkEmailFailed(Tx& tx, int64_t id, const std::string& error);
+
+// Tasks past their due date and neither done nor declined, whose owner was not reminded on or
+// after `reminded_since` (YYYY-MM-DD).
+Result<std::vector<TaskRow>> OverdueTasksToRemind(Tx& tx, const std::string& today, const std::string& reminded_since);
+Status SetTaskReminded(Tx& tx, int64_t id, const std::string& day);
 
 }  // namespace cairn::storage

@@ -175,6 +175,10 @@ out=$("$cairn" --db i.db export ftm --out network.ftm.jsonl 2>&1)
 check "export ftm reports what it wrote" contains "$out" "exported [0-9]* entities and [0-9]* links; [0-9]* restricted left out"
 out=$("$cairn" --db i.db ingest network.ftm.jsonl 2>&1)
 check "the export reads back as FollowTheMoney" contains "$out" "(ftm): read [0-9]*, loaded [0-9]*, unchanged 0, rejected 0"
+out=$("$cairn" --db i.db mail send 2>&1)
+check "mail send without SMTP keeps the outbox" contains "$out" "SMTP is not configured (\[smtp\] url): [0-9]* emails kept in the outbox, unsent"
+out=$("$cairn" --db i.db tasks remind 2>&1)
+check "tasks remind reports what it did" contains "$out" "reminded the owners of [0-9]* overdue tasks"
 out=$("$cairn" --db i.db export 360giving --format csv 2>&1)
 check "export 360giving writes the standard's columns" contains "$out" "^Identifier,Title,Description,Currency,Amount Applied For"
 out=$("$cairn" --db i.db export 360giving 2>&1)

@@ -223,7 +223,8 @@ Result<Reply> ListOutbox(Request& req) {
   json items = json::array();
   for (const auto& e : rows)
     items.push_back({{"id", e.id}, {"to", e.to_address}, {"subject", e.subject}, {"body", e.body},
-                     {"created_at", e.created_at}, {"sent_at", e.sent_at}, {"error", e.error}});
+                     {"created_at", e.created_at}, {"sent_at", e.sent_at}, {"error", e.error},
+                     {"attempts", e.attempts}});
   return Reply{200, {{"emails", items}}, {}};
 }
 

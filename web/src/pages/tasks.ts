@@ -279,15 +279,19 @@ export async function notificationsPage(): Promise<void> {
           onclick: async () => { await call("POST", `/notifications/${n.id}/read`, {}); await notificationsPage(); } }, "Mark read")])));
 }
 
-interface Email { id: number; to: string; subject: string; body: string; created_at: string; sent_at: string; error: string }
+interface Email {
+  id: number; to: string; subject: string; body: string; created_at: string; sent_at: string; error: string; attempts: number;
+}
 
 export async function outboxPage(): Promise<void> {
   const { emails } = await call<{ emails: Email[] }>("GET", "/outbox");
   render("Email outbox",
-    h("p", {}, "Every email Cairn has written. With no SMTP server configured they stay here, unsent, and can be read."),
+    h("p", {}, "Every email Cairn has written. With an SMTP server configured ([smtp] in the configuration) the server sends them every minute; without one they stay here, unsent, and can be read. A failed email is tried again, up to a set number of times."),
     emails.length === 0 ? h("p", {}, "No emails.") :
       table("Emails", ["Written", "To", "Subject", "Sent"], emails.map((e) => [
-        e.created_at.slice(0, 16).replace("T", " "), e.to, e.subject, e.sent_at ? e.sent_at.slice(0, 16) : e.error || "Not sent"])));
+        e.created_at.slice(0, 16).replace("T", " "), e.to, e.subject,
+        e.sent_at ? e.sent_at.slice(0, 16).replace("T", " ")
+          : e.error ? `Not sent: ${e.error} (${e.attempts} ${e.attempts === 1 ? "attempt" : "attempts"})` : "Not sent"])));
 }
 
 interface BoardRow {
