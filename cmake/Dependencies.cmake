@@ -21,6 +21,7 @@ pkg_check_modules(IGRAPH REQUIRED IMPORTED_TARGET igraph)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
+pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
 
 # libcsv ships neither CMake nor pkg-config files.
 find_path(LIBCSV_INCLUDE_DIR csv.h REQUIRED)

@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "api/errors.h"
+#include "api/public_site.h"
 #include "api/route.h"
 #include "api/session_cookie.h"
 #include "audit/chain.h"
@@ -129,6 +130,7 @@ Server::Server(const app::Env& env, ServerOptions options) : env_(env), options_
     spdlog::info("{} {} {} {}", req.remote_addr, req.method, req.path, res.status);
   });
   RegisterRoutes();
+  RegisterPublicSite(*http_, env_);
   if (!options_.web_dir.empty() && std::filesystem::is_directory(options_.web_dir)) {
     http_->set_mount_point("/", options_.web_dir);
   }

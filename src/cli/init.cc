@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "engine/guidance.h"
 #include "identity/users.h"
 #include "storage/organisations.h"
 #include "storage/users.h"
@@ -21,9 +22,11 @@ Status RunInit(const GlobalOptions& g, const InitOptions& o) {
   CAIRN_ASSIGN_OR_RETURN(auto ctx, Open(g));
   app::Env env = ctx->env();
   CAIRN_ASSIGN_OR_RETURN(auto seeded, taskforce::SeedTaskforce(env));
+  CAIRN_ASSIGN_OR_RETURN(int guidance, engine::SeedGuidance(env));
   std::cout << "store ready: " << ctx->db->display_url() << "\n"
             << "seeded " << seeded.organisations_created << " organisations and "
             << seeded.strands_written << " strands\n";
+  if (guidance > 0) std::cout << "added " << guidance << " guidance pages\n";
   int64_t users = 0;
   std::optional<model::Organisation> org;
   CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {

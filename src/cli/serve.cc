@@ -9,6 +9,7 @@
 
 #include "api/server.h"
 #include "cli/cli.h"
+#include "engine/guidance.h"
 #include "engine/mailer.h"
 #include "engine/tasks.h"
 
@@ -73,6 +74,9 @@ class Jobs {
 Status RunServe(const GlobalOptions& g, const ServeOptions& o) {
   CAIRN_ASSIGN_OR_RETURN(auto ctx, Open(g));
   app::Env env = ctx->env();
+  // Guidance pages new in this release reach an existing store; edited pages are left alone.
+  CAIRN_ASSIGN_OR_RETURN(int guidance, engine::SeedGuidance(env));
+  if (guidance > 0) spdlog::info("added {} guidance pages", guidance);
   api::Server server(env, {o.web_dir, o.tls_cert, o.tls_key});
   CAIRN_ASSIGN_OR_RETURN(int port, server.Bind(o.host, o.port));
   g_server = &server;

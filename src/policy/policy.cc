@@ -140,6 +140,10 @@ constexpr Rule kRules[] = {
     {Action::kGrantPay, "grant.pay", kRoles, Bit(Role::kSecretariat), false},
     {Action::kGrantEvaluate, "grant.evaluate", kRoles, Bit(Role::kSecretariat) | Bit(Role::kStrandLead), false},
     {Action::kGrantExport, "grant.export", kAnySignedIn, 0, false},
+    // Guidance is for everyone who signs in (its public pages are also on /public, outside the
+    // API); the secretariat keeps it.
+    {Action::kGuidanceRead, "guidance.read", kAnySignedIn, 0, false},
+    {Action::kGuidanceEdit, "guidance.edit", kRoles, Bit(Role::kAdmin) | Bit(Role::kSecretariat), false},
 };
 
 const Rule& RuleFor(Action action) {

@@ -99,6 +99,8 @@ enum class Action {
   kGrantPay,
   kGrantEvaluate,
   kGrantExport,
+  kGuidanceRead,
+  kGuidanceEdit,
 };
 
 // The caller as policy sees them: anonymous (no role) or a signed-in user.

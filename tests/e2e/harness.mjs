@@ -96,7 +96,8 @@ export function preparedStore(cairn, name, { ocds = false } = {}) {
 
 // Signs `user` in and waits for the home page.
 export async function signIn(page, base, user) {
-  await page.goto(base + "/#/signin");
+  // The first load can be slow on a busy machine (CI runs the journeys beside the other tests).
+  await page.goto(base + "/#/signin", { timeout: 30000 });
   await page.getByLabel("Username").fill(user);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

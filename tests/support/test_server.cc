@@ -5,6 +5,7 @@
 
 #include "common/crypto.h"
 #include "common/time.h"
+#include "engine/guidance.h"
 #include "identity/users.h"
 #include "storage/organisations.h"
 #include "taskforce/seed.h"
@@ -22,6 +23,8 @@ TestServer::TestServer(config::Settings settings, const std::string& backend)
   app::Env e = env();
   auto seeded = taskforce::SeedTaskforce(e);
   EXPECT_TRUE(seeded.ok()) << seeded.status().ToString();
+  auto guidance = engine::SeedGuidance(e);
+  EXPECT_TRUE(guidance.ok()) << guidance.status().ToString();
   int64_t org = OrganisationId("scottish-government");
   for (model::Role role : model::kAllRoles) {
     std::string name = UserFor(role);

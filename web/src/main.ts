@@ -21,6 +21,7 @@ import { meetingPage, meetingsPage } from "./pages/meetings";
 import { strategyPage } from "./pages/strategy";
 import { trainingPage } from "./pages/training";
 import { grantPage, grantsPage } from "./pages/grants";
+import { guidanceEditPage, guidanceListPage, guidancePage } from "./pages/guidance";
 import { notificationsPage, outboxPage, taskingBoardPage, taskPage, tasksPage } from "./pages/tasks";
 import { searchPage } from "./pages/search";
 import { homePage } from "./pages/home";
@@ -68,6 +69,9 @@ const pages: Page[] = [
   { path: "/areas", title: "Areas", roles: [...CASEWORKERS, "auditor"], show: (s) => areasPage(s) },
   { path: "/area", title: "Area", roles: [...CASEWORKERS, "auditor"], nav: false, show: (_s, slug) => areaPage(slug) },
   { path: "/training", title: "Training", roles: [...CASEWORKERS, "auditor"], show: (s) => trainingPage(s) },
+  { path: "/guidance", title: "Guidance",
+    show: (s, slug, q) => (slug ? guidancePage(s, slug) : guidanceListPage(s, q)) },
+  { path: "/guidance-edit", title: "Edit guidance", roles: ["admin", "secretariat"], nav: false, show: (_s, slug) => guidanceEditPage(slug) },
   { path: "/grants", title: "Grants", roles: [...CASEWORKERS, "auditor"], show: (s) => grantsPage(s) },
   { path: "/grant", title: "Grant application", roles: [...CASEWORKERS, "auditor"], nav: false, show: (_s, id) => grantPage(id) },
   { path: "/meetings", title: "Meetings", roles: [...CASEWORKERS, "auditor"], show: (s) => meetingsPage(s) },

@@ -153,6 +153,11 @@ Result<Reply> SubmitGrantFinalReport(Request& req);
 Result<Reply> AddGrantEvaluation(Request& req);
 Result<Reply> GetGrants360Giving(Request& req);
 
+// guidance.cc
+Result<Reply> ListGuidance(Request& req);
+Result<Reply> GetGuidance(Request& req);
+Result<Reply> SaveGuidance(Request& req);
+
 // meetings.cc
 Result<Reply> ListMeetings(Request& req);
 Result<Reply> CreateMeeting(Request& req);

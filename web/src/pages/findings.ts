@@ -1,6 +1,7 @@
 // Findings: the list with filters, one finding with its evidence, and analysts' decisions.
 import { ApiError, Evidence, Finding, FindingList, Session, call } from "../api";
 import { field, h, render, select, showErrors, table } from "../dom";
+import { guidanceLinks } from "./guidance";
 
 // The indicators of ../shared/INDICATORS.md, as people say them.
 export const INDICATORS: Record<string, string> = {
@@ -103,6 +104,8 @@ export async function findingPage(id: string, session: Session): Promise<void> {
       "Make a task of this finding")));
   }
   if (session.user.role === "analyst") content.push(decisionForm(f));
+  const guidance = await guidanceLinks(f.indicator);
+  if (guidance) content.splice(1, 0, guidance);
   render(`${indicatorName(f.indicator)}: ${f.entity.name || f.entity.id}`, ...content);
 }
 

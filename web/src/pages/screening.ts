@@ -121,6 +121,9 @@ export async function tenderPage(id: string): Promise<void> {
       h("div", { class: "ds_summary-list__item" }, h("dt", { class: "ds_summary-list__key" }, k), h("dd", { class: "ds_summary-list__value" }, v)))),
     h("p", {}, referred === 0 ? "No bidder needs referring." :
       `${referred} of ${bidders.length} bidders referred to the police single point of contact. Quote the reference if you contact them.`),
+    referred === 0 ? null : h("div", { class: "ds_inset-text", id: "refer-guidance" }, h("div", { class: "ds_inset-text__text" },
+      h("strong", {}, "Do not alert the bidder"), " or tell them a check is being made; carry on with the evaluation until the SPOC replies. ",
+      h("a", { href: "#/guidance/refer-what-happens-next" }, "What happens next and what not to do"), ".")),
     table("Bidders", ["Bidder", "Company number", "Result", "Reference", "Probity", "Police decision"], bidders.map((b) => [
       b.name, b.company_number, resultTag(b), b.reference,
       (b.probity ?? []).length === 0 ? "Declaration signed" : h("ul", {}, (b.probity ?? []).map((p) => h("li", {}, p))),
