@@ -47,7 +47,8 @@ std::string Page(const std::string& title, const std::string& body) {
 
 void Html(httplib::Response& res, int status, const std::string& html) {
   res.status = status;
-  res.set_header("Cache-Control", "public, max-age=300");
+  // Not kept by caches: an unpublished page must leave the site at once.
+  res.set_header("Cache-Control", "no-cache");
   res.set_content(html, "text/html; charset=utf-8");
 }
 

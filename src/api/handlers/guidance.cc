@@ -14,6 +14,11 @@ json PageJson(const engine::GuidancePage& p, bool with_body) {
             {"audiences", p.audiences},     {"sectors", p.sectors},         {"indicators", p.indicators},
             {"crime_types", p.crime_types}, {"public", p.row.is_public},    {"review_on", p.row.review_on},
             {"review_due", p.review_due},   {"version", p.row.version},     {"updated_at", p.row.updated_at}};
+  json titles = json::array();
+  for (const auto& a : p.audiences)
+    for (const auto& [code, title] : engine::GuidanceAudiences())
+      if (code == a) titles.push_back(title);
+  j["audience_titles"] = titles;
   if (with_body) {
     j["body"] = p.row.body;
     j["html"] = p.html;

@@ -9,7 +9,7 @@ export interface GuidanceSummary {
   slug: string; title: string; summary: string; audiences: string[]; sectors: string[]; indicators: string[];
   crime_types: string[]; public: boolean; review_on: string; review_due: boolean; version: number; updated_at: string;
 }
-interface GuidancePage extends GuidanceSummary { body: string; html: string }
+interface GuidancePage extends GuidanceSummary { body: string; html: string; audience_titles: string[] }
 interface Audience { code: string; title: string }
 
 const list = (xs: string[]) => xs.join(", ");
@@ -81,7 +81,7 @@ export async function guidancePage(session: Session, slug: string): Promise<void
     p.review_due ? h("div", { class: "ds_inset-text" }, h("div", { class: "ds_inset-text__text" }, `This page was due for review on ${p.review_on}.`)) : null,
     pageBody(p.html),
     h("dl", { class: "ds_metadata" },
-      h("div", { class: "ds_metadata__item" }, h("dt", { class: "ds_metadata__key" }, "For"), h("dd", { class: "ds_metadata__value" }, list(p.audiences))),
+      h("div", { class: "ds_metadata__item" }, h("dt", { class: "ds_metadata__key" }, "For"), h("dd", { class: "ds_metadata__value" }, list(p.audience_titles))),
       p.indicators.length ? h("div", { class: "ds_metadata__item" }, h("dt", { class: "ds_metadata__key" }, "Indicators"), h("dd", { class: "ds_metadata__value" }, list(p.indicators))) : null,
       h("div", { class: "ds_metadata__item" }, h("dt", { class: "ds_metadata__key" }, "Version"), h("dd", { class: "ds_metadata__value" }, `${p.version}, ${p.updated_at.slice(0, 10)}`)),
       h("div", { class: "ds_metadata__item" }, h("dt", { class: "ds_metadata__key" }, "Review by"), h("dd", { class: "ds_metadata__value" }, p.review_on || "—"))),
