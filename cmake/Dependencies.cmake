@@ -22,6 +22,7 @@ pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
 pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
+pkg_check_modules(MAGIC REQUIRED IMPORTED_TARGET libmagic)
 
 # libcsv ships neither CMake nor pkg-config files.
 find_path(LIBCSV_INCLUDE_DIR csv.h REQUIRED)

@@ -46,6 +46,9 @@ struct Route {
   const char* path;    // OpenAPI form: /api/v1/users/{id}
   policy::Action action;
   Handler handler;
+  // The body is a file's bytes, not JSON (uploads): up to [resources] max_upload_bytes, read by
+  // the handler from req.http.body.
+  bool raw_body = false;
 };
 
 // Every route the server registers.

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
 
@@ -50,7 +51,11 @@ Status CheckSameOrigin(const httplib::Request& req, bool tls) {
 
 // Parses the body of a state-changing request into *out (an empty body is {}). On failure
 // writes the 415 or 400 answer and returns false.
-bool ParseBody(const httplib::Request& req, httplib::Response& res, nlohmann::json* out) {
+bool ParseBody(const httplib::Request& req, httplib::Response& res, nlohmann::json* out, size_t max_bytes) {
+  if (req.body.size() > max_bytes) {
+    WriteJson(res, 413, ErrorBody("payload_too_large", "the request body is larger than the server accepts"));
+    return false;
+  }
   if (req.body.empty()) {
     *out = nlohmann::json::object();
     return true;
@@ -84,7 +89,9 @@ Server::Server(const app::Env& env, ServerOptions options) : env_(env), options_
   }
   int threads = env_.settings.http_threads;
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  http_->set_payload_max_length(env_.settings.http_max_body_bytes);
+  // httplib's limit is the larger of the JSON limit and the upload limit; ParseBody holds JSON
+  // bodies to the JSON limit.
+  http_->set_payload_max_length(std::max(env_.settings.http_max_body_bytes, env_.settings.resources_max_upload_bytes));
   // httplib's default also sets SO_REUSEPORT, which would let a second server share the port
   // silently; keep only SO_REUSEADDR so a port in use is an error.
   http_->set_socket_options([listen_socket = listen_socket_](socket_t sock) {
@@ -185,7 +192,11 @@ bool Server::Admit(const Route& route, const httplib::Request& req, const Status
     WriteError(res, same);
     return false;
   }
-  return ParseBody(req, res, &r.body);
+  if (route.raw_body) {
+    r.body = nlohmann::json::object();
+    return true;
+  }
+  return ParseBody(req, res, &r.body, env_.settings.http_max_body_bytes);
 }
 
 void Server::Handle(const Route& route, const httplib::Request& req, httplib::Response& res) const {

@@ -78,6 +78,8 @@ Result<Settings> ParseSettings(const std::string& text, const std::string& sourc
   CAIRN_RETURN_IF_ERROR(ReadPositive(root, "smtp", "max_attempts", source, &s.smtp_max_attempts));
   CAIRN_RETURN_IF_ERROR(ReadPositive(root, "jobs", "interval_seconds", source, &s.jobs_interval));
   CAIRN_RETURN_IF_ERROR(ReadPositive(root, "jobs", "overdue_reminder_days", source, &s.overdue_reminder_days));
+  CAIRN_RETURN_IF_ERROR(ReadPositive(root, "resources", "max_upload_bytes", source, &s.resources_max_upload_bytes));
+  CAIRN_RETURN_IF_ERROR(ReadString(root, "resources", "scan_command", source, kAnything, "a command", &s.resources_scan_command));
   static const std::regex kPrefix("^360G-[A-Za-z0-9]+$");
   CAIRN_RETURN_IF_ERROR(ReadString(root, "grants", "publisher_prefix", source, kPrefix,
                                    "\"360G-\" followed by letters and digits", &s.grants_publisher_prefix));

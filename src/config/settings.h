@@ -31,6 +31,10 @@ struct Settings {
   int smtp_max_attempts = 5;       // after this many failures an email is left unsent, with its error
   std::chrono::seconds jobs_interval{60};  // how often cairn serve sends the outbox and checks for overdue tasks
   int overdue_reminder_days = 7;   // an overdue task's owner is reminded at most this often
+
+  // The resource library (engine/library.h).
+  size_t resources_max_upload_bytes = 10 << 20;
+  std::string resources_scan_command;  // e.g. "clamdscan --no-summary": run on each upload, 0 = clean
 };
 
 // The embedded defaults.

@@ -144,6 +144,10 @@ constexpr Rule kRules[] = {
     // API); the secretariat keeps it.
     {Action::kGuidanceRead, "guidance.read", kAnySignedIn, 0, false},
     {Action::kGuidanceEdit, "guidance.edit", kRoles, Bit(Role::kAdmin) | Bit(Role::kSecretariat), false},
+    // Case studies and resources: caseworkers add them; restricted case studies are filtered to
+    // their named organisations in the engine.
+    {Action::kLibraryRead, "library.read", kRoles, kCaseworkers | Bit(Role::kAuditor), false},
+    {Action::kLibraryWrite, "library.write", kRoles, kCaseworkers, false},
 };
 
 const Rule& RuleFor(Action action) {

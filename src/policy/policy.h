@@ -101,6 +101,8 @@ enum class Action {
   kGrantExport,
   kGuidanceRead,
   kGuidanceEdit,
+  kLibraryRead,
+  kLibraryWrite,
 };
 
 // The caller as policy sees them: anonymous (no role) or a signed-in user.

@@ -158,6 +158,19 @@ Result<Reply> ListGuidance(Request& req);
 Result<Reply> GetGuidance(Request& req);
 Result<Reply> SaveGuidance(Request& req);
 
+// library.cc
+Result<Reply> ListCaseStudies(Request& req);
+Result<Reply> CreateCaseStudy(Request& req);
+Result<Reply> GetCaseStudy(Request& req);
+Result<Reply> UpdateCaseStudy(Request& req);
+Result<Reply> LinkCaseStudy(Request& req);
+Result<Reply> ListResources(Request& req);
+Result<Reply> CreateResource(Request& req);
+Result<Reply> GetResource(Request& req);
+Result<Reply> UploadResource(Request& req);
+Result<Reply> DownloadResource(Request& req);
+Result<Reply> SearchLibrary(Request& req);
+
 // meetings.cc
 Result<Reply> ListMeetings(Request& req);
 Result<Reply> CreateMeeting(Request& req);
