@@ -67,6 +67,45 @@ try {
   await page.getByRole("heading", { level: 1, name: guidanceTitle }).waitFor();
   check("a finding links to the guidance for its indicator", (await page.locator("main").textContent()).includes("Review by"));
   await shot(page, "61-guidance-from-finding");
+
+  // The library: a case study recorded, a file shared (a misleading one refused), and search.
+  await page.getByRole("link", { name: "Library", exact: true }).click();
+  const cs = page.locator("#case-study-form");
+  await cs.waitFor();
+  await cs.getByLabel("Title").fill("Joint visit to a hand car wash");
+  await cs.getByLabel("What happened").fill("Inspectors saw a **caravan on site**; licensing and police visited together.");
+  await cs.getByLabel("Sector").fill("car_washes");
+  await cs.getByLabel("Council area").fill("Fife");
+  await cs.getByLabel("Indicators seen").fill("B2");
+  await cs.getByLabel("Strand that acted").selectOption("disrupt");
+  await cs.getByLabel("Outcome").fill("Premises closed; 4 people safeguarded");
+  await cs.getByRole("button", { name: "Record case study" }).click();
+  await page.getByRole("heading", { level: 1, name: "Joint visit to a hand car wash" }).waitFor();
+  check("a case study is recorded and its Markdown rendered", (await page.locator("main strong", { hasText: "caravan on site" }).count()) === 1);
+  await page.getByRole("link", { name: "The library" }).click();
+  const share = page.locator("#resource-form");
+  await share.waitFor();
+  await share.getByLabel("Title").fill("Car wash inspection checklist");
+  await share.getByLabel("File").setInputFiles({ name: "checklist.pdf", mimeType: "application/pdf",
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]) });
+  await share.getByRole("button", { name: "Share file" }).click();
+  await share.getByRole("alert").waitFor();
+  check("a file whose name hides its type is refused with the reason",
+    (await share.getByRole("alert").textContent()).includes("says .pdf but its content is image/png"));
+  await share.getByLabel("File").setInputFiles({ name: "checklist.pdf", mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n") });
+  await share.getByRole("button", { name: "Share file" }).click();
+  await page.getByRole("table", { name: "Resources" }).getByText("1: checklist.pdf").waitFor();
+  check("a file is shared as version 1", true);
+  const search = page.locator("#library-search");
+  await search.getByLabel("Search guidance, case studies and resources").fill("car wash");
+  await search.getByRole("button", { name: "Search" }).click();
+  const results = page.locator("#library-results");
+  await results.waitFor();
+  const found = await results.textContent();
+  check("search finds guidance, case studies and resources", found.includes("Hand car washes") &&
+    found.includes("Joint visit to a hand car wash") && found.includes("Car wash inspection checklist"));
+  await shot(page, "62-library-search");
   await signOut(page);
 
   // The secretariat edits a page; a script typed into it is neutralised.

@@ -22,6 +22,7 @@ import { strategyPage } from "./pages/strategy";
 import { trainingPage } from "./pages/training";
 import { grantPage, grantsPage } from "./pages/grants";
 import { guidanceEditPage, guidanceListPage, guidancePage } from "./pages/guidance";
+import { caseStudyPage, libraryPage } from "./pages/library";
 import { notificationsPage, outboxPage, taskingBoardPage, taskPage, tasksPage } from "./pages/tasks";
 import { searchPage } from "./pages/search";
 import { homePage } from "./pages/home";
@@ -72,6 +73,8 @@ const pages: Page[] = [
   { path: "/guidance", title: "Guidance",
     show: (s, slug, q) => (slug ? guidancePage(s, slug) : guidanceListPage(s, q)) },
   { path: "/guidance-edit", title: "Edit guidance", roles: ["admin", "secretariat"], nav: false, show: (_s, slug) => guidanceEditPage(slug) },
+  { path: "/library", title: "Library", roles: [...CASEWORKERS, "auditor"], show: (s, _a, q) => libraryPage(s, q) },
+  { path: "/case-study", title: "Case study", roles: [...CASEWORKERS, "auditor"], nav: false, show: (_s, id) => caseStudyPage(id) },
   { path: "/grants", title: "Grants", roles: [...CASEWORKERS, "auditor"], show: (s) => grantsPage(s) },
   { path: "/grant", title: "Grant application", roles: [...CASEWORKERS, "auditor"], nav: false, show: (_s, id) => grantPage(id) },
   { path: "/meetings", title: "Meetings", roles: [...CASEWORKERS, "auditor"], show: (s) => meetingsPage(s) },

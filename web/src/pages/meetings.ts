@@ -3,6 +3,7 @@
 // decisions and actions are added and an action becomes a task in one step.
 import { ApiError, Organisation, Session, call } from "../api";
 import { field, h, render, select, showErrors, table } from "../dom";
+import { caseStudiesFor } from "./library";
 
 interface Attendee { organisation_id: number; organisation: string; person: string; attendance: string }
 interface Action { id: number; text: string; owner_organisation_id: number; owner: string; due_date: string; task_id: number }
@@ -119,7 +120,8 @@ export async function meetingPage(id: string): Promise<void> {
         table("Actions", ["Action", "Owner", "Due", "Task"], m.actions.map((a) => [a.text, a.owner, a.due_date,
           a.task_id ? h("a", { href: `#/task/${a.task_id}` }, `Task ${a.task_id}`) :
             m.can_edit ? taskButton(a, objectives) : "Not yet tasked"])),
-      m.can_edit ? actionForm(m, organisations) : null));
+      m.can_edit ? actionForm(m, organisations) : null),
+    await caseStudiesFor("meeting", m.id));
 }
 
 function decisionForm(m: Meeting): HTMLFormElement {

@@ -6,6 +6,7 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, T
 
 import { ApiError, LawfulBases, Organisation, Session, call } from "../api";
 import { field, h, render, select, showErrors, table } from "../dom";
+import { caseStudiesFor } from "./library";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -195,6 +196,7 @@ export async function taskPage(id: string): Promise<void> {
       h("h2", { id: "history-title" }, "History"),
       table("History", ["When", "Who", "Change", "Reason"], t.events.map((e) => [
         e.at.slice(0, 16).replace("T", " "), e.by, e.from ? `${statusName(e.from)} → ${statusName(e.to)}` : `Proposed`, e.reason]))),
+    await caseStudiesFor("task", t.id),
   ];
   render(t.title, ...content.filter((c): c is HTMLElement => c !== null));
 }

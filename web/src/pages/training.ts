@@ -23,10 +23,16 @@ function post(form: HTMLFormElement, path: string, body: () => Record<string, un
 }
 
 export async function trainingPage(session: Session | null): Promise<void> {
-  const [{ courses }, { coverage, completions }] = await Promise.all([
+  const [{ courses }, { coverage, completions }, { resources }] = await Promise.all([
     call<{ courses: Course[] }>("GET", "/training/courses"),
     call<{ coverage: Coverage[]; completions: { course_id: number; person: string; completed_on: string }[] }>("GET", "/training/coverage"),
+    call<{ resources: { id: number; title: string; course: string; version: number }[] }>("GET", "/resources"),
   ]);
+  const materials = (code: string) => {
+    const mine = resources.filter((r) => r.course === code && r.version > 0);
+    return mine.length === 0 ? "—" : h("span", {}, mine.map((r, i) => [i ? ", " : "",
+      h("a", { href: `/api/v1/resources/${r.id}/file`, download: "" }, r.title)]).flat());
+  };
   const options = courses.map((c): [string, string] => [c.code, c.title]);
   const v = (f: HTMLFormElement, id: string) => (f.querySelector(`#${id}`) as HTMLInputElement).value.trim();
   const done = h("form", { novalidate: true, id: "completion-form" }, h("h2", {}, "Record a completion"),
@@ -37,7 +43,7 @@ export async function trainingPage(session: Session | null): Promise<void> {
     select("scope_course", "Course", options), field("staff_in_scope", "How many of your staff should take it", { type: "number" }),
     h("button", { class: "ds_button ds_button--secondary", type: "submit" }, "Save"));
   render("Training",
-    table("Courses", ["Course", "For", "Provider"], courses.map((c) => [c.title, c.audience, c.provider])),
+    table("Courses", ["Course", "For", "Provider", "Materials"], courses.map((c) => [c.title, c.audience, c.provider, materials(c.code)])),
     h("section", { "aria-labelledby": "coverage-title" }, h("h2", { id: "coverage-title" }, "Coverage"),
       coverage.length === 0 ? h("p", {}, "No completions or staff in scope recorded yet.") :
         table("Coverage by organisation", ["Organisation", "Course", "People completed", "Staff in scope", "Coverage"], coverage.map((c) => [
