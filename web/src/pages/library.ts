@@ -118,10 +118,14 @@ function resourceForm(maxBytes: number): HTMLFormElement {
     const file = (form.querySelector("#file") as HTMLInputElement).files?.[0];
     if (!file) { showErrors(form, [{ field: "file", message: "Choose a file" }]); return; }
     try {
-      const r = await call<Resource>("POST", "/resources", { title: val(form, "resource_title"), description: val(form, "description"),
-        topics: csv(val(form, "topics")), course: val(form, "course") });
-      await upload(r.id, file);
-      location.hash = `/library?uploaded=${r.id}`;
+      // Described once: if the file is refused, the next try uploads to the same resource.
+      if (!form.dataset.resource) {
+        const r = await call<Resource>("POST", "/resources", { title: val(form, "resource_title"), description: val(form, "description"),
+          topics: csv(val(form, "topics")), course: val(form, "course") });
+        form.dataset.resource = String(r.id);
+      }
+      await upload(Number(form.dataset.resource), file);
+      location.hash = `/library?uploaded=${form.dataset.resource}`;
     } catch (err) {
       if (err instanceof ApiError && (err.field === "title")) err.field = "resource_title";
       fail(form, err);
