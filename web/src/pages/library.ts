@@ -62,10 +62,11 @@ export async function libraryPage(session: Session, q: URLSearchParams): Promise
     writer ? caseStudyForm(organisations) : null,
     h("section", { "aria-labelledby": "resources-title" }, h("h2", { id: "resources-title" }, "Resources"),
       resources.length === 0 ? h("p", {}, "No resources yet.") :
-        table("Resources", ["Resource", "For", "Owner", "Version", "Downloads"], resources.map((r) => [
+        table("Resources", ["Resource", "For", "Owner", "Version", "Downloads", ""], resources.map((r) => [
           r.version ? h("a", { href: `/api/v1/resources/${r.id}/file`, download: "" }, r.title) : `${r.title} (no file yet)`,
           [...r.audiences, ...(r.course ? [`course ${r.course}`] : [])].join(", "), r.owner,
-          r.version ? `${r.version}: ${r.versions[0]?.filename}` : "—", String(r.downloads)]))),
+          r.version ? `${r.version}: ${r.versions[0]?.filename}` : "—", String(r.downloads),
+          writer && (r.owner === session.organisation?.name || ["admin", "secretariat"].includes(session.user.role)) ? newVersionForm(r) : ""]))),
     writer ? resourceForm(max_upload_bytes) : null);
 }
 
@@ -128,6 +129,27 @@ function resourceForm(maxBytes: number): HTMLFormElement {
       location.hash = `/library?uploaded=${form.dataset.resource}`;
     } catch (err) {
       if (err instanceof ApiError && (err.field === "title")) err.field = "resource_title";
+      fail(form, err);
+    }
+  });
+  return form;
+}
+
+function newVersionForm(r: Resource): HTMLFormElement {
+  const id = `new-version-${r.id}`;
+  const form = h("form", { novalidate: true, class: "cairn-new-version" },
+    h("div", { class: "ds_question", id: `${id}-question` }, h("label", { class: "ds_label", for: id }, `New version of ${r.title}`),
+      h("input", { class: "ds_file-upload", type: "file", id })),
+    h("button", { class: "ds_button ds_button--secondary ds_button--small", type: "submit" }, "Upload"));
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const file = (form.querySelector(`#${id}`) as HTMLInputElement).files?.[0];
+    if (!file) { showErrors(form, [{ field: id, message: "Choose a file" }]); return; }
+    try {
+      await upload(r.id, file);
+      location.hash = `/library?uploaded=${r.id}&v=${r.version + 1}`;
+    } catch (err) {
+      if (err instanceof ApiError) err.field = id;
       fail(form, err);
     }
   });

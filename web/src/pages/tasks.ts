@@ -6,6 +6,7 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, T
 
 import { ApiError, LawfulBases, Organisation, Session, call } from "../api";
 import { field, h, render, select, showErrors, table } from "../dom";
+import { guidanceLinks } from "./guidance";
 import { caseStudiesFor } from "./library";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -198,6 +199,14 @@ export async function taskPage(id: string): Promise<void> {
         e.at.slice(0, 16).replace("T", " "), e.by, e.from ? `${statusName(e.from)} → ${statusName(e.to)}` : `Proposed`, e.reason]))),
     await caseStudiesFor("task", t.id),
   ];
+  // The guidance for what the task came from: a finding's indicator; a referral's next steps.
+  if (t.source.type === "finding") {
+    const finding = await call<{ indicator: string }>("GET", `/findings/${encodeURIComponent(t.source.id)}`).catch(() => null);
+    const links = finding ? await guidanceLinks(finding.indicator) : null;
+    if (links) content.splice(1, 0, links);
+  } else if (t.source.type === "referral") {
+    content.splice(1, 0, h("p", {}, h("a", { href: "#/guidance/refer-what-happens-next" }, "A referral: what happens next and what not to do")));
+  }
   render(t.title, ...content.filter((c): c is HTMLElement => c !== null));
 }
 
