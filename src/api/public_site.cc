@@ -6,29 +6,16 @@
 
 #include <httplib.h>
 
+#include "common/text.h"
 #include "engine/guidance.h"
 
 namespace cairn::api {
 namespace {
 
-std::string Escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string Page(const std::string& title, const std::string& body) {
   return "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-         "<title>" + Escape(title) + " – Serious organised crime: spot it, report it</title><style>"
+         "<title>" + HtmlEscape(title) + " – Serious organised crime: spot it, report it</title><style>"
          "body{font-family:Arial,Helvetica,sans-serif;font-size:1.1rem;line-height:1.6;color:#1a1a1a;margin:0}"
          "header,main,footer{max-width:44rem;margin:0 auto;padding:0 1rem}"
          "header{border-bottom:4px solid #0065bd;padding-top:1rem}header p{margin:.2rem 0 .8rem}"
@@ -66,8 +53,8 @@ void RegisterPublicSite(httplib::Server& http, const app::Env& env) {
         "businesses and prey on people. Here is what it can look like, how to protect yourself and your "
         "business, and how to report it — anonymously if you want.</p><ul class=\"pages\">";
     for (const auto& p : *pages)
-      body += "<li><a href=\"/public/" + Escape(p.row.slug) + "\">" + Escape(p.row.title) + "</a><br>" +
-              Escape(p.row.summary) + "</li>";
+      body += "<li><a href=\"/public/" + HtmlEscape(p.row.slug) + "\">" + HtmlEscape(p.row.title) + "</a><br>" +
+              HtmlEscape(p.row.summary) + "</li>";
     body += "</ul>";
     Html(res, 200, Page("Home", body));
   });
@@ -77,7 +64,7 @@ void RegisterPublicSite(httplib::Server& http, const app::Env& env) {
       return Html(res, p.status().code() == StatusCode::kNotFound ? 404 : 503,
                   Page("Not found", "<h1>Page not found</h1><p><a href=\"/public/\">See all the advice</a>.</p>"));
     }
-    Html(res, 200, Page(p->row.title, "<h1>" + Escape(p->row.title) + "</h1>" + p->html +
+    Html(res, 200, Page(p->row.title, "<h1>" + HtmlEscape(p->row.title) + "</h1>" + p->html +
                                            "<p><a href=\"/public/\">All the advice</a></p>"));
   });
 }

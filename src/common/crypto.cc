@@ -21,6 +21,24 @@ std::string RandomToken(size_t bytes) {
   return out;
 }
 
+std::string Base64Encode(std::string_view data) {
+  std::string out(sodium_base64_ENCODED_LEN(data.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.find('\0'));
+  return out;
+}
+
+std::optional<std::string> Base64Decode(std::string_view text) {
+  std::string out(text.size() * 3 / 4 + 3, '\0');
+  size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr, &len,
+                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+    return std::nullopt;
+  out.resize(len);
+  return out;
+}
+
 std::string Sha256Hex(std::string_view data) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "audit/chain.h"
+#include "common/text.h"
 #include "common/time.h"
 #include "embedded/embedded.h"
 
@@ -17,26 +18,6 @@ namespace {
 
 using model::Role;
 
-std::vector<std::string> Split(const std::string& csv) {
-  std::vector<std::string> out;
-  std::stringstream in(csv);
-  std::string item;
-  while (std::getline(in, item, ','))
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ",") + i;
-  return out;
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 bool Has(const std::vector<std::string>& list, const std::string& x) {
   return std::find(list.begin(), list.end(), x) != list.end();
 }
@@ -44,10 +25,10 @@ bool Has(const std::vector<std::string>& list, const std::string& x) {
 GuidancePage View(const app::Env& env, const storage::GuidanceRow& r) {
   GuidancePage p;
   p.row = r;
-  p.audiences = Split(r.audiences);
-  p.sectors = Split(r.sectors);
-  p.indicators = Split(r.indicators);
-  p.crime_types = Split(r.crime_types);
+  p.audiences = SplitList(r.audiences);
+  p.sectors = SplitList(r.sectors);
+  p.indicators = SplitList(r.indicators);
+  p.crime_types = SplitList(r.crime_types);
   p.html = RenderMarkdown(r.body);
   p.review_due = !r.review_on.empty() && r.review_on < FormatTimestamp(env.clock.Now()).substr(0, 10);
   return p;
@@ -113,10 +94,10 @@ Result<storage::GuidanceRow> ParseGuidanceFile(const std::string& name, const st
   CAIRN_ASSIGN_OR_RETURN(auto sectors, Strings(t, "sectors", name));
   CAIRN_ASSIGN_OR_RETURN(auto indicators, Strings(t, "indicators", name));
   CAIRN_ASSIGN_OR_RETURN(auto crime_types, Strings(t, "crime_types", name));
-  g.audiences = Join(audiences);
-  g.sectors = Join(sectors);
-  g.indicators = Join(indicators);
-  g.crime_types = Join(crime_types);
+  g.audiences = JoinList(audiences);
+  g.sectors = JoinList(sectors);
+  g.indicators = JoinList(indicators);
+  g.crime_types = JoinList(crime_types);
   g.body = text.substr(end + 5);
   return g;
 }
@@ -153,7 +134,7 @@ Result<std::vector<GuidancePage>> ListGuidance(const app::Env& env, const Guidan
   }));
   std::vector<std::string> words;
   {
-    std::stringstream in(Lower(f.q));
+    std::stringstream in(AsciiLower(f.q));
     std::string w;
     while (in >> w) words.push_back(w);
   }
@@ -165,7 +146,7 @@ Result<std::vector<GuidancePage>> ListGuidance(const app::Env& env, const Guidan
     if (!f.sector.empty() && !Has(p.sectors, f.sector)) continue;
     if (!f.indicator.empty() && !Has(p.indicators, f.indicator)) continue;
     if (!f.crime_type.empty() && !Has(p.crime_types, f.crime_type)) continue;
-    std::string text = Lower(r.title + " " + r.summary + " " + r.body);
+    std::string text = AsciiLower(r.title + " " + r.summary + " " + r.body);
     if (std::any_of(words.begin(), words.end(), [&](const auto& w) { return text.find(w) == std::string::npos; })) continue;
     out.push_back(std::move(p));
   }
@@ -217,10 +198,10 @@ Result<GuidancePage> SaveGuidance(const app::Env& env, const model::Actor& actor
     g.summary = in.summary;
     g.body = in.body;
     g.review_on = in.review_on;
-    g.audiences = Join(in.audiences);
-    g.sectors = Join(in.sectors);
-    g.indicators = Join(in.indicators);
-    g.crime_types = Join(in.crime_types);
+    g.audiences = JoinList(in.audiences);
+    g.sectors = JoinList(in.sectors);
+    g.indicators = JoinList(in.indicators);
+    g.crime_types = JoinList(in.crime_types);
     g.is_public = in.is_public;
     g.updated_by = actor.user_id.value_or(0);
     g.updated_at = FormatTimestamp(env.clock.Now());

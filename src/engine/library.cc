@@ -1,7 +1,6 @@
 #include "engine/library.h"
 
 #include <magic.h>
-#include <sodium.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -13,6 +12,7 @@
 
 #include "audit/chain.h"
 #include "common/crypto.h"
+#include "common/text.h"
 #include "common/time.h"
 #include "engine/guidance.h"
 #include "engine/meetings.h"
@@ -29,26 +29,9 @@ using model::Role;
 bool Blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 bool Coordinator(const model::Actor& a) { return a.role == Role::kAdmin || a.role == Role::kSecretariat; }
 
-std::vector<std::string> Split(const std::string& csv) {
-  std::vector<std::string> out;
-  std::stringstream in(csv);
-  std::string item;
-  while (std::getline(in, item, ','))
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
-std::string Join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ",") + i;
-  return out;
-}
-std::string Lower(std::string s) {
-  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 bool AllWords(const std::string& text, const std::string& q) {
-  std::stringstream in(Lower(q));
-  std::string w, t = Lower(text);
+  std::stringstream in(AsciiLower(q));
+  std::string w, t = AsciiLower(text);
   while (in >> w)
     if (t.find(w) == std::string::npos) return false;
   return true;
@@ -94,8 +77,8 @@ Status Fill(storage::Tx& tx, const CaseStudyInput& in, storage::CaseStudyRow& c)
   c.sector = in.sector;
   c.council_area = in.council_area;
   c.outcome = in.outcome;
-  c.crime_types = Join(in.crime_types);
-  c.indicators = Join(in.indicators);
+  c.crime_types = JoinList(in.crime_types);
+  c.indicators = JoinList(in.indicators);
   c.restricted = in.restricted;
   c.strand_id = 0;
   if (!in.strand.empty()) {
@@ -148,24 +131,6 @@ Result<std::string> MimeOf(const std::string& bytes) {
   const char* type = magic_buffer(cookie, bytes.data(), bytes.size());
   if (!type) return Unavailable("cannot tell the file's type");
   return std::string(type);
-}
-
-std::string Base64(const std::string& s) {
-  std::string out(sodium_base64_ENCODED_LEN(s.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(s.data()), s.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
-  out.resize(out.find('\0'));
-  return out;
-}
-
-std::string FromBase64(const std::string& s) {
-  std::string out(s.size() * 3 / 4 + 3, '\0');
-  size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), s.data(), s.size(), nullptr, &len,
-                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
-    return {};
-  out.resize(len);
-  return out;
 }
 
 Result<ResourceView> ResourceViewOf(storage::Tx& tx, const storage::ResourceRow& r) {
@@ -226,13 +191,13 @@ Result<std::vector<CaseStudyView>> ListCaseStudies(const app::Env& env, const mo
       if (!MaySee(actor, c)) continue;
       CAIRN_ASSIGN_OR_RETURN(auto v, ViewOf(tx, actor, c));
       auto has = [](const std::string& csv, const std::string& x) {
-        auto list = Split(csv);
+        auto list = SplitList(csv);
         return std::find(list.begin(), list.end(), x) != list.end();
       };
       if (!f.sector.empty() && c.sector != f.sector) continue;
       if (!f.crime_type.empty() && !has(c.crime_types, f.crime_type)) continue;
       if (!f.indicator.empty() && !has(c.indicators, f.indicator)) continue;
-      if (!f.area.empty() && Lower(c.council_area) != Lower(f.area)) continue;
+      if (!f.area.empty() && AsciiLower(c.council_area) != AsciiLower(f.area)) continue;
       if (!f.strand.empty() && v.strand != f.strand) continue;
       if (f.task && std::find(c.links.begin(), c.links.end(), std::pair<std::string, int64_t>{"task", *f.task}) == c.links.end())
         continue;
@@ -307,7 +272,7 @@ Result<std::string> CheckUpload(const app::Env& env, const std::string& filename
     return InvalidField("file", "the file is " + std::to_string(bytes.size() / 1024) + " KiB; the most the library takes is " +
                                     std::to_string(env.settings.resources_max_upload_bytes / 1024) + " KiB");
   auto dot = filename.rfind('.');
-  std::string ext = dot == std::string::npos ? "" : Lower(filename.substr(dot));
+  std::string ext = dot == std::string::npos ? "" : AsciiLower(filename.substr(dot));
   if (filename.find_first_of("/\\") != std::string::npos || filename.empty() || filename.size() > 200)
     return InvalidField("filename", "give the file's name, without a folder");
   CAIRN_ASSIGN_OR_RETURN(std::string type, MimeOf(bytes));
@@ -345,8 +310,8 @@ Result<ResourceView> CreateResource(const app::Env& env, const model::Actor& act
     storage::ResourceRow r;
     r.title = in.title;
     r.description = in.description;
-    r.audiences = Join(in.audiences);
-    r.topics = Join(in.topics);
+    r.audiences = JoinList(in.audiences);
+    r.topics = JoinList(in.topics);
     r.course_code = in.course_code;
     r.owner_organisation_id = *actor.organisation_id;
     r.created_by = *actor.user_id;
@@ -376,7 +341,7 @@ Result<ResourceView> UploadResource(const app::Env& env, const model::Actor& act
     v.content_type = type;
     v.size_bytes = int64_t(bytes.size());
     v.sha256 = Sha256Hex(bytes);
-    v.content_base64 = Base64(bytes);
+    v.content_base64 = Base64Encode(bytes);
     v.uploaded_by = *actor.user_id;
     v.uploaded_at = FormatTimestamp(env.clock.Now());
     CAIRN_RETURN_IF_ERROR(storage::AddResourceVersion(tx, v));
@@ -427,7 +392,7 @@ Result<Download> DownloadResource(const app::Env& env, int64_t id, std::optional
     if (it == versions.end()) return NotFound("no such file for resource " + std::to_string(id));
     d.filename = it->filename;
     d.content_type = it->content_type;
-    d.bytes = FromBase64(it->content_base64);
+    d.bytes = Base64Decode(it->content_base64).value_or("");
     return storage::CountDownload(tx, id);
   }));
   return d;

@@ -16,19 +16,11 @@
 namespace cairn::engine {
 namespace {
 
-std::string Base64(const std::string& s) {
-  std::string out(sodium_base64_ENCODED_LEN(s.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(s.data()), s.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
-  out.resize(out.find('\0'));
-  return out;
-}
-
 // A header value: as it is when printable ASCII, else one RFC 2047 encoded word (UTF-8, base64).
 std::string HeaderText(const std::string& s) {
   bool plain = true;
   for (unsigned char c : s) plain = plain && c >= 0x20 && c < 0x7f;
-  return plain ? s : "=?UTF-8?B?" + Base64(s) + "?=";
+  return plain ? s : "=?UTF-8?B?" + Base64Encode(s) + "?=";
 }
 
 // Line ends as CRLF, whatever the body had.

@@ -7,6 +7,7 @@
 
 #include "audit/chain.h"
 #include "common/money.h"
+#include "common/text.h"
 #include "common/time.h"
 #include "engine/internal/xlsx.h"
 #include "engine/meetings.h"
@@ -23,20 +24,6 @@ Status CheckDate(const std::string& value) {
 std::string AddDays(const std::string& date, int days) {
   auto t = ParseTimestamp(date);
   return FormatTimestamp(*t + std::chrono::hours(24 * days)).substr(0, 10);
-}
-
-std::string Escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 std::string Pounds(int64_t pence) { return FormatPounds(pence); }
@@ -76,12 +63,12 @@ std::string StrandChartSvg(const ProgressReport& r) {
       int h = int(160.0 * double(v) / double(most));
       svg += "<rect x=\"" + std::to_string(x + k * (bar + 4)) + "\" y=\"" + std::to_string(bottom - h) + "\" width=\"" +
              std::to_string(bar) + "\" height=\"" + std::to_string(h) + "\" fill=\"" + (k == 0 ? "#0065bd" : "#428542") +
-             "\"><title>" + Escape(s.name) + (k == 0 ? " opened: " : " done: ") + std::to_string(v) + "</title></rect>";
+             "\"><title>" + HtmlEscape(s.name) + (k == 0 ? " opened: " : " done: ") + std::to_string(v) + "</title></rect>";
       svg += "<text x=\"" + std::to_string(x + k * (bar + 4) + bar / 2) + "\" y=\"" + std::to_string(bottom - h - 4) +
              "\" font-size=\"11\" text-anchor=\"middle\">" + std::to_string(v) + "</text>";
     }
     svg += "<text x=\"" + std::to_string(x + bar) + "\" y=\"" + std::to_string(bottom + 16) +
-           "\" font-size=\"12\" text-anchor=\"middle\">" + Escape(s.name) + "</text>";
+           "\" font-size=\"12\" text-anchor=\"middle\">" + HtmlEscape(s.name) + "</text>";
   }
   svg += "<rect x=\"" + std::to_string(width - 150) + "\" y=\"6\" width=\"10\" height=\"10\" fill=\"#0065bd\"/><text x=\"" +
          std::to_string(width - 135) + "\" y=\"15\" font-size=\"11\">Opened</text>";
@@ -175,7 +162,7 @@ std::string ProgressReportHtml(const ProgressReport& r) {
   h += "<h2>At a glance</h2><ul>";
   h += "<li>" + std::to_string(r.opened) + " tasks opened and " + std::to_string(r.done) + " done in the period; " +
        std::to_string(r.open_now) + " open now, " + std::to_string(r.overdue_now) + " of them overdue.</li>";
-  h += "<li>Outcomes: " + Escape(Outcomes(r.outcomes)) + ".</li>";
+  h += "<li>Outcomes: " + HtmlEscape(Outcomes(r.outcomes)) + ".</li>";
   h += "<li>" + std::to_string(r.taskforce_meetings) + " Taskforce meetings (it meets three times a year) and " +
        std::to_string(r.meetings) + " meetings in all.</li>";
   h += "<li>Grant spend: " + GrantText(r.grants_total) + " in the period.</li>";
@@ -191,15 +178,15 @@ std::string ProgressReportHtml(const ProgressReport& r) {
   h += "<table><caption>Tasks by strand</caption><thead><tr><th>Strand</th><th>Opened</th><th>Done</th><th>Open now</th>"
        "<th>Overdue</th><th>Outcomes</th></tr></thead><tbody>";
   for (const auto& s : r.strategy.strands)
-    h += "<tr><td>" + Escape(s.name) + "</td><td class=\"n\">" + std::to_string(s.total.opened) + "</td><td class=\"n\">" +
+    h += "<tr><td>" + HtmlEscape(s.name) + "</td><td class=\"n\">" + std::to_string(s.total.opened) + "</td><td class=\"n\">" +
          std::to_string(s.total.done) + "</td><td class=\"n\">" + std::to_string(s.total.open_now) + "</td><td class=\"n\">" +
-         std::to_string(s.total.overdue_now) + "</td><td>" + Escape(Outcomes(s.total.outcomes)) + "</td></tr>";
+         std::to_string(s.total.overdue_now) + "</td><td>" + HtmlEscape(Outcomes(s.total.outcomes)) + "</td></tr>";
   h += "</tbody></table>";
   h += "<h2>Grant spend</h2><table><caption>SOC small grants by strand</caption><thead><tr><th>Strand</th>"
        "<th>Grants awarded</th><th>Awarded</th><th>Paid</th></tr></thead><tbody>";
   for (const auto& s : r.strategy.strands) {
     GrantSpend g = GrantsOf(r, s.code);
-    h += "<tr><td>" + Escape(s.name) + "</td><td class=\"n\">" + std::to_string(g.awards) + "</td><td class=\"n\">" +
+    h += "<tr><td>" + HtmlEscape(s.name) + "</td><td class=\"n\">" + std::to_string(g.awards) + "</td><td class=\"n\">" +
          Pounds(g.awarded) + "</td><td class=\"n\">" + Pounds(g.paid) + "</td></tr>";
   }
   h += "</tbody></table>";
@@ -207,7 +194,7 @@ std::string ProgressReportHtml(const ProgressReport& r) {
     h += "<h2>Partnership areas</h2><table><caption>Areas designated for rapid support</caption><thead><tr><th>Area</th>"
          "<th>Designated</th><th>Partners</th><th>Tasks</th><th>Done</th></tr></thead><tbody>";
     for (const auto& p : r.partnerships)
-      h += "<tr><td>" + Escape(p.area) + "</td><td>" + p.designated_at + "</td><td>" + Escape(p.partners) +
+      h += "<tr><td>" + HtmlEscape(p.area) + "</td><td>" + p.designated_at + "</td><td>" + HtmlEscape(p.partners) +
            "</td><td class=\"n\">" + std::to_string(p.tasks) + "</td><td class=\"n\">" + std::to_string(p.done) + "</td></tr>";
     h += "</tbody></table>";
   }
@@ -216,7 +203,7 @@ std::string ProgressReportHtml(const ProgressReport& r) {
          "<th>Organisation</th><th>Course</th><th>Completed</th><th>Staff in scope</th><th>Coverage</th></tr></thead><tbody>";
     for (const auto& t : r.training) {
       if (!t.completed) continue;
-      h += "<tr><td>" + Escape(t.organisation) + "</td><td>" + Escape(t.course) + "</td><td class=\"n\">" +
+      h += "<tr><td>" + HtmlEscape(t.organisation) + "</td><td>" + HtmlEscape(t.course) + "</td><td class=\"n\">" +
            std::to_string(t.completed) + "</td><td class=\"n\">" +
            (t.staff_in_scope ? std::to_string(*t.staff_in_scope) : std::string("—")) + "</td><td class=\"n\">" +
            (t.coverage ? std::to_string(int(*t.coverage * 100 + 0.5)) + "%" : std::string("—")) + "</td></tr>";
@@ -224,14 +211,14 @@ std::string ProgressReportHtml(const ProgressReport& r) {
     h += "</tbody></table>";
   }
   for (const auto& s : r.strategy.strands) {
-    h += "<section><h2>" + Escape(s.name) + "</h2><p class=\"lead\">" + Escape(s.aim) + "</p><p>Lead: " +
-         Escape(s.lead_person.empty() ? s.lead_organisation : s.lead_person) + "</p>";
-    h += "<table><caption>" + Escape(s.name) + ": progress by objective</caption><thead><tr><th>Objective</th>"
+    h += "<section><h2>" + HtmlEscape(s.name) + "</h2><p class=\"lead\">" + HtmlEscape(s.aim) + "</p><p>Lead: " +
+         HtmlEscape(s.lead_person.empty() ? s.lead_organisation : s.lead_person) + "</p>";
+    h += "<table><caption>" + HtmlEscape(s.name) + ": progress by objective</caption><thead><tr><th>Objective</th>"
          "<th>Opened</th><th>Done</th><th>Open now</th><th>Overdue</th><th>Outcomes</th></tr></thead><tbody>";
     for (const auto& o : s.objectives)
-      h += "<tr><td>" + Escape(o.code + ": " + o.title) + "</td><td class=\"n\">" + std::to_string(o.opened) +
+      h += "<tr><td>" + HtmlEscape(o.code + ": " + o.title) + "</td><td class=\"n\">" + std::to_string(o.opened) +
            "</td><td class=\"n\">" + std::to_string(o.done) + "</td><td class=\"n\">" + std::to_string(o.open_now) +
-           "</td><td class=\"n\">" + std::to_string(o.overdue_now) + "</td><td>" + Escape(Outcomes(o.outcomes)) + "</td></tr>";
+           "</td><td class=\"n\">" + std::to_string(o.overdue_now) + "</td><td>" + HtmlEscape(Outcomes(o.outcomes)) + "</td></tr>";
     h += "</tbody></table><p>Grants: " + GrantText(GrantsOf(r, s.code)) + ".</p></section>";
   }
   return h + "</body></html>\n";
