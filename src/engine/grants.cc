@@ -7,6 +7,7 @@
 #include "audit/chain.h"
 #include "common/money.h"
 #include "common/time.h"
+#include "engine/internal/grants.h"
 #include "storage/organisations.h"
 #include "storage/strands.h"
 #include "storage/tasks.h"
@@ -18,45 +19,15 @@ namespace {
 using model::Role;
 using nlohmann::json;
 
-bool Blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+using internal::Blank;
+using internal::IsDate;
+using internal::Lookup;
+using internal::Today;
+
 bool Coordinator(const model::Actor& a) { return a.role == Role::kAdmin || a.role == Role::kSecretariat; }
 bool Overseer(const model::Actor& a) { return Coordinator(a) || a.role == Role::kAuditor; }
-bool IsDate(const std::string& d) { return d.size() == 10 && ParseTimestamp(d).ok(); }
-std::string Today(const app::Env& env) { return FormatTimestamp(env.clock.Now()).substr(0, 10); }
 std::string Now(const app::Env& env) { return FormatTimestamp(env.clock.Now()); }
 
-// What every grant function looks things up in.
-struct Lookup {
-  std::vector<model::Strand> strands;
-  std::vector<storage::ObjectiveRow> objectives;
-
-  static Result<Lookup> Load(storage::Tx& tx) {
-    Lookup l;
-    CAIRN_ASSIGN_OR_RETURN(l.strands, storage::ListStrands(tx));
-    CAIRN_ASSIGN_OR_RETURN(l.objectives, storage::ListObjectives(tx));
-    return l;
-  }
-  const model::Strand* Strand(int64_t id) const {
-    for (const auto& s : strands)
-      if (s.id == id) return &s;
-    return nullptr;
-  }
-  const model::Strand* StrandByCode(const std::string& code) const {
-    for (const auto& s : strands)
-      if (s.code == code) return &s;
-    return nullptr;
-  }
-  const storage::ObjectiveRow* Objective(int64_t id) const {
-    for (const auto& o : objectives)
-      if (o.id == id) return &o;
-    return nullptr;
-  }
-  const storage::ObjectiveRow* ObjectiveByCode(const std::string& code) const {
-    for (const auto& o : objectives)
-      if (o.code == code) return &o;
-    return nullptr;
-  }
-};
 
 bool LeadsStrand(const model::Actor& a, const Lookup& l, int64_t strand_id) {
   const model::Strand* s = l.Strand(strand_id);
@@ -162,107 +133,6 @@ Result<storage::ApplicationRow> ForWrite(storage::Tx& tx, const model::Actor& ac
   auto a = storage::GetApplication(tx, id);
   if (!a.ok() || !MaySee(actor, l, *a)) return NotFound("no grant application with id " + std::to_string(id));
   return *a;
-}
-
-// Applies the fields given to a draft, checking each as it is given.
-Status Apply(const ApplicationInput& in, const Lookup& l, const storage::SchemeRow& scheme, storage::ApplicationRow& a) {
-  if (in.title) a.title = *in.title;
-  if (in.summary) a.summary = *in.summary;
-  if (in.outcomes) a.outcomes = *in.outcomes;
-  if (in.amount_pence) {
-    if (*in.amount_pence <= 0) return InvalidField("amount_pence", "amount_positive: the amount must be more than £0.00");
-    if (*in.amount_pence > scheme.max_grant_pence)
-      return InvalidField("amount_pence", "amount_max: the most a grant can be is " + FormatPounds(scheme.max_grant_pence));
-    a.amount_pence = *in.amount_pence;
-  }
-  if (in.strand) {
-    if (in.strand->empty()) {
-      a.strand_id = 0;
-    } else {
-      const auto* s = l.StrandByCode(*in.strand);
-      if (!s) return InvalidField("strand", "unknown strand '" + *in.strand + "'");
-      a.strand_id = s->id;
-    }
-  }
-  if (in.objectives) {
-    a.objective_ids.clear();
-    for (const auto& code : *in.objectives) {
-      const auto* o = l.ObjectiveByCode(code);
-      if (!o) return InvalidField("objectives", "unknown objective '" + code + "'");
-      if (std::find(a.objective_ids.begin(), a.objective_ids.end(), o->id) == a.objective_ids.end())
-        a.objective_ids.push_back(o->id);
-    }
-  }
-  for (auto [field, value, target] : {std::tuple{"starts_on", in.starts_on, &a.starts_on},
-                                      std::tuple{"ends_on", in.ends_on, &a.ends_on}}) {
-    if (!value) continue;
-    if (!value->empty() && !IsDate(*value)) return InvalidField(field, std::string(field) + " must be a date, YYYY-MM-DD");
-    *target = *value;
-  }
-  if (in.match_funding_pence) {
-    if (*in.match_funding_pence < 0) return InvalidField("match_funding_pence", "match funding cannot be negative");
-    a.match_funding_pence = *in.match_funding_pence;
-  }
-  if (in.match_funding_source) a.match_funding_source = *in.match_funding_source;
-  if (in.lines) {
-    for (size_t i = 0; i < in.lines->size(); ++i)
-      if ((*in.lines)[i].amount_pence < 0)
-        return InvalidField("lines[" + std::to_string(i) + "].amount_pence", "a budget line cannot be negative");
-    a.lines = *in.lines;
-  }
-  return Status::Ok();
-}
-
-// Every eligibility rule a submission must pass; empty when it may be submitted.
-std::vector<RuleFailure> Eligibility(const app::Env& env, const Lookup& l, const storage::SchemeRow& scheme,
-                                     const model::Organisation& org, const storage::ApplicationRow& a) {
-  std::vector<RuleFailure> f;
-  if (!org.taskforce_member)
-    f.push_back({"member", "organisation", org.name + " is not a Taskforce member; the scheme is open to members only"});
-  std::string today = Today(env);
-  if (today < scheme.opens_on || today > scheme.closes_on)
-    f.push_back({"scheme_open", "scheme", "the scheme takes applications from " + scheme.opens_on + " to " + scheme.closes_on});
-  for (auto [field, value] : {std::pair{"title", &a.title}, std::pair{"summary", &a.summary},
-                              std::pair{"outcomes", &a.outcomes}})
-    if (Blank(*value)) f.push_back({"required", field, std::string("give the ") + (std::string(field) == "outcomes" ? "intended outcomes" : field)});
-  if (a.amount_pence <= 0) f.push_back({"amount_positive", "amount_pence", "the amount must be more than £0.00"});
-  if (a.amount_pence > scheme.max_grant_pence)
-    f.push_back({"amount_max", "amount_pence", "the most a grant can be is " + FormatPounds(scheme.max_grant_pence)});
-  int64_t total = 0;
-  bool lines_ok = !a.lines.empty();
-  for (const auto& line : a.lines) {
-    total += line.amount_pence;
-    if (line.amount_pence <= 0 || Blank(line.description)) lines_ok = false;
-  }
-  if (!lines_ok)
-    f.push_back({"budget_lines", "lines", "give at least one budget line, each with a description and an amount over £0.00"});
-  if (total != a.amount_pence)
-    f.push_back({"budget_adds_up", "lines", "the budget lines add up to " + FormatPounds(total) + ", not the " +
-                                                FormatPounds(a.amount_pence) + " asked for"});
-  const auto* strand = l.Strand(a.strand_id);
-  if (!strand) {
-    f.push_back({"strand_in_scheme", "strand", "choose the strand the project advances"});
-  } else if (std::find(scheme.strand_ids.begin(), scheme.strand_ids.end(), a.strand_id) == scheme.strand_ids.end()) {
-    f.push_back({"strand_in_scheme", "strand", "the scheme does not fund the " + strand->name + " strand"});
-  }
-  if (a.objective_ids.empty()) f.push_back({"objective_in_strand", "objectives", "choose the objectives it advances"});
-  for (int64_t id : a.objective_ids) {
-    const auto* o = l.Objective(id);
-    if (!o) continue;
-    if (strand && o->strand_id != strand->id)
-      f.push_back({"objective_in_strand", "objectives", o->code + " is not an objective of the " + strand->name + " strand"});
-    if (!scheme.objective_ids.empty() &&
-        std::find(scheme.objective_ids.begin(), scheme.objective_ids.end(), id) == scheme.objective_ids.end())
-      f.push_back({"objective_in_scheme", "objectives", "the scheme does not serve " + o->code});
-  }
-  if (!IsDate(a.starts_on) || !IsDate(a.ends_on))
-    f.push_back({"timescale", "starts_on", "give the start and end dates"});
-  else if (a.ends_on < a.starts_on)
-    f.push_back({"timescale", "ends_on", "the project ends before it starts"});
-  if (a.match_funding_pence < 0) f.push_back({"match_funding", "match_funding_pence", "match funding cannot be negative"});
-  if (a.match_funding_pence > 0 && Blank(a.match_funding_source))
-    f.push_back({"match_funding", "match_funding_source", "say where the match funding comes from"});
-  return f;
 }
 
 json Content(const storage::ApplicationRow& a, const ApplicationView& v) {
@@ -394,7 +264,7 @@ Result<ApplicationView> CreateApplication(const app::Env& env, const model::Acto
     a.applicant_user_id = *actor.user_id;
     a.status = "draft";
     a.created_at = a.updated_at = Now(env);
-    CAIRN_RETURN_IF_ERROR(Apply(in, l, scheme, a));
+    CAIRN_RETURN_IF_ERROR(internal::ApplyInput(in, l, scheme, a));
     CAIRN_ASSIGN_OR_RETURN(a.id, storage::InsertApplication(tx, a, "SOCG-"));
     CAIRN_ASSIGN_OR_RETURN(a, storage::GetApplication(tx, a.id));
     CAIRN_RETURN_IF_ERROR(audit::Append(tx, env.clock, actor, {"create", "grant_application", a.reference, true,
@@ -411,7 +281,7 @@ Result<ApplicationView> SaveApplication(const app::Env& env, const model::Actor&
     if (!OwnOrganisation(actor, a)) return PermissionDenied("only the applying organisation edits its application");
     if (a.status != "draft") return FailedPrecondition("the application was submitted and is frozen");
     CAIRN_ASSIGN_OR_RETURN(auto scheme, storage::GetScheme(tx, a.scheme_id));
-    return Apply(in, l, scheme, a);
+    return internal::ApplyInput(in, l, scheme, a);
   });
 }
 
@@ -424,7 +294,7 @@ Result<SubmitResult> SubmitApplication(const app::Env& env, const model::Actor& 
     if (a.status != "draft") return FailedPrecondition("the application has been submitted already");
     CAIRN_ASSIGN_OR_RETURN(auto scheme, storage::GetScheme(tx, a.scheme_id));
     CAIRN_ASSIGN_OR_RETURN(auto org, storage::GetOrganisation(tx, a.organisation_id));
-    out.failures = Eligibility(env, l, scheme, org, a);
+    out.failures = internal::Eligibility(env, l, scheme, org, a);
     if (!out.failures.empty()) {
       CAIRN_ASSIGN_OR_RETURN(out.view, BuildView(env, tx, actor, l, a));
       return Status::Ok();  // nothing is written: the caller reports the failures
