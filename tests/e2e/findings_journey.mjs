@@ -62,6 +62,9 @@ try {
   await page.goto(`${base}/#/entity/${restricted.entity.id}`);
   await page.locator("#risk").waitFor();
   check("where findings rest on intelligence the partner is told to refer", (await page.locator("#refer").count()) === 1);
+  check("and what happens next, and not to alert the business",
+    (await page.locator("#refer").getByRole("link", { name: "What happens next and what not to do" }).count()) === 1 &&
+    (await page.locator("#refer").textContent()).includes("do not alert the business"));
   check("and does not see them", !(await page.locator("#risk").textContent()).includes("N1"));
 
   // The picture: four groups in the demo world, so every count is withheld from a partner.

@@ -117,7 +117,9 @@ function riskPanel(r: EntityRisk): HTMLElement {
     h("h2", { id: "risk-title" }, "Risk"),
     h("p", {}, `Risk ${score(r.risk.risk)}: ${score(r.risk.own)} from its own findings, ${score(r.risk.neighbours)} from its neighbours.`),
     r.refer ? h("div", { class: "ds_inset-text", id: "refer" }, h("p", { class: "ds_inset-text__text" },
-      "Refer: there is more on this entity that you cannot see here. Ask the organisation that holds the intelligence.")) : null,
+      "Refer: there is more on this entity that you cannot see here. Ask the organisation that holds the intelligence, and ",
+      h("strong", {}, "do not alert the business or the people in it"), ". ",
+      h("a", { href: "#/guidance/refer-what-happens-next" }, "What happens next and what not to do"), ".")) : null,
     r.findings.length === 0 ? h("p", {}, "No findings.") :
       table("Findings on this entity", ["Score", "Indicator", "What it found", "Status"], r.findings.map((f) => [
         f.score.toFixed(2), indicatorName(f.indicator), h("a", { href: `#/finding/${f.id}` }, f.summary), statusTag(f)])));
