@@ -124,7 +124,9 @@ Server::Server(const app::Env& env, ServerOptions options) : env_(env), options_
     }
     WriteJson(res, 500, ErrorBody("internal", "something went wrong; it has been logged"));
   });
-  http_->set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+  http_->set_post_routing_handler([tls = tls_](const httplib::Request& req, httplib::Response& res) {
+    // Over TLS, browsers are told to use nothing else for a year.
+    if (tls) res.set_header("Strict-Transport-Security", "max-age=31536000");
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("X-Frame-Options", "DENY");
     res.set_header("Referrer-Policy", "no-referrer");

@@ -95,6 +95,7 @@ headers=$(curl -sk -D - -o /dev/null -H 'Content-Type: application/json' \
   -d '{"username":"tls.user","password":"a long enough passphrase"}' "https://127.0.0.1:$port/api/v1/session/login")
 check "TLS sign-in succeeds" contains "$headers" "HTTP/1.1 200"
 check "TLS session cookie is Secure" contains "$headers" "SameSite=Strict; Max-Age=[0-9]*; Secure"
+check "over TLS, browsers are told to keep to HTTPS (HSTS)" contains "$headers" "Strict-Transport-Security: max-age=31536000"
 kill -TERM "$server_pid"; wait "$server_pid"; server_pid=""
 out=$("$cairn" --db t.db serve --port 0 --tls-cert cert.pem 2>&1)
 check "--tls-cert without --tls-key is refused" contains "$out" "go together"

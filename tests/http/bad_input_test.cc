@@ -123,6 +123,18 @@ TEST_F(BadInput, CrossSiteSignInIsRefused) {
   EXPECT_EQ(server_.Get("/api/v1/health", nullptr).status, 200);
 }
 
+// The protective headers on every answer; HSTS only over TLS (tests/cli/cli_test.sh checks it there).
+TEST_F(BadInput, EveryAnswerCarriesTheProtectiveHeaders) {
+  for (const char* path : {"/api/v1/health", "/api/v1/no-such-endpoint", "/public/"}) {
+    auto r = server_.Get(path, nullptr);
+    auto header = [&](const char* name) { return r.headers.count(name) ? r.headers.find(name)->second : std::string(); };
+    EXPECT_EQ(header("X-Content-Type-Options"), "nosniff") << path;
+    EXPECT_EQ(header("X-Frame-Options"), "DENY") << path;
+    EXPECT_NE(header("Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos) << path;
+    EXPECT_EQ(header("Strict-Transport-Security"), "") << path << ": not over plain HTTP";
+  }
+}
+
 TEST_F(BadInput, UnknownEndpointAndBadIdAre404) {
   ExpectRejected(server_.Get("/api/v1/no-such-thing", &admin_), 404, "not_found");
   ExpectRejected(server_.Get("/api/v1/organisations/99999999", &admin_), 404, "not_found");
