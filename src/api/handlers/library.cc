@@ -2,6 +2,7 @@
 // Parse, call, serialise. An upload's body is the file itself (the route's raw_body).
 #include "api/body.h"
 #include "api/handlers/handlers.h"
+#include "common/text.h"
 #include "engine/library.h"
 
 namespace cairn::api::handlers {
@@ -9,25 +10,13 @@ namespace {
 
 using nlohmann::json;
 
-std::vector<std::string> Csv(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t end = s.find(',', start);
-    if (end == std::string::npos) end = s.size();
-    if (end > start) out.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 json CaseStudyJson(const engine::CaseStudyView& v) {
   const auto& c = v.row;
   json links = json::array();
   for (const auto& [kind, id] : c.links) links.push_back({{"kind", kind}, {"id", id}});
   return {{"id", c.id},           {"title", c.title},           {"summary", c.summary},   {"html", v.html},
-          {"sector", c.sector},   {"crime_types", Csv(c.crime_types)}, {"council_area", c.council_area},
-          {"indicators", Csv(c.indicators)}, {"strand", v.strand}, {"outcome", c.outcome},
+          {"sector", c.sector},   {"crime_types", SplitList(c.crime_types)}, {"council_area", c.council_area},
+          {"indicators", SplitList(c.indicators)}, {"strand", v.strand}, {"outcome", c.outcome},
           {"restricted", c.restricted}, {"owner", v.owner}, {"shared_with", v.shared_with}, {"links", links},
           {"created_at", c.created_at}, {"updated_at", c.updated_at}, {"can_edit", v.can_edit}};
 }
@@ -39,7 +28,7 @@ json ResourceJson(const engine::ResourceView& v) {
     versions.push_back({{"version", x.version}, {"filename", x.filename}, {"content_type", x.content_type},
                         {"size_bytes", x.size_bytes}, {"sha256", x.sha256}, {"uploaded_at", x.uploaded_at}});
   return {{"id", r.id},           {"title", r.title},         {"description", r.description},
-          {"audiences", Csv(r.audiences)}, {"topics", Csv(r.topics)}, {"course", r.course_code},
+          {"audiences", SplitList(r.audiences)}, {"topics", SplitList(r.topics)}, {"course", r.course_code},
           {"owner", v.owner},     {"version", r.version},     {"downloads", r.downloads},
           {"versions", versions}, {"created_at", r.created_at}};
 }
