@@ -11,10 +11,10 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("cairn ") + cairn::kVersion);
   app.require_subcommand(1);
   cairn::cli::GlobalOptions g;
-  app.add_option("--db", g.db, "SQLite file or postgresql:// URL")
-      ->envname("CAIRN_DB")
-      ->capture_default_str();
-  app.add_option("--config", g.config, "Settings file (TOML); defaults are built in");
+  g.db_option = app.add_option("--db", g.db, "SQLite file or postgresql:// URL (else [database] url)")
+                    ->envname("CAIRN_DB")
+                    ->capture_default_str();
+  app.add_option("--config", g.config, "Settings file (TOML); defaults are built in")->envname("CAIRN_CONFIG");
   int exit_code = 0;
   cairn::cli::AddInit(app, g, exit_code);
   cairn::cli::AddServe(app, g, exit_code);

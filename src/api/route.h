@@ -28,7 +28,7 @@ struct Request {
   nlohmann::json body;              // an object for POST/PATCH; null otherwise
   model::Actor actor;
   std::optional<identity::SessionContext> session;
-  bool tls = false;
+  bool tls = false;  // HTTPS as the browser sees it (directly, or through a TLS proxy)
 };
 
 struct Reply {

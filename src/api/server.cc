@@ -9,16 +9,30 @@
 #include <regex>
 
 #include "api/errors.h"
+#include "api/metrics.h"
 #include "api/public_site.h"
 #include "api/route.h"
 #include "api/session_cookie.h"
 #include "audit/chain.h"
 #include "common/crypto.h"
+#include "common/logging.h"
 
 namespace cairn::api {
 namespace {
 
 constexpr char kApiPrefix[] = "/api/";
+
+// The request this worker thread is answering: when it started and which route took it (for
+// the access log and metrics). httplib answers a request on one thread from routing to logging.
+thread_local std::chrono::steady_clock::time_point t_started;
+thread_local const char* t_route = nullptr;
+
+// The metrics label for a request no API route took.
+const char* RouteLabelFor(const std::string& path) {
+  if (path.rfind(kApiPrefix, 0) == 0) return "unmatched";
+  if (path.rfind("/public", 0) == 0) return "public";
+  return "static";
+}
 
 std::string PatternFor(const std::string& path) {
   return std::regex_replace(path, std::regex(R"(\{[a-z_]+\})"), "([^/]+)");
@@ -82,6 +96,7 @@ bool ParseBody(const httplib::Request& req, httplib::Response& res, nlohmann::js
 
 Server::Server(const app::Env& env, ServerOptions options) : env_(env), options_(std::move(options)) {
   tls_ = !options_.tls_cert.empty() && !options_.tls_key.empty();
+  secure_ = tls_ || options_.behind_tls_proxy;
   if (tls_) {
     http_ = std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(), options_.tls_key.c_str());
   } else {
@@ -124,9 +139,14 @@ Server::Server(const app::Env& env, ServerOptions options) : env_(env), options_
     }
     WriteJson(res, 500, ErrorBody("internal", "something went wrong; it has been logged"));
   });
-  http_->set_post_routing_handler([tls = tls_](const httplib::Request& req, httplib::Response& res) {
-    // Over TLS, browsers are told to use nothing else for a year.
-    if (tls) res.set_header("Strict-Transport-Security", "max-age=31536000");
+  http_->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    t_started = std::chrono::steady_clock::now();
+    t_route = nullptr;
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  http_->set_post_routing_handler([secure = secure_](const httplib::Request& req, httplib::Response& res) {
+    // Over HTTPS, browsers are told to use nothing else for a year.
+    if (secure) res.set_header("Strict-Transport-Security", "max-age=31536000");
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("X-Frame-Options", "DENY");
     res.set_header("Referrer-Policy", "no-referrer");
@@ -135,8 +155,12 @@ Server::Server(const app::Env& env, ServerOptions options) : env_(env), options_
                    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     if (req.path.rfind(kApiPrefix, 0) == 0) res.set_header("Cache-Control", "no-store");
   });
-  http_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    spdlog::info("{} {} {} {}", req.remote_addr, req.method, req.path, res.status);
+  http_->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_started).count();
+    const char* route = t_route != nullptr ? t_route : RouteLabelFor(req.path);
+    HttpMetrics::Global().Observe(req.method, route, res.status, seconds);
+    std::string remote = ClientAddress(req);
+    LogRequest({remote, req.method, req.path, res.status, seconds});
   });
   RegisterRoutes();
   RegisterPublicSite(*http_, env_);
@@ -151,13 +175,13 @@ Server::~Server() = default;
 // presented cookie did not count (expired, disabled…), or OK.
 Status Server::Identify(const httplib::Request& req, Request& r) const {
   r.actor.name = "anonymous";
-  r.actor.source = req.remote_addr;
+  r.actor.source = ClientAddress(req);
   std::string token = SessionTokenFrom(req.get_header_value("Cookie"));
   if (token.empty()) return Status::Ok();
   auto session = identity::Authenticate(env_, token);
   if (!session.ok()) return session.status();
   r.session = *session;
-  r.actor = identity::ActorFor(*session, req.remote_addr);
+  r.actor = identity::ActorFor(*session, r.actor.source);
   return Status::Ok();
 }
 
@@ -190,7 +214,7 @@ bool Server::Admit(const Route& route, const httplib::Request& req, const Status
       WriteJson(res, 403, ErrorBody("csrf_failed", "missing or wrong X-CSRF-Token header; reload the page"));
       return false;
     }
-  } else if (Status same = CheckSameOrigin(req, tls_); !same.ok()) {
+  } else if (Status same = CheckSameOrigin(req, secure_); !same.ok()) {
     WriteError(res, same);
     return false;
   }
@@ -202,7 +226,8 @@ bool Server::Admit(const Route& route, const httplib::Request& req, const Status
 }
 
 void Server::Handle(const Route& route, const httplib::Request& req, httplib::Response& res) const {
-  Request r{req, env_, {}, nullptr, model::Actor{}, std::nullopt, tls_};
+  t_route = route.path;
+  Request r{req, env_, {}, nullptr, model::Actor{}, std::nullopt, secure_};
   for (size_t i = 1; i < req.matches.size(); ++i) r.params.push_back(req.matches[i]);
   Status identified = Identify(req, r);
   if (!Admit(route, req, identified, r, res)) return;
@@ -220,6 +245,17 @@ void Server::Handle(const Route& route, const httplib::Request& req, httplib::Re
   } else {
     WriteJson(res, reply->status, reply->body);
   }
+}
+
+std::string Server::ClientAddress(const httplib::Request& req) const {
+  if (!options_.behind_tls_proxy) return req.remote_addr;
+  std::string forwarded = req.get_header_value("X-Forwarded-For");
+  if (forwarded.empty()) return req.remote_addr;
+  // The proxy appends the address it saw; entries before it are whatever the caller claimed.
+  auto comma = forwarded.rfind(',');
+  std::string last = comma == std::string::npos ? forwarded : forwarded.substr(comma + 1);
+  auto begin = last.find_first_not_of(' ');
+  return begin == std::string::npos ? req.remote_addr : last.substr(begin);
 }
 
 void Server::RegisterRoutes() {

@@ -26,6 +26,10 @@ struct ServerOptions {
   std::string web_dir;   // built web UI (web/dist); not served if empty or absent
   std::string tls_cert;  // PEM files; both set → HTTPS, and session cookies are Secure
   std::string tls_key;
+  // A TLS-terminating proxy on this host forwards to Cairn: treat the browser's connection as
+  // HTTPS (Secure cookies, HSTS, https origins) and take the caller's address from the last
+  // X-Forwarded-For entry, which the proxy appends.
+  bool behind_tls_proxy = false;
 };
 
 class Server {
@@ -46,6 +50,7 @@ class Server {
 
  private:
   void RegisterRoutes();
+  std::string ClientAddress(const httplib::Request& req) const;
   void Handle(const Route& route, const httplib::Request& req, httplib::Response& res) const;
   Status Identify(const httplib::Request& req, Request& r) const;
   bool Admit(const Route& route, const httplib::Request& req, const Status& identified, Request& r,
@@ -53,7 +58,8 @@ class Server {
 
   app::Env env_;  // a bundle of references: cheap to copy
   ServerOptions options_;
-  bool tls_ = false;
+  bool tls_ = false;     // this process speaks TLS
+  bool secure_ = false;  // the browser's connection is HTTPS (tls_ or behind a TLS proxy)
   std::unique_ptr<httplib::Server> http_;
   std::shared_ptr<int> listen_socket_ = std::make_shared<int>(-1);  // seen in the socket-options hook
 };

@@ -17,7 +17,9 @@ namespace cairn::cli {
 // Options every subcommand that touches the store shares.
 struct GlobalOptions {
   std::string db = "cairn.db";  // SQLite path or postgresql:// URL; also from CAIRN_DB
-  std::string config;           // TOML file; empty → embedded defaults
+  std::string config;           // TOML file (also from CAIRN_CONFIG); empty → embedded defaults
+  // Set by main: whether --db or CAIRN_DB was given. If not, [database] url wins over "cairn.db".
+  CLI::Option* db_option = nullptr;
 };
 
 // An open, migrated store plus what services need. Built by Open().
@@ -28,7 +30,8 @@ struct Context {
   app::Env env() { return {*db, clock, settings}; }
 };
 
-// Opens the store named in `g`, applies migrations and loads settings.
+// Loads settings, sets up logging ([log], or CAIRN_LOG_FORMAT), opens the store named in `g` (or
+// [database] url) and applies migrations.
 Result<std::unique_ptr<Context>> Open(const GlobalOptions& g);
 
 // Prints "error: <message>" to stderr and returns the process exit code for `status`.

@@ -1,4 +1,7 @@
+#include <cstdlib>
 #include <iostream>
+
+#include "common/logging.h"
 
 #include "cli/cli.h"
 
@@ -7,7 +10,12 @@ namespace cairn::cli {
 Result<std::unique_ptr<Context>> Open(const GlobalOptions& g) {
   auto ctx = std::make_unique<Context>();
   CAIRN_ASSIGN_OR_RETURN(ctx->settings, config::LoadSettings(g.config));
-  CAIRN_ASSIGN_OR_RETURN(ctx->db, storage::Database::Open(g.db));
+  const char* format = std::getenv("CAIRN_LOG_FORMAT");
+  CAIRN_RETURN_IF_ERROR(ConfigureLogging(format != nullptr && *format != '\0' ? format : ctx->settings.log_format,
+                                         ctx->settings.log_level));
+  bool db_given = g.db_option != nullptr && g.db_option->count() > 0;
+  std::string url = !db_given && !ctx->settings.database_url.empty() ? ctx->settings.database_url : g.db;
+  CAIRN_ASSIGN_OR_RETURN(ctx->db, storage::Database::Open(url));
   CAIRN_ASSIGN_OR_RETURN(int applied, ctx->db->Migrate());
   (void)applied;
   return ctx;

@@ -37,6 +37,19 @@ Status ReadString(const toml::table& root, const char* table, const char* key, c
   return Status::Ok();
 }
 
+// Reads table.key as a boolean into *out, if present.
+Status ReadBool(const toml::table& root, const char* table, const char* key, const std::string& source, bool* out) {
+  const toml::node* node = root.at_path(std::string(table) + "." + key).node();
+  if (node == nullptr) return Status::Ok();
+  auto v = node->value_exact<bool>();
+  if (!v) {
+    return InvalidArgument(source + ": " + table + "." + key + " (line " + std::to_string(node->source().begin.line) +
+                           ") must be true or false");
+  }
+  *out = *v;
+  return Status::Ok();
+}
+
 }  // namespace
 
 Settings Defaults() {
@@ -69,17 +82,30 @@ Result<Settings> ParseSettings(const std::string& text, const std::string& sourc
   CAIRN_RETURN_IF_ERROR(ReadString(root, "smtp", "username", source, kAnything, "a string", &s.smtp_username));
   CAIRN_RETURN_IF_ERROR(ReadString(root, "smtp", "password_env", source, kEnvName,
                                    "the name of an environment variable (A-Z, 0-9, _)", &s.smtp_password_env));
-  if (const toml::node* n = root.at_path("smtp.require_tls").node()) {
-    auto v = n->value<bool>();
-    if (!v) return InvalidArgument(source + ": smtp.require_tls (line " + std::to_string(n->source().begin.line) + ") must be true or false");
-    s.smtp_require_tls = *v;
-  }
+  CAIRN_RETURN_IF_ERROR(ReadBool(root, "smtp", "require_tls", source, &s.smtp_require_tls));
   if (!s.smtp_url.empty() && s.smtp_from.empty()) return InvalidArgument(source + ": smtp.from is needed with smtp.url");
   CAIRN_RETURN_IF_ERROR(ReadPositive(root, "smtp", "max_attempts", source, &s.smtp_max_attempts));
   CAIRN_RETURN_IF_ERROR(ReadPositive(root, "jobs", "interval_seconds", source, &s.jobs_interval));
   CAIRN_RETURN_IF_ERROR(ReadPositive(root, "jobs", "overdue_reminder_days", source, &s.overdue_reminder_days));
   CAIRN_RETURN_IF_ERROR(ReadPositive(root, "resources", "max_upload_bytes", source, &s.resources_max_upload_bytes));
   CAIRN_RETURN_IF_ERROR(ReadString(root, "resources", "scan_command", source, kAnything, "a command", &s.resources_scan_command));
+  static const std::regex kHost("^[A-Za-z0-9.:-]+$"), kPath("^[^\\0]+$"), kFormat("^(text|json)$"),
+      kLevel("^(trace|debug|info|warn|error)$");
+  CAIRN_RETURN_IF_ERROR(ReadString(root, "server", "host", source, kHost, "a host name or IP address", &s.server_host));
+  CAIRN_RETURN_IF_ERROR(ReadPositive(root, "server", "port", source, &s.server_port));
+  if (s.server_port > 65535) return InvalidArgument(source + ": server.port must be at most 65535");
+  CAIRN_RETURN_IF_ERROR(ReadString(root, "server", "web_dir", source, kPath, "a folder", &s.server_web_dir));
+  CAIRN_RETURN_IF_ERROR(ReadString(root, "server", "tls_cert", source, kPath, "a PEM file", &s.server_tls_cert));
+  CAIRN_RETURN_IF_ERROR(ReadString(root, "server", "tls_key", source, kPath, "a PEM file", &s.server_tls_key));
+  if (s.server_tls_cert.empty() != s.server_tls_key.empty()) {
+    return InvalidArgument(source + ": server.tls_cert and server.tls_key go together");
+  }
+  CAIRN_RETURN_IF_ERROR(ReadBool(root, "server", "behind_tls_proxy", source, &s.server_behind_tls_proxy));
+  CAIRN_RETURN_IF_ERROR(ReadString(root, "database", "url", source, kPath, "a SQLite file or a postgresql:// URL", &s.database_url));
+  CAIRN_RETURN_IF_ERROR(ReadString(root, "log", "format", source, kFormat, "\"text\" or \"json\"", &s.log_format));
+  CAIRN_RETURN_IF_ERROR(ReadString(root, "log", "level", source, kLevel, "trace, debug, info, warn or error", &s.log_level));
+  CAIRN_RETURN_IF_ERROR(ReadString(root, "metrics", "token_env", source, kEnvName,
+                                   "the name of an environment variable (A-Z, 0-9, _)", &s.metrics_token_env));
   static const std::regex kPrefix("^360G-[A-Za-z0-9]+$");
   CAIRN_RETURN_IF_ERROR(ReadString(root, "grants", "publisher_prefix", source, kPrefix,
                                    "\"360G-\" followed by letters and digits", &s.grants_publisher_prefix));

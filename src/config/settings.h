@@ -10,6 +10,27 @@
 namespace cairn::config {
 
 struct Settings {
+  // [server]: where `cairn serve` listens and what it serves. Its command-line flags and CAIRN_*
+  // environment variables win over these (docs/deploy.md).
+  std::string server_host = "127.0.0.1";
+  int server_port = 8080;
+  std::string server_web_dir = "web/dist";
+  std::string server_tls_cert;  // PEM files; both set → HTTPS
+  std::string server_tls_key;
+  // A TLS-terminating proxy (nginx…) on this host forwards to Cairn: cookies are Secure, HSTS is
+  // sent, and the caller's address is taken from X-Forwarded-For. Needed to listen on a
+  // non-loopback address without TLS.
+  bool server_behind_tls_proxy = false;
+  // [database] url: the store when neither --db nor CAIRN_DB is given.
+  std::string database_url;
+  // [log]: "text" for people at a terminal, "json" for one JSON object per line (journald, a
+  // log shipper). level: trace, debug, info, warn, error.
+  std::string log_format = "text";
+  std::string log_level = "info";
+  // [metrics] token_env: the environment variable holding the bearer token Prometheus sends to
+  // /api/v1/metrics. Empty: metrics answer only direct loopback callers.
+  std::string metrics_token_env;
+
   std::chrono::minutes session_idle{30};
   std::chrono::hours session_absolute{8};
   int login_max_failures = 5;

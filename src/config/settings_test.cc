@@ -49,5 +49,37 @@ TEST(Settings, SmtpAndGrantsSettingsAreChecked) {
   }
 }
 
+TEST(Settings, DeploymentSettingsAreReadAndChecked) {
+  Settings d = Defaults();
+  EXPECT_EQ(d.server_host, "127.0.0.1");
+  EXPECT_EQ(d.server_port, 8080);
+  EXPECT_FALSE(d.server_behind_tls_proxy);
+  EXPECT_EQ(d.log_format, "text");
+  EXPECT_EQ(d.database_url, "") << "the store comes from --db unless a deployment names one";
+  auto ok = ParseSettings("[server]\nhost = \"0.0.0.0\"\nport = 8443\nweb_dir = \"/usr/share/cairn/web\"\n"
+                          "tls_cert = \"/etc/cairn/cert.pem\"\ntls_key = \"/etc/cairn/key.pem\"\n"
+                          "behind_tls_proxy = true\n[database]\nurl = \"postgresql://cairn@localhost/cairn\"\n"
+                          "[log]\nformat = \"json\"\nlevel = \"warn\"\n[metrics]\ntoken_env = \"CAIRN_METRICS_TOKEN\"\n",
+                          "site.toml");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->server_host, "0.0.0.0");
+  EXPECT_EQ(ok->server_port, 8443);
+  EXPECT_EQ(ok->server_web_dir, "/usr/share/cairn/web");
+  EXPECT_EQ(ok->server_tls_key, "/etc/cairn/key.pem");
+  EXPECT_TRUE(ok->server_behind_tls_proxy);
+  EXPECT_EQ(ok->database_url, "postgresql://cairn@localhost/cairn");
+  EXPECT_EQ(ok->log_format, "json");
+  EXPECT_EQ(ok->log_level, "warn");
+  EXPECT_EQ(ok->metrics_token_env, "CAIRN_METRICS_TOKEN");
+  for (const char* bad : {"[server]\nport = 70000\n", "[server]\nport = \"80\"\n", "[server]\nhost = \"a b\"\n",
+                          "[server]\ntls_cert = \"c.pem\"\n", "[server]\nbehind_tls_proxy = 1\n",
+                          "[log]\nformat = \"xml\"\n", "[log]\nlevel = \"loud\"\n",
+                          "[metrics]\ntoken_env = \"the token itself\"\n"}) {
+    auto s = ParseSettings(bad, "site.toml");
+    EXPECT_FALSE(s.ok()) << bad;
+    if (!s.ok()) EXPECT_NE(s.status().message().find("site.toml"), std::string::npos) << s.status().message();
+  }
+}
+
 }  // namespace
 }  // namespace cairn::config

@@ -24,6 +24,9 @@ struct Rule {
 
 constexpr Rule kRules[] = {
     {Action::kHealthRead, "health.read", kPublic, 0, true},
+    // Metrics are for the operator's monitoring system, which has no session: the handler
+    // admits only a bearer token from the environment or a direct caller on the same host.
+    {Action::kMetricsRead, "metrics.read", kPublic, 0, true},
     {Action::kSessionCreate, "session.create", kPublic, 0, true},
     {Action::kSessionRead, "session.read", kAnySignedIn, 0, true},
     {Action::kSessionDelete, "session.delete", kAnySignedIn, 0, true},

@@ -16,6 +16,7 @@ namespace cairn::policy {
 
 enum class Action {
   kHealthRead,
+  kMetricsRead,
   kSessionCreate,  // sign in
   kSessionRead,    // who am I
   kSessionDelete,  // sign out

@@ -189,6 +189,11 @@ Result<int> Database::SchemaVersion() {
   return version;
 }
 
+int Database::LatestSchemaVersion() {
+  const auto& all = internal::EmbeddedMigrations();
+  return all.empty() ? 0 : all.back().version;
+}
+
 Result<int> Database::Migrate() {
   int applied = 0;
   for (const internal::Migration& m : internal::EmbeddedMigrations()) {

@@ -68,6 +68,8 @@ class Database {
   Result<int> Migrate();
   // The highest applied migration, 0 for an empty database.
   Result<int> SchemaVersion();
+  // The highest migration this binary carries: SchemaVersion() equals it once migrated.
+  static int LatestSchemaVersion();
 
   // Runs `sql` outside any transaction (for test fixtures that create and drop databases).
   // Throws on failure.

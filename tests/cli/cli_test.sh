@@ -100,6 +100,43 @@ kill -TERM "$server_pid"; wait "$server_pid"; server_pid=""
 out=$("$cairn" --db t.db serve --port 0 --tls-cert cert.pem 2>&1)
 check "--tls-cert without --tls-key is refused" contains "$out" "go together"
 
+# Deployment settings: a config file (CAIRN_CONFIG) names the store and asks for JSON logs;
+# CAIRN_* variables and flags win over it; off loopback, serving needs TLS or a TLS proxy.
+cat > site.toml <<TOML
+[server]
+port = 9
+[database]
+url = "$work/site.db"
+[log]
+format = "json"
+TOML
+CAIRN_CONFIG=site.toml CAIRN_PORT=0 "$cairn" serve --web-dir "$work/none" >site.log 2>&1 &
+server_pid=$!
+for _ in $(seq 50); do grep -q "serving on" site.log && break; sleep 0.1; done
+port=$(sed -n 's|.*serving on http://127.0.0.1:\([0-9]*\)/.*|\1|p' site.log)
+check "CAIRN_PORT wins over the file's port" test -n "$port"
+check "[database] url names the store" test -f site.db
+out=$(curl -s "http://127.0.0.1:$port/api/v1/ready")
+check "ready once migrated" contains "$out" '"status":"ready"'
+out=$(curl -s "http://127.0.0.1:$port/api/v1/metrics")
+check "metrics in Prometheus text" contains "$out" 'cairn_http_requests_total{method="GET",route="/api/v1/ready",status="200"} 1'
+kill -TERM "$server_pid"; wait "$server_pid"; server_pid=""
+check "log lines are JSON objects" python3 -c '
+import json, sys
+lines = [json.loads(l) for l in open("site.log") if l.strip()]
+assert lines and all({"time", "level", "message"} <= l.keys() for l in lines)
+assert any(l.get("path") == "/api/v1/ready" and l.get("status") == 200 for l in lines)'
+out=$("$cairn" --db t.db serve --host 0.0.0.0 --port 0 2>&1)
+check "plain HTTP off loopback is refused" contains "$out" "refusing to serve on 0.0.0.0 without TLS"
+printf '[server]\nhost = "0.0.0.0"\n' > public.toml
+out=$("$cairn" --db t.db --config public.toml serve --port 0 2>&1)
+check "also when the host comes from the file" contains "$out" "refusing to serve on 0.0.0.0 without TLS"
+"$cairn" --db t.db --config public.toml serve --port 0 --behind-tls-proxy --web-dir "$work/none" >proxy.log 2>&1 &
+server_pid=$!
+for _ in $(seq 50); do grep -q "serving on" proxy.log && break; sleep 0.1; done
+check "behind a TLS proxy it serves off loopback" contains "$(cat proxy.log)" "behind a TLS proxy"
+kill -TERM "$server_pid"; wait "$server_pid"; server_pid=""
+
 # Record linkage on any CSV: good rows load, bad rows are reported with their line.
 cat > people.csv <<'CSV'
 id, first, last, born, postcode

@@ -12,7 +12,7 @@
 
 namespace cairn::testing {
 
-TestServer::TestServer(config::Settings settings, const std::string& backend)
+TestServer::TestServer(config::Settings settings, const std::string& backend, api::ServerOptions options)
     : settings_(settings), clock_(*ParseTimestamp("2026-11-22T09:00:00.000Z")) {
   InitCrypto();
   store_ = TestStore::Create(backend);
@@ -34,7 +34,7 @@ TestServer::TestServer(config::Settings settings, const std::string& backend)
     EXPECT_TRUE(created.ok()) << created.status().ToString();
     if (created.ok()) user_ids_[role] = created->user.id;
   }
-  server_ = std::make_unique<api::Server>(env(), api::ServerOptions{});
+  server_ = std::make_unique<api::Server>(env(), std::move(options));
   auto port = server_->Bind("127.0.0.1", 0);
   EXPECT_TRUE(port.ok()) << port.status().ToString();
   port_ = port.ok() ? *port : 0;

@@ -38,7 +38,8 @@ class TestServer {
  public:
   // `backend` "sqlite" or "postgres"; when PostgreSQL is not configured the server does not
   // start and available() is false (the test skips, or fails under make test).
-  explicit TestServer(config::Settings settings = config::Defaults(), const std::string& backend = "sqlite");
+  explicit TestServer(config::Settings settings = config::Defaults(), const std::string& backend = "sqlite",
+                      api::ServerOptions options = {});
   ~TestServer();
   bool available() const { return server_ != nullptr; }
 

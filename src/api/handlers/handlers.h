@@ -10,6 +10,8 @@ namespace cairn::api::handlers {
 // meta.cc
 Result<Reply> Health(Request& req);
 Result<Reply> OpenApi(Request& req);
+Result<Reply> Ready(Request& req);
+Result<Reply> Metrics(Request& req);
 
 // session.cc
 Result<Reply> Login(Request& req);

@@ -1,0 +1,102 @@
+// What an operator's tooling sees: readiness, Prometheus metrics and who may read them, and a
+// server behind a TLS-terminating proxy.
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <cstdlib>
+#include <regex>
+
+#include "test_server.h"
+
+namespace cairn {
+namespace {
+
+using model::Role;
+using testing::TestServer;
+
+// The value of the sample `series` (name{labels} exactly) in a Prometheus text answer; -1 if absent.
+double Sample(const std::string& text, const std::string& series) {
+  auto at = text.find("\n" + series + " ");
+  if (at == std::string::npos) return -1;
+  return std::stod(text.substr(at + series.size() + 2));
+}
+
+TEST(Operations, ReadyWhenTheStoreCarriesEveryMigration) {
+  TestServer server;
+  auto r = server.Get("/api/v1/ready", nullptr);
+  ASSERT_EQ(r.status, 200) << r.raw;
+  EXPECT_EQ(r.body["status"], "ready");
+  EXPECT_EQ(r.body["schema_version"], storage::Database::LatestSchemaVersion());
+  // A store whose schema is older than the server is not ready.
+  server.db().RawForTests("DELETE FROM schema_migrations WHERE version = " +
+                          std::to_string(storage::Database::LatestSchemaVersion()));
+  r = server.Get("/api/v1/ready", nullptr);
+  EXPECT_EQ(r.status, 503) << r.raw;
+  EXPECT_EQ(r.body["status"], "not_ready");
+  EXPECT_NE(r.body["reason"].get<std::string>().find("schema"), std::string::npos);
+}
+
+TEST(Operations, MetricsCountRequestsByRouteAndReportQueues) {
+  TestServer server;
+  auto partner = server.Login(Role::kPartner);
+  auto before = server.Get("/api/v1/metrics", nullptr);
+  ASSERT_EQ(before.status, 200) << before.raw;
+  ASSERT_NE(before.headers.find("Content-Type")->second.find("text/plain; version=0.0.4"), std::string::npos);
+  const std::string series = "cairn_http_requests_total{method=\"GET\",route=\"/api/v1/tasks/{id}\",status=\"404\"}";
+  double n0 = std::max(0.0, Sample(before.raw, series));
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(server.Get("/api/v1/tasks/99999" + std::to_string(i), &partner).status, 404);
+  auto after = server.Get("/api/v1/metrics", nullptr);
+  // Labelled by the route's template, not the path, so callers cannot multiply the series.
+  EXPECT_EQ(Sample(after.raw, series), n0 + 3) << after.raw;
+  EXPECT_EQ(after.raw.find("/api/v1/tasks/999990"), std::string::npos);
+  EXPECT_GE(Sample(after.raw, "cairn_http_request_duration_seconds_count{route=\"/api/v1/tasks/{id}\"}"), 3);
+  EXPECT_EQ(Sample(after.raw, "cairn_database_up"), 1);
+  EXPECT_GT(Sample(after.raw, "process_resident_memory_bytes"), 0);
+  EXPECT_EQ(Sample(after.raw, "cairn_sessions_active"), 1);
+  EXPECT_GT(Sample(after.raw, "cairn_audit_entries"), 0);
+  for (const char* gauge : {"cairn_email_outbox_pending", "cairn_tasks_overdue", "cairn_screening_referrals_open",
+                            "cairn_grant_applications_waiting", "cairn_ingest_rows{outcome=\"rejected\"}"}) {
+    EXPECT_GE(Sample(after.raw, gauge), 0) << gauge << " missing";
+  }
+}
+
+TEST(Operations, MetricsAreRefusedThroughAProxyAndNeedTheTokenWhenOneIsSet) {
+  TestServer open;
+  auto proxied = open.Send("GET", "/api/v1/metrics", nullptr, "", {{"X-Forwarded-For", "203.0.113.9"}});
+  EXPECT_EQ(proxied.status, 403) << proxied.raw;
+
+  config::Settings settings = config::Defaults();
+  settings.metrics_token_env = "CAIRN_TEST_METRICS_TOKEN";
+  ::setenv("CAIRN_TEST_METRICS_TOKEN", "s3cret-scrape-token", 1);
+  TestServer guarded(settings);
+  EXPECT_EQ(guarded.Get("/api/v1/metrics", nullptr).status, 403) << "loopback alone is not enough with a token set";
+  EXPECT_EQ(guarded.Send("GET", "/api/v1/metrics", nullptr, "", {{"Authorization", "Bearer wrong"}}).status, 403);
+  auto ok = guarded.Send("GET", "/api/v1/metrics", nullptr, "",
+                         {{"Authorization", "Bearer s3cret-scrape-token"}, {"X-Forwarded-For", "203.0.113.9"}});
+  EXPECT_EQ(ok.status, 200) << ok.raw;
+  ::unsetenv("CAIRN_TEST_METRICS_TOKEN");
+  EXPECT_EQ(guarded.Send("GET", "/api/v1/metrics", nullptr, "", {{"Authorization", "Bearer "}}).status, 403)
+      << "an unset token variable must not mean an empty token";
+}
+
+TEST(Operations, BehindATlsProxyCookiesAreSecureAndTheCallerIsTheForwardedAddress) {
+  api::ServerOptions options;
+  options.behind_tls_proxy = true;
+  TestServer server(config::Defaults(), "sqlite", options);
+  // A proxy appends the address it saw; what the caller claimed before it is not trusted.
+  auto r = server.Send("POST", "/api/v1/session/login", nullptr,
+                       nlohmann::json{{"username", "test-partner"}, {"password", testing::kPassword}}.dump(),
+                       {{"X-Forwarded-For", "10.9.9.9, 198.51.100.23"}});
+  ASSERT_EQ(r.status, 200) << r.raw;
+  EXPECT_NE(r.headers.find("Set-Cookie")->second.find("Secure"), std::string::npos);
+  EXPECT_EQ(r.headers.count("Strict-Transport-Security"), 1u);
+  std::string source;
+  ASSERT_TRUE(server.db().Read([&](storage::Tx& tx) {
+    tx.sql() << "SELECT source FROM audit_log WHERE action = 'login' ORDER BY seq DESC LIMIT 1", soci::into(source);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(source, "198.51.100.23");
+}
+
+}  // namespace
+}  // namespace cairn
