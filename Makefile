@@ -1,16 +1,17 @@
 # Cairn's two commands:
 #   make run   install what is missing, build, load demo data into cairn.db, serve on :8080
 #   make test  install what is missing, build, and pass every test (PostgreSQL included)
-# Others: make build, make web, make bench, make test-unit, make format, make clean.
+# Others: make build, make web, make bench, make test-unit, make install, make format, make clean.
 
 BUILD ?= build
 DB ?= cairn.db
 PORT ?= 8080
+PREFIX ?= /usr/local
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 # CI has two cores; use what the machine has.
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build web run test test-unit bench bench-uk format clean
+.PHONY: all deps build web run test test-unit bench bench-uk install format clean
 
 all: build web
 
@@ -42,6 +43,10 @@ bench-uk: build
 # Unit tests only: no PostgreSQL, no browser.
 test-unit: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) -L unit
+
+# The binary, the web UI, the settings file and the deployment files under PREFIX (docs/deploy.md).
+install: build web
+	@cmake --install $(BUILD) --prefix $(PREFIX)
 
 format:
 	@find src tests -name '*.cc' -o -name '*.h' | xargs clang-format -i
