@@ -24,11 +24,15 @@ struct GlobalOptions {
 
 // An open, migrated store plus what services need. Built by Open().
 struct Context {
+  std::string url;  // the store's SQLite path or PostgreSQL URL, as resolved by Open()
   std::unique_ptr<storage::Database> db;
   SystemClock clock;
   config::Settings settings;
   app::Env env() { return {*db, clock, settings}; }
 };
+
+// The store `g` names: --db or CAIRN_DB, else [database] url from `settings`, else cairn.db.
+std::string StoreUrl(const GlobalOptions& g, const config::Settings& settings);
 
 // Loads settings, sets up logging ([log], or CAIRN_LOG_FORMAT), opens the store named in `g` (or
 // [database] url) and applies migrations.
@@ -52,5 +56,6 @@ void AddRedFlags(CLI::App& app, int& exit_code);
 void AddWatchlist(CLI::App& app, GlobalOptions& g, int& exit_code);
 void AddReport(CLI::App& app, GlobalOptions& g, int& exit_code);
 void AddMail(CLI::App& app, GlobalOptions& g, int& exit_code);
+void AddBackup(CLI::App& app, GlobalOptions& g, int& exit_code);
 
 }  // namespace cairn::cli

@@ -7,15 +7,19 @@
 
 namespace cairn::cli {
 
+std::string StoreUrl(const GlobalOptions& g, const config::Settings& settings) {
+  bool db_given = g.db_option != nullptr && g.db_option->count() > 0;
+  return !db_given && !settings.database_url.empty() ? settings.database_url : g.db;
+}
+
 Result<std::unique_ptr<Context>> Open(const GlobalOptions& g) {
   auto ctx = std::make_unique<Context>();
   CAIRN_ASSIGN_OR_RETURN(ctx->settings, config::LoadSettings(g.config));
   const char* format = std::getenv("CAIRN_LOG_FORMAT");
   CAIRN_RETURN_IF_ERROR(ConfigureLogging(format != nullptr && *format != '\0' ? format : ctx->settings.log_format,
                                          ctx->settings.log_level));
-  bool db_given = g.db_option != nullptr && g.db_option->count() > 0;
-  std::string url = !db_given && !ctx->settings.database_url.empty() ? ctx->settings.database_url : g.db;
-  CAIRN_ASSIGN_OR_RETURN(ctx->db, storage::Database::Open(url));
+  ctx->url = StoreUrl(g, ctx->settings);
+  CAIRN_ASSIGN_OR_RETURN(ctx->db, storage::Database::Open(ctx->url));
   CAIRN_ASSIGN_OR_RETURN(int applied, ctx->db->Migrate());
   (void)applied;
   return ctx;

@@ -11,19 +11,15 @@
 
 #include <regex>
 
+#include "storage/internal/conninfo.h"
 #include "storage/internal/migrations.h"
 
 namespace cairn::storage {
+using internal::IsPostgresUrl;
+using internal::PostgresConninfo;
+using internal::RedactPassword;
+
 namespace {
-
-bool IsPostgresUrl(const std::string& url) {
-  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
-}
-
-std::string RedactPassword(const std::string& url) {
-  static const std::regex kPassword(R"(^(postgres(?:ql)?://[^:/@]+):[^@]*@)");
-  return std::regex_replace(url, kPassword, "$1:***@");
-}
 
 std::string QuoteSociValue(const std::string& value) {
   std::string out = "\"";
@@ -32,31 +28,6 @@ std::string QuoteSociValue(const std::string& value) {
     out += c;
   }
   return out + "\"";
-}
-
-// SOCI rebuilds the connect string as key=value pairs and so cannot take a URL: let libpq
-// parse the URL and hand SOCI the keyword form.
-Result<std::string> PostgresConninfo(const std::string& url) {
-  char* error = nullptr;
-  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
-  if (options == nullptr) {
-    std::string why = error != nullptr ? error : "not a PostgreSQL URL";
-    PQfreemem(error);
-    return InvalidArgument("bad database URL " + RedactPassword(url) + ": " + why);
-  }
-  std::string out;
-  for (PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
-    if (o->val == nullptr || *o->val == '\0') continue;
-    std::string value = o->val;
-    std::string quoted;
-    for (char c : value) {
-      if (c == '\'' || c == '\\') quoted += '\\';
-      quoted += c;
-    }
-    out += std::string(o->keyword) + "='" + quoted + "' ";
-  }
-  PQconninfoFree(options);
-  return out;
 }
 
 // Turns a database exception into a Status. Constraint violations are expected outcomes of
@@ -92,6 +63,50 @@ Status FromException(const std::exception& e, soci::session* sql) {
 }
 
 }  // namespace
+
+namespace internal {
+
+bool IsPostgresUrl(const std::string& url) {
+  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+}
+
+std::string RedactPassword(const std::string& url) {
+  static const std::regex kPassword(R"(^(postgres(?:ql)?://[^:/@]+):[^@]*@)");
+  return std::regex_replace(url, kPassword, "$1:***@");
+}
+
+// SOCI rebuilds the connect string as key=value pairs and so cannot take a URL: let libpq
+// parse the URL and hand SOCI the keyword form.
+Result<std::string> PostgresConninfo(const std::string& url, std::string* password) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  if (options == nullptr) {
+    std::string why = error != nullptr ? error : "not a PostgreSQL URL";
+    PQfreemem(error);
+    return InvalidArgument("bad database URL " + RedactPassword(url) + ": " + why);
+  }
+  std::string out;
+  for (PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+    if (o->val == nullptr || *o->val == '\0') continue;
+    std::string value = o->val;
+    if (password != nullptr && std::string(o->keyword) == "password") {
+      *password = value;
+      continue;
+    }
+    std::string quoted;
+    for (char c : value) {
+      if (c == '\'' || c == '\\') quoted += '\\';
+      quoted += c;
+    }
+    out += std::string(o->keyword) + "='" + quoted + "' ";
+  }
+  PQconninfoFree(options);
+  return out;
+}
+
+}  // namespace internal
+
+std::string DisplayUrl(const std::string& url) { return RedactPassword(url); }
 
 void Tx::LockForAppend(int key) {
   if (backend_ == Backend::kPostgres) {

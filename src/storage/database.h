@@ -23,6 +23,9 @@ namespace cairn::storage {
 
 enum class Backend { kSqlite, kPostgres };
 
+// `url` with any PostgreSQL password replaced by ***, for messages and logs.
+std::string DisplayUrl(const std::string& url);
+
 // One open transaction. Owned by Database::Read/Write; do not keep it past the callback.
 class Tx {
  public:

@@ -37,4 +37,16 @@ Result<OperationalCounts> CountOperations(Tx& tx, const std::string& today, cons
   return c;
 }
 
+Result<std::vector<std::pair<std::string, int64_t>>> CountTables(Tx& tx) {
+  // A fixed list of names, never from input, so building the statement text is safe.
+  static const char* const kTables[] = {
+      "organisations", "users", "audit_log", "source_files", "source_records", "entities", "links",
+      "match_decisions", "findings", "intel_reviews", "disclosures", "socg_profiles", "tenders", "referrals",
+      "tasks", "meetings", "divert_cases", "self_assessments", "grant_applications", "grant_payments",
+      "guidance_pages", "case_studies", "resources"};
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (const char* table : kTables) out.emplace_back(table, CountWhere(tx, std::string("SELECT COUNT(*) FROM ") + table));
+  return out;
+}
+
 }  // namespace cairn::storage

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "common/status.h"
 #include "storage/database.h"
@@ -27,5 +29,9 @@ struct OperationalCounts {
 // `today` is YYYY-MM-DD and `now` an RFC 3339 timestamp (the store's formats).
 Result<OperationalCounts> CountOperations(Tx& tx, const std::string& today, const std::string& now,
                                           int64_t email_max_attempts);
+
+// Row counts of the tables that hold the store's records, in a fixed order (for backup and
+// restore reports, and for checking a restore against its source).
+Result<std::vector<std::pair<std::string, int64_t>>> CountTables(Tx& tx);
 
 }  // namespace cairn::storage
