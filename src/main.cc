@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   cairn::cli::AddReport(app, g, exit_code);
   cairn::cli::AddMail(app, g, exit_code);
   cairn::cli::AddBackup(app, g, exit_code);
+  cairn::cli::AddRetention(app, g, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

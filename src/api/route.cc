@@ -14,6 +14,7 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/health", Action::kHealthRead, h::Health},
       {"GET", "/api/v1/ready", Action::kHealthRead, h::Ready},
       {"GET", "/api/v1/metrics", Action::kMetricsRead, h::Metrics},
+      {"GET", "/api/v1/retention", Action::kRetentionRead, h::Retention},
       {"GET", "/api/v1/openapi.json", Action::kOpenApiRead, h::OpenApi},
       {"POST", "/api/v1/session/login", Action::kSessionCreate, h::Login},
       {"POST", "/api/v1/session/logout", Action::kSessionDelete, h::Logout},

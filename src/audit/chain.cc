@@ -3,6 +3,7 @@
 #include "common/crypto.h"
 #include "common/time.h"
 #include "storage/audit_log.h"
+#include "storage/retention.h"
 
 namespace cairn::audit {
 namespace {
@@ -29,6 +30,14 @@ Status Append(storage::Tx& tx, const Clock& clock, const model::Actor& actor, co
   model::AuditEntry e;
   e.seq = last ? last->seq + 1 : 1;
   e.prev_hash = last ? last->hash : kGenesisHash;
+  if (!last) {
+    // Retention may have removed every entry: the chain goes on from its anchor.
+    CAIRN_ASSIGN_OR_RETURN(auto anchor, storage::ReadAuditAnchor(tx));
+    if (anchor) {
+      e.seq = anchor->seq + 1;
+      e.prev_hash = anchor->hash;
+    }
+  }
   e.at = FormatTimestamp(clock.Now());
   e.actor_user_id = actor.user_id;
   e.actor_organisation_id = actor.organisation_id;
@@ -47,7 +56,14 @@ Result<VerifyReport> Verify(storage::Database& db) {
   VerifyReport report;
   std::string expected_prev = kGenesisHash;
   int64_t expected_seq = 1;
-  Status s = db.Read([&](storage::Tx& tx) {
+  Status s = db.Read([&](storage::Tx& tx) -> Status {
+    // After retention removed the oldest entries, the chain continues from the last one removed.
+    CAIRN_ASSIGN_OR_RETURN(auto anchor, storage::ReadAuditAnchor(tx));
+    if (anchor) {
+      expected_prev = anchor->hash;
+      expected_seq = anchor->seq + 1;
+      report.anchored_after = anchor->seq;
+    }
     return storage::ScanAudit(tx, [&](const model::AuditEntry& e) {
       ++report.entries;
       std::string why;

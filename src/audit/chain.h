@@ -2,8 +2,11 @@
 //
 // Entry n stores hash_n = SHA-256(canonical(entry_n without hash) ‖ hash_{n-1}), with
 // hash_0 = 64 zeros. Changing, deleting or reordering any stored entry makes Verify report the
-// first entry whose stored hash or link no longer matches. Append must run inside the same
-// write transaction as the change it records, so a write and its audit entry commit together.
+// first entry whose stored hash or link no longer matches. Retention may remove the oldest entries
+// ([retention] audit_log_days); the chain then starts from an anchor holding the last removed
+// entry's seq and hash, and removing entries is itself the subject of an audit entry.
+// Append must run inside the same write transaction as the change it records, so a write and
+// its audit entry commit together.
 #pragma once
 
 #include <optional>
@@ -40,6 +43,7 @@ struct VerifyReport {
   int64_t entries = 0;
   std::optional<int64_t> first_broken_seq;  // nullopt when the chain is intact
   std::string reason;                       // why that entry is broken
+  int64_t anchored_after = 0;  // entries up to this seq were removed under retention (0: none)
   bool ok() const { return !first_broken_seq.has_value(); }
 };
 

@@ -57,5 +57,6 @@ void AddWatchlist(CLI::App& app, GlobalOptions& g, int& exit_code);
 void AddReport(CLI::App& app, GlobalOptions& g, int& exit_code);
 void AddMail(CLI::App& app, GlobalOptions& g, int& exit_code);
 void AddBackup(CLI::App& app, GlobalOptions& g, int& exit_code);
+void AddRetention(CLI::App& app, GlobalOptions& g, int& exit_code);
 
 }  // namespace cairn::cli

@@ -5,6 +5,7 @@
 #include <csignal>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "api/server.h"
@@ -12,6 +13,7 @@
 #include "common/version.h"
 #include "engine/guidance.h"
 #include "engine/mailer.h"
+#include "engine/retention.h"
 #include "engine/tasks.h"
 
 namespace cairn::cli {
@@ -61,8 +63,9 @@ void StopOnSignal(int) {
 }
 
 // The server's background jobs: every [jobs] interval_seconds, remind the owners of overdue
-// tasks and send the email outbox (when SMTP is configured). A failure is logged and tried again
-// next time; it never stops the server.
+// tasks and send the email outbox (when SMTP is configured); once a day (first at start),
+// apply the retention rules. A failure is logged and tried again next time; it never stops the
+// server.
 class Jobs {
  public:
   explicit Jobs(app::Env env) : env_(env), thread_([this] { Loop(); }) {}
@@ -92,7 +95,20 @@ class Jobs {
     auto mail = engine::SendOutbox(env_);
     if (!mail.ok()) spdlog::warn("sending the outbox: {}", mail.status().ToString());
     else if (mail->sent + mail->failed > 0) spdlog::info("outbox: sent {}, failed {}", mail->sent, mail->failed);
+    auto now = std::chrono::steady_clock::now();
+    if (last_retention_ && now - *last_retention_ < std::chrono::hours(24)) return;
+    last_retention_ = now;
+    auto retention = engine::ApplyRetention(env_, model::Actor::System("retention job"), false);
+    if (!retention.ok()) {
+      spdlog::warn("retention: {}", retention.status().ToString());
+      last_retention_.reset();  // try again at the next interval
+      return;
+    }
+    for (const auto& item : retention->items) {
+      if (item.done > 0) spdlog::info("retention: {} {} ({})", item.action, item.done, item.rule);
+    }
   }
+  std::optional<std::chrono::steady_clock::time_point> last_retention_;
 
   app::Env env_;
   std::mutex mu_;

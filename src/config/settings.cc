@@ -37,6 +37,19 @@ Status ReadString(const toml::table& root, const char* table, const char* key, c
   return Status::Ok();
 }
 
+// Reads table.key as a whole number of days, 0 or more, into *out, if present.
+Status ReadDays(const toml::table& root, const char* key, const std::string& source, int* out) {
+  const toml::node* node = root.at_path(std::string("retention.") + key).node();
+  if (node == nullptr) return Status::Ok();
+  auto v = node->value_exact<int64_t>();
+  if (!v || *v < 0 || *v > 36500) {
+    return InvalidArgument(source + ": retention." + key + " (line " + std::to_string(node->source().begin.line) +
+                           ") must be a whole number of days from 0 (keep) to 36500");
+  }
+  *out = int(*v);
+  return Status::Ok();
+}
+
 // Reads table.key as a boolean into *out, if present.
 Status ReadBool(const toml::table& root, const char* table, const char* key, const std::string& source, bool* out) {
   const toml::node* node = root.at_path(std::string(table) + "." + key).node();
@@ -106,6 +119,27 @@ Result<Settings> ParseSettings(const std::string& text, const std::string& sourc
   CAIRN_RETURN_IF_ERROR(ReadString(root, "log", "level", source, kLevel, "trace, debug, info, warn or error", &s.log_level));
   CAIRN_RETURN_IF_ERROR(ReadString(root, "metrics", "token_env", source, kEnvName,
                                    "the name of an environment variable (A-Z, 0-9, _)", &s.metrics_token_env));
+  CAIRN_RETURN_IF_ERROR(ReadDays(root, "sessions_days", source, &s.retention_sessions_days));
+  CAIRN_RETURN_IF_ERROR(ReadDays(root, "notifications_days", source, &s.retention_notifications_days));
+  CAIRN_RETURN_IF_ERROR(ReadDays(root, "emails_days", source, &s.retention_emails_days));
+  CAIRN_RETURN_IF_ERROR(ReadDays(root, "closed_tasks_days", source, &s.retention_closed_tasks_days));
+  CAIRN_RETURN_IF_ERROR(ReadDays(root, "closed_divert_days", source, &s.retention_closed_divert_days));
+  CAIRN_RETURN_IF_ERROR(ReadDays(root, "audit_log_days", source, &s.retention_audit_log_days));
+  CAIRN_RETURN_IF_ERROR(ReadDays(root, "intelligence_review_grace_days", source, &s.retention_intelligence_review_grace_days));
+  if (s.retention_audit_log_days > 0) {
+    // The audit trail must outlive what it is about: a record kept indefinitely (0) needs an
+    // audit log kept indefinitely too.
+    for (auto [key, days] : {std::pair{"sessions_days", s.retention_sessions_days},
+                             std::pair{"notifications_days", s.retention_notifications_days},
+                             std::pair{"emails_days", s.retention_emails_days},
+                             std::pair{"closed_tasks_days", s.retention_closed_tasks_days},
+                             std::pair{"closed_divert_days", s.retention_closed_divert_days}}) {
+      if (days == 0 || days >= s.retention_audit_log_days) {
+        return InvalidArgument(source + ": retention.audit_log_days must be longer than retention." + key +
+                               " (the audit log is kept longest; 0 keeps it indefinitely)");
+      }
+    }
+  }
   static const std::regex kPrefix("^360G-[A-Za-z0-9]+$");
   CAIRN_RETURN_IF_ERROR(ReadString(root, "grants", "publisher_prefix", source, kPrefix,
                                    "\"360G-\" followed by letters and digits", &s.grants_publisher_prefix));

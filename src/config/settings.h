@@ -53,6 +53,17 @@ struct Settings {
   std::chrono::seconds jobs_interval{60};  // how often cairn serve sends the outbox and checks for overdue tasks
   int overdue_reminder_days = 7;   // an overdue task's owner is reminded at most this often
 
+  // [retention] (engine/retention.h): days each kind of record is kept after the event named,
+  // then deleted or anonymised by the daily job; 0 keeps it indefinitely. The audit log is kept
+  // longest: audit_log_days is 0 or longer than every other period (checked on loading).
+  int retention_sessions_days = 30;           // after a session expires
+  int retention_notifications_days = 365;     // after a notification is read
+  int retention_emails_days = 90;             // after an email is sent
+  int retention_closed_tasks_days = 2190;     // after a task is done or declined (anonymised)
+  int retention_closed_divert_days = 1095;    // after a Divert case is closed (anonymised)
+  int retention_audit_log_days = 0;           // after the entry was written
+  int retention_intelligence_review_grace_days = 30;  // past review by this long: reported, never deleted
+
   // The resource library (engine/library.h).
   size_t resources_max_upload_bytes = 10 << 20;
   std::string resources_scan_command;  // e.g. "clamdscan --no-summary": run on each upload, 0 = clean

@@ -81,5 +81,29 @@ TEST(Settings, DeploymentSettingsAreReadAndChecked) {
   }
 }
 
+TEST(Settings, RetentionKeepsTheAuditLogLongest) {
+  Settings d = Defaults();
+  EXPECT_EQ(d.retention_audit_log_days, 0) << "the audit log is kept indefinitely by default";
+  EXPECT_GT(d.retention_closed_tasks_days, 0);
+  auto ok = ParseSettings("[retention]\nclosed_tasks_days = 0\nemails_days = 30\n", "site.toml");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->retention_closed_tasks_days, 0);
+  EXPECT_EQ(ok->retention_emails_days, 30);
+  auto longest = ParseSettings("[retention]\naudit_log_days = 3650\n", "site.toml");
+  ASSERT_TRUE(longest.ok()) << longest.status().ToString();
+  auto shorter = ParseSettings("[retention]\naudit_log_days = 1000\n", "site.toml");
+  ASSERT_FALSE(shorter.ok()) << "shorter than closed_tasks_days (2190)";
+  EXPECT_NE(shorter.status().message().find("retention.audit_log_days must be longer than retention.closed_tasks_days"),
+            std::string::npos) << shorter.status().message();
+  auto forever = ParseSettings("[retention]\naudit_log_days = 3650\nclosed_divert_days = 0\n", "site.toml");
+  EXPECT_FALSE(forever.ok()) << "a record kept indefinitely needs its audit trail kept indefinitely";
+  for (const char* bad : {"[retention]\nemails_days = -1\n", "[retention]\nemails_days = \"30\"\n",
+                          "[retention]\nemails_days = 1.5\n"}) {
+    auto s = ParseSettings(bad, "site.toml");
+    EXPECT_FALSE(s.ok()) << bad;
+    if (!s.ok()) EXPECT_NE(s.status().message().find("retention.emails_days"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace cairn::config

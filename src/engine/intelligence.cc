@@ -93,6 +93,23 @@ const LawfulBases& AllLawfulBases() {
   return kBases;
 }
 
+Result<int64_t> CountIntelligencePastReview(const app::Env& env, int grace_days) {
+  std::string cutoff = FormatTimestamp(env.clock.Now() - std::chrono::hours(24) * grace_days).substr(0, 10);
+  int64_t n = 0;
+  CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(auto owners, storage::IntelOwners(tx));
+    for (int64_t owner : owners) {
+      CAIRN_ASSIGN_OR_RETURN(auto rows, storage::IntelRecordsOf(tx, owner));
+      for (const auto& row : rows) {
+        IntelRecord r = FromRow(row, cutoff);
+        if (r.review_due) ++n;
+      }
+    }
+    return Status::Ok();
+  }));
+  return n;
+}
+
 Result<IntelPage> ListIntelligence(const app::Env& env, const model::Actor& actor, const IntelQuery& query) {
   if (actor.role != model::Role::kAnalyst || !actor.organisation_id) return PermissionDenied("intelligence is for analysts");
   std::vector<storage::IntelRecordRow> rows;

@@ -52,6 +52,11 @@ Result<IntelPage> ListIntelligence(const app::Env& env, const model::Actor& acto
 // owner. Audited.
 Result<IntelRecord> ReadIntelligence(const app::Env& env, const model::Actor& actor, int64_t id);
 
+// How many intelligence records, across every owning organisation, are past their review date by
+// more than `grace_days` (the retention report: intelligence is reviewed by its analysts, never
+// deleted by a job). Reads no record into the result, so it is not audited as a read.
+Result<int64_t> CountIntelligencePastReview(const app::Env& env, int grace_days);
+
 // Records a review and the next review date (YYYY-MM-DD, after today). InvalidField for a bad
 // date or an empty note. Audited.
 Result<IntelRecord> ReviewIntelligence(const app::Env& env, const model::Actor& actor, int64_t id,

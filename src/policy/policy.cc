@@ -27,6 +27,8 @@ constexpr Rule kRules[] = {
     // Metrics are for the operator's monitoring system, which has no session: the handler
     // admits only a bearer token from the environment or a direct caller on the same host.
     {Action::kMetricsRead, "metrics.read", kPublic, 0, true},
+    // What the retention rules would delete or anonymise now: for those who run and oversee it.
+    {Action::kRetentionRead, "retention.read", kRoles, Bit(Role::kAdmin) | Bit(Role::kAuditor), false},
     {Action::kSessionCreate, "session.create", kPublic, 0, true},
     {Action::kSessionRead, "session.read", kAnySignedIn, 0, true},
     {Action::kSessionDelete, "session.delete", kAnySignedIn, 0, true},

@@ -17,6 +17,7 @@ namespace cairn::policy {
 enum class Action {
   kHealthRead,
   kMetricsRead,
+  kRetentionRead,
   kSessionCreate,  // sign in
   kSessionRead,    // who am I
   kSessionDelete,  // sign out

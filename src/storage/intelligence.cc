@@ -60,6 +60,17 @@ Result<std::vector<DisclosureRow>> Disclosures(Tx& tx, const std::string& where,
 
 }  // namespace
 
+Result<std::vector<int64_t>> IntelOwners(Tx& tx) {
+  int64_t owner = 0;
+  soci::statement st = (tx.sql().prepare << "SELECT DISTINCT owner_organisation_id FROM source_records WHERE format = "
+                                             "'intelligence_subjects' AND owner_organisation_id IS NOT NULL ORDER BY 1",
+                        soci::into(owner));
+  st.execute(false);
+  std::vector<int64_t> out;
+  while (st.fetch()) out.push_back(owner);
+  return out;
+}
+
 Result<std::vector<IntelRecordRow>> IntelRecordsOf(Tx& tx, int64_t owner) {
   auto reviews = LatestReviews(tx, owner);
   IntelRecordRow r;

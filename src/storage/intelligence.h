@@ -22,6 +22,8 @@ struct IntelRecordRow {
 
 // Every intelligence record owned by `owner`, in id order.
 Result<std::vector<IntelRecordRow>> IntelRecordsOf(Tx& tx, int64_t owner);
+// Every organisation that holds intelligence records.
+Result<std::vector<int64_t>> IntelOwners(Tx& tx);
 Result<std::optional<IntelRecordRow>> GetIntelRecord(Tx& tx, int64_t id);
 
 struct IntelReviewRow {

@@ -137,6 +137,15 @@ for _ in $(seq 50); do grep -q "serving on" proxy.log && break; sleep 0.1; done
 check "behind a TLS proxy it serves off loopback" contains "$(cat proxy.log)" "behind a TLS proxy"
 kill -TERM "$server_pid"; wait "$server_pid"; server_pid=""
 
+# Retention: a dry run lists every rule and changes nothing; a run is audited only if it did something.
+before=$(sqlite3 t.db "SELECT COUNT(*) FROM audit_log")
+out=$("$cairn" --db t.db retention --dry-run 2>&1)
+check "retention --dry-run lists the rules" contains "$out" "closed_divert"
+check "retention --dry-run says the audit log is kept" contains "$out" "audit_log.*kept indefinitely"
+check "retention --dry-run changes nothing" test "$(sqlite3 t.db "SELECT COUNT(*) FROM audit_log")" = "$before"
+out=$("$cairn" --db t.db retention 2>&1)
+check "retention runs" contains "$out" "Retention applied"
+
 # Record linkage on any CSV: good rows load, bad rows are reported with their line.
 cat > people.csv <<'CSV'
 id, first, last, born, postcode

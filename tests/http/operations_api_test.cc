@@ -79,6 +79,23 @@ TEST(Operations, MetricsAreRefusedThroughAProxyAndNeedTheTokenWhenOneIsSet) {
       << "an unset token variable must not mean an empty token";
 }
 
+TEST(Operations, TheRetentionReportIsADryRunForAdministratorsAndAuditors) {
+  TestServer server;
+  auto admin = server.Login(Role::kAdmin);
+  std::string audit_before = std::to_string(server.Count("audit_log"));
+  auto r = server.Get("/api/v1/retention", &admin);
+  ASSERT_EQ(r.status, 200) << r.raw;
+  EXPECT_EQ(r.body["dry_run"], true);
+  ASSERT_EQ(r.body["items"].size(), 7u);
+  EXPECT_EQ(r.body["items"][0]["rule"], "sessions");
+  EXPECT_EQ(r.body["items"][5]["rule"], "audit_log");
+  EXPECT_EQ(r.body["items"][5]["days"], 0);
+  EXPECT_EQ(r.body["items"][6]["action"], "review");
+  EXPECT_EQ(std::to_string(server.Count("audit_log")), audit_before) << "reading the report changes nothing";
+  auto partner = server.Login(Role::kPartner);
+  EXPECT_EQ(server.Get("/api/v1/retention", &partner).status, 403);
+}
+
 TEST(Operations, BehindATlsProxyCookiesAreSecureAndTheCallerIsTheForwardedAddress) {
   api::ServerOptions options;
   options.behind_tls_proxy = true;

@@ -12,6 +12,7 @@ Result<Reply> Health(Request& req);
 Result<Reply> OpenApi(Request& req);
 Result<Reply> Ready(Request& req);
 Result<Reply> Metrics(Request& req);
+Result<Reply> Retention(Request& req);
 
 // session.cc
 Result<Reply> Login(Request& req);

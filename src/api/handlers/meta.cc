@@ -8,7 +8,9 @@
 #include "common/crypto.h"
 #include "common/version.h"
 #include "embedded/embedded.h"
+#include "engine/intelligence.h"
 #include "engine/operations.h"
+#include "engine/retention.h"
 
 namespace cairn::api::handlers {
 namespace {
@@ -117,10 +119,27 @@ Result<Reply> Metrics(Request& req) {
     Gauge(&out, "cairn_source_records", "Source records held.", double(c.source_records));
     Gauge(&out, "cairn_audit_entries", "Entries in the audit log.", double(c.audit_entries));
   }
+  auto past_review = engine::CountIntelligencePastReview(req.env, req.env.settings.retention_intelligence_review_grace_days);
+  if (past_review.ok()) {
+    Gauge(&out, "cairn_intelligence_past_review",
+          "Intelligence records past their review date by more than [retention] intelligence_review_grace_days.",
+          double(*past_review));
+  }
   Reply reply;
   reply.raw = std::move(out);
   reply.content_type = "text/plain; version=0.0.4; charset=utf-8";
   return reply;
+}
+
+Result<Reply> Retention(Request& req) {
+  // Always a dry run: the job applies the rules; people see what is due.
+  CAIRN_ASSIGN_OR_RETURN(auto report, engine::ApplyRetention(req.env, req.actor, true));
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& i : report.items) {
+    items.push_back({{"rule", i.rule}, {"action", i.action}, {"what", i.what}, {"days", i.days},
+                     {"cutoff", i.cutoff}, {"due", i.due}});
+  }
+  return Reply{200, {{"dry_run", true}, {"items", items}}, {}};
 }
 
 Result<Reply> OpenApi(Request& req) {
