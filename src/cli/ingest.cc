@@ -47,7 +47,8 @@ Status Run(const GlobalOptions& g, const IngestArgs& a) {
       for (const auto& r : report.rejects) std::cerr << "rejected: " << r << "\n";
     }
     std::cout << path << " (" << report.format << "): read " << report.read << ", loaded " << report.loaded
-              << ", unchanged " << report.unchanged << ", rejected " << report.rejected << "\n";
+              << ", unchanged " << report.unchanged << ", rejected " << report.rejected
+              << (report.resumed ? " (finished an interrupted ingest of this file)" : "") << "\n";
     any_rejected = any_rejected || report.rejected > 0;
   }
   if (any_rejected) std::cout << "the full reject report is in the store (ingest_rejects)\n";

@@ -201,7 +201,16 @@ Result<IngestReport> IngestFile(const app::Env& env, const model::Actor& actor, 
   CAIRN_ASSIGN_OR_RETURN(std::string sha, FileSha256(path));
   std::string now = FormatTimestamp(env.clock.Now());
   storage::SourceFileRow file{0, path, report.format, sha, now, 0, 0, 0, 0};
+  // Rows are stored in batches, each its own transaction, so a 2 GB file never waits on one
+  // huge transaction. A run that is killed part-way leaves its file uncompleted; the next ingest
+  // of the same file picks it up, and records that compare unchanged are not written again.
   CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(auto unfinished, storage::FindUnfinishedSourceFile(tx, path, report.format, sha));
+    if (unfinished) {
+      file.id = *unfinished;
+      report.resumed = true;
+      return storage::DeleteRejectsOf(tx, file.id);  // they are found again
+    }
     CAIRN_ASSIGN_OR_RETURN(file.id, storage::InsertSourceFile(tx, file));
     return Status::Ok();
   }));
@@ -268,7 +277,8 @@ Result<IngestReport> IngestFile(const app::Env& env, const model::Actor& actor, 
     return audit::Append(tx, env.clock, actor,
                          {"ingest", "source_file", std::to_string(file.id), true,
                           {{"path", path}, {"format", report.format}, {"sha256", sha}, {"read", report.read},
-                           {"loaded", report.loaded}, {"unchanged", report.unchanged}, {"rejected", report.rejected}}});
+                           {"loaded", report.loaded}, {"unchanged", report.unchanged}, {"rejected", report.rejected},
+                           {"resumed", report.resumed}}});
   }));
   return report;
 }

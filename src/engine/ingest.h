@@ -32,6 +32,9 @@ struct IngestReport {
   std::string path, format;
   int64_t read = 0, loaded = 0, unchanged = 0, rejected = 0;
   std::vector<std::string> rejects;  // "file line N: reason", the first 1,000
+  // This ingest finished one of the same file that was interrupted: rows the interrupted run
+  // stored count as unchanged.
+  bool resumed = false;
 };
 
 struct IngestOptions {

@@ -7,7 +7,7 @@ namespace cairn::storage {
 Result<int64_t> InsertSourceFile(Tx& tx, const SourceFileRow& f) {
   long long id = 0;
   tx.sql() << "INSERT INTO source_files (path, format, sha256, ingested_at, rows_read, rows_loaded, "
-              "rows_unchanged, rows_rejected) VALUES (:p, :f, :s, :at, :r, :l, :u, :x) RETURNING id",
+              "rows_unchanged, rows_rejected, completed) VALUES (:p, :f, :s, :at, :r, :l, :u, :x, 0) RETURNING id",
       soci::use(f.path), soci::use(f.format), soci::use(f.sha256), soci::use(f.ingested_at),
       soci::use(f.rows_read), soci::use(f.rows_loaded), soci::use(f.rows_unchanged), soci::use(f.rows_rejected),
       soci::into(id);
@@ -15,10 +15,25 @@ Result<int64_t> InsertSourceFile(Tx& tx, const SourceFileRow& f) {
 }
 
 Status UpdateSourceFileCounts(Tx& tx, const SourceFileRow& f) {
-  tx.sql() << "UPDATE source_files SET rows_read = :r, rows_loaded = :l, rows_unchanged = :u, rows_rejected = :x "
-              "WHERE id = :id",
+  tx.sql() << "UPDATE source_files SET rows_read = :r, rows_loaded = :l, rows_unchanged = :u, rows_rejected = :x, "
+              "completed = 1 WHERE id = :id",
       soci::use(f.rows_read), soci::use(f.rows_loaded), soci::use(f.rows_unchanged), soci::use(f.rows_rejected),
       soci::use(f.id);
+  return Status::Ok();
+}
+
+Result<std::optional<int64_t>> FindUnfinishedSourceFile(Tx& tx, const std::string& path, const std::string& format,
+                                                       const std::string& sha256) {
+  long long id = 0;
+  soci::indicator ind = soci::i_null;
+  tx.sql() << "SELECT MAX(id) FROM source_files WHERE completed = 0 AND path = :p AND format = :f AND sha256 = :s",
+      soci::use(path), soci::use(format), soci::use(sha256), soci::into(id, ind);
+  if (ind == soci::i_null) return std::optional<int64_t>();
+  return std::optional<int64_t>(int64_t{id});
+}
+
+Status DeleteRejectsOf(Tx& tx, int64_t source_file_id) {
+  tx.sql() << "DELETE FROM ingest_rejects WHERE source_file_id = :f", soci::use(source_file_id);
   return Status::Ok();
 }
 

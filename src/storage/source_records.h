@@ -16,8 +16,13 @@ struct SourceFileRow {
   int64_t rows_read = 0, rows_loaded = 0, rows_unchanged = 0, rows_rejected = 0;
 };
 
+// Inserts the file as not yet completed; UpdateSourceFileCounts completes it.
 Result<int64_t> InsertSourceFile(Tx& tx, const SourceFileRow& file);
 Status UpdateSourceFileCounts(Tx& tx, const SourceFileRow& file);
+// The latest ingest of this very file that never completed (it was interrupted), if any.
+Result<std::optional<int64_t>> FindUnfinishedSourceFile(Tx& tx, const std::string& path, const std::string& format,
+                                                       const std::string& sha256);
+Status DeleteRejectsOf(Tx& tx, int64_t source_file_id);
 Status InsertReject(Tx& tx, int64_t source_file_id, int64_t line, const std::string& reason);
 
 struct SourceRecordRow {
