@@ -159,7 +159,9 @@ const Rule& RuleFor(Action action) {
   for (const Rule& r : kRules) {
     if (r.action == action) return r;
   }
-  return kRules[0];  // unreachable: every Action has a rule (checked by policy_test)
+  // Unreachable (policy_test checks that every Action has a rule), but fail closed if not: no role.
+  static constexpr Rule kNobody{Action::kHealthRead, "unknown", kRoles, 0, false};
+  return kNobody;
 }
 
 }  // namespace
