@@ -11,7 +11,7 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 # CI has two cores; use what the machine has.
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build web run test test-unit bench bench-uk install format clean
+.PHONY: all deps build web run test test-unit bench bench-uk bench-load install format clean
 
 all: build web
 
@@ -39,6 +39,12 @@ bench: build
 # resolve has today (docs/benchmarks.md).
 bench-uk: build
 	@bash scripts/bench-world $(BUILD) uk
+
+# Load and a 10-minute soak with wrk against an existing store (make bench does this on the
+# synthetic Scotland it builds): make bench-load DB=path/to/world.db [SOAK=600]
+SOAK ?= 600
+bench-load: build
+	@bash scripts/bench-load $(BUILD) $(DB) $(SOAK)
 
 # Unit tests only: no PostgreSQL, no browser.
 test-unit: build

@@ -1,6 +1,6 @@
 -- wrk script for Cairn (scripts/bench-load): many signed-in users, each request as the next user
 -- in turn. Reads sessions.txt ("cookie csrf" per line) and ids.txt (entity ids), both written by
--- scripts/bench-load. The mix comes from the environment: CAIRN_MIX=reads | writes | mixed.
+-- scripts/bench-load. The mix comes from the environment: CAIRN_MIX=search | reads | writes | mixed.
 -- Prints the request count, socket errors, non-2xx answers and latency percentiles at the end.
 
 local sessions, ids = {}, {}
@@ -26,17 +26,23 @@ end
 
 local searches = { "tavern", "car wash", "nail", "smith", "limited", "glasgow", "trading", "services" }
 
+local function search_request(s)
+  local q = searches[math.random(#searches)]:gsub(" ", "%%20")
+  return wrk.format("GET", "/api/v1/search?q=" .. q, { ["Cookie"] = s.cookie })
+end
+
+-- An entity page's reads, a findings page and the task list.
 local function read_request(s)
   local pick = math.random(4)
   local path
   if pick == 1 then
-    path = "/api/v1/search?q=" .. searches[math.random(#searches)]:gsub(" ", "%%20")
-  elseif pick == 2 then
     path = "/api/v1/entities/" .. ids[math.random(#ids)]
+  elseif pick == 2 then
+    path = "/api/v1/entities/" .. ids[math.random(#ids)] .. "/risk"
   elseif pick == 3 then
     path = "/api/v1/findings?limit=50"
   else
-    path = "/api/v1/tasks"
+    path = "/api/v1/tasks?council_area=Glasgow%20City"
   end
   return wrk.format("GET", path, { ["Cookie"] = s.cookie })
 end
@@ -53,9 +59,13 @@ end
 
 function request()
   local s = sessions[math.random(#sessions)]
+  if mix == "search" then return search_request(s) end
   if mix == "reads" then return read_request(s) end
   if mix == "writes" then return write_request(s) end
-  if math.random(10) == 1 then return write_request(s) end  -- mixed: one write in ten
+  -- mixed: of ten requests, one search, one write and eight other reads
+  local pick = math.random(10)
+  if pick == 1 then return search_request(s) end
+  if pick == 2 then return write_request(s) end
   return read_request(s)
 end
 
