@@ -1,7 +1,8 @@
 # Cairn's two commands:
 #   make run   install what is missing, build, load demo data into cairn.db, serve on :8080
 #   make test  install what is missing, build, and pass every test (PostgreSQL included)
-# Others: make build, make web, make bench, make test-unit, make install, make format, make clean.
+# Others: make build, make web, make bench, make test-unit, make fuzz, make install, make format,
+# make clean.
 
 BUILD ?= build
 DB ?= cairn.db
@@ -11,7 +12,7 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 # CI has two cores; use what the machine has.
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build web run test test-unit bench bench-uk bench-load install format clean
+.PHONY: all deps build web run test test-unit bench bench-uk bench-load fuzz install format clean
 
 all: build web
 
@@ -46,6 +47,11 @@ SOAK ?= 600
 bench-load: build
 	@bash scripts/bench-load $(BUILD) $(DB) $(SOAK)
 
+# The libFuzzer targets (fuzz/), built with clang in build-fuzz/, each run for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@bash scripts/fuzz build-fuzz $(FUZZ_SECONDS)
+
 # Unit tests only: no PostgreSQL, no browser.
 test-unit: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) -L unit
@@ -58,4 +64,4 @@ format:
 	@find src tests -name '*.cc' -o -name '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD) web/dist
+	rm -rf $(BUILD) build-fuzz web/dist

@@ -17,7 +17,8 @@ Result<std::optional<SourceRecord>> ParseFtmLine(std::string_view line) {
   if (!j.contains("id") || !j["id"].is_string() || j["id"].get<std::string>().empty()) {
     return InvalidField("id", "id is missing or not a string");
   }
-  std::string schema = j.value("schema", "");
+  // A schema of the wrong type is a bad row, not an exception (json::value would throw).
+  std::string schema = j.contains("schema") && j["schema"].is_string() ? j["schema"].get<std::string>() : "";
   if (std::find(kFtmSchemas.begin(), kFtmSchemas.end(), schema) == kFtmSchemas.end()) {
     return InvalidField("schema", "schema '" + schema + "' is not one Cairn maps");
   }

@@ -37,6 +37,13 @@ void Merge(json& into, const json& from) {
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
+// A release's date, or `otherwise` when it has none or it is not a string (json::value would
+// throw on the wrong type: found by make fuzz).
+std::string DateOf(const json& release, const char* otherwise) {
+  auto it = release.find("date");
+  return it != release.end() && it->is_string() ? it->get<std::string>() : otherwise;
+}
+
 }  // namespace
 
 bool IsCompiledReleaseLine(std::string_view line) {
@@ -81,12 +88,12 @@ Result<CompiledPackage> CompileReleasePackage(std::string_view text) {
   for (auto& [ocid, list] : by_ocid) {
     // Date order (ISO timestamps sort as text); releases without a date count as earliest.
     std::stable_sort(list.begin(), list.end(), [](const json* a, const json* b) {
-      return a->value("date", std::string()) < b->value("date", std::string());
+      return DateOf(*a, "") < DateOf(*b, "");
     });
     json compiled = json::object();
     for (const json* r : list) Merge(compiled, *r);
     compiled["tag"] = json::array({"compiled"});
-    compiled["id"] = ocid + "-" + compiled.value("date", std::string("compiled"));
+    compiled["id"] = ocid + "-" + DateOf(compiled, "compiled");
     out.records.push_back({ocid, Dump(compiled)});
   }
   return out;
