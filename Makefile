@@ -12,7 +12,7 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 # CI has two cores; use what the machine has.
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build web run test test-unit bench bench-uk bench-load fuzz install format clean
+.PHONY: all deps build web run test test-unit bench bench-uk bench-load fuzz check-sanitize install format clean
 
 all: build web
 
@@ -52,6 +52,14 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	@bash scripts/fuzz build-fuzz $(FUZZ_SECONDS)
 
+# Every test again, built with AddressSanitizer and UndefinedBehaviorSanitizer in build-sanitize/
+# (a separate build: about twice as slow; not part of make test).
+check-sanitize: deps web
+	@cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCAIRN_SANITIZE=ON >/dev/null
+	@cmake --build build-sanitize -j $(JOBS)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  bash scripts/with-test-postgres ctest --test-dir build-sanitize --output-on-failure -j $(JOBS)
+
 # Unit tests only: no PostgreSQL, no browser.
 test-unit: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) -L unit
@@ -64,4 +72,4 @@ format:
 	@find src tests -name '*.cc' -o -name '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD) build-fuzz web/dist
+	rm -rf $(BUILD) build-fuzz build-sanitize web/dist

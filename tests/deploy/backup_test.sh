@@ -7,6 +7,7 @@
 # Usage: backup_test.sh PATH/TO/cairn   (PostgreSQL when CAIRN_TEST_PG is set)
 set -uo pipefail
 cairn=$(realpath "$1")
+here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 server_pid=""
 writer_pid=""
@@ -20,21 +21,7 @@ cleanup() {
 trap cleanup EXIT
 cd "$work"
 
-passed=0
-failed=0
-check() {
-  local name=$1; shift
-  if "$@" >/dev/null 2>&1; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-contains() { grep -q -- "$2" <<<"$1"; }
-
-# sql LABEL URL QUERY: one value from the store at URL.
-sql() {
-  case "$2" in
-    postgresql://*) psql -qtA "$2" -c "$3" ;;
-    *) sqlite3 "$2" "$3" ;;
-  esac
-}
+source "$here/lib.sh"
 
 writes=150
 run() {  # run LABEL LIVE_URL RESTORE_URL
@@ -42,24 +29,15 @@ run() {  # run LABEL LIVE_URL RESTORE_URL
   "$cairn" --db "$live" init >/dev/null 2>&1
   echo "a long enough passphrase" | "$cairn" --db "$live" user add --username backup.admin --display-name B \
     --email b@x.example --role admin --organisation scottish-government --password-stdin >/dev/null 2>&1
-  "$cairn" --db "$live" serve --port 0 --web-dir "$work/none" >"serve-$label.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 100); do grep -q "serving on" "serve-$label.log" && break; sleep 0.1; done
-  local port base csrf
-  port=$(sed -n 's|.*serving on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "serve-$label.log")
-  base="http://127.0.0.1:$port"
-  csrf=$(curl -s -c "jar-$label" -H 'Content-Type: application/json' \
-    -d '{"username":"backup.admin","password":"a long enough passphrase"}' "$base/api/v1/session/login" |
-    python3 -c 'import json, sys; print(json.load(sys.stdin)["csrf_token"])')
+  start_server "$label" "$live"
+  sign_in "$label" backup.admin
   check "$label: the administrator signs in" test -n "$csrf"
 
   # The writer: one organisation per request; a line in acked-LABEL for each 201.
   : >"acked-$label"
   (
     for i in $(seq "$writes"); do
-      code=$(curl -s -o /dev/null -w '%{http_code}' -b "jar-$label" -H 'Content-Type: application/json' \
-        -H "X-CSRF-Token: $csrf" -d "{\"name\":\"Backup test org $i\",\"type\":\"council\"}" "$base/api/v1/organisations")
-      [ "$code" = 201 ] && echo "$i" >>"acked-$label"
+      [ "$(create_org "$label" "Backup test org $i")" = 201 ] && echo "$i" >>"acked-$label"
     done
   ) &
   writer_pid=$!
@@ -79,27 +57,27 @@ run() {  # run LABEL LIVE_URL RESTORE_URL
   check "$label: the backup file is private (0600)" test "$(stat -c %a "backup-$label")" = 600
   kill -TERM "$server_pid"; wait "$server_pid"; server_pid=""
   check "$label: the live store's audit log records the backup" \
-    test "$(sql "$label" "$live" "SELECT COUNT(*) FROM audit_log WHERE action = 'backup' AND outcome = 'success'")" = 1
+    test "$(sql "$live" "SELECT COUNT(*) FROM audit_log WHERE action = 'backup' AND outcome = 'success'")" = 1
 
   out=$("$cairn" restore --db "$restored" "backup-$label" 2>&1)
   check "$label: restore verifies the audit chain: $out" contains "$out" "audit chain intact"
   out=$("$cairn" --db "$restored" audit verify 2>&1)
   check "$label: cairn audit verify passes on the restored store" contains "$out" "audit chain intact"
   local got
-  got=$(sql "$label" "$restored" "SELECT COUNT(*) FROM organisations WHERE name LIKE 'Backup test org %'")
+  got=$(sql "$restored" "SELECT COUNT(*) FROM organisations WHERE name LIKE 'Backup test org %'")
   check "$label: every write acknowledged before the backup is restored ($got of at least $before)" test "$got" -ge "$before"
   local expected_names
   expected_names=$(head -n "$before" "acked-$label" | sed "s/.*/'Backup test org &'/" | paste -sd,)
-  got=$(sql "$label" "$restored" "SELECT COUNT(*) FROM organisations WHERE name IN ($expected_names)")
+  got=$(sql "$restored" "SELECT COUNT(*) FROM organisations WHERE name IN ($expected_names)")
   check "$label: namely the first $before, each by name" test "$got" = "$before"
-  got=$(sql "$label" "$restored" "SELECT COUNT(*) FROM organisations o WHERE NOT EXISTS (SELECT 1 FROM audit_log a
+  got=$(sql "$restored" "SELECT COUNT(*) FROM organisations o WHERE NOT EXISTS (SELECT 1 FROM audit_log a
     WHERE a.action = 'create' AND a.record_type = 'organisation' AND a.record_id = CAST(o.id AS TEXT))
     AND o.name LIKE 'Backup test org %'")
   check "$label: every restored record has its audit entry" test "$got" = 0
-  got=$(sql "$label" "$restored" "SELECT COUNT(*) FROM audit_log a WHERE a.action = 'create' AND
+  got=$(sql "$restored" "SELECT COUNT(*) FROM audit_log a WHERE a.action = 'create' AND
     a.record_type = 'organisation' AND NOT EXISTS (SELECT 1 FROM organisations o WHERE CAST(o.id AS TEXT) = a.record_id)")
   check "$label: every restored audit entry has its record" test "$got" = 0
-  got=$(sql "$label" "$restored" "SELECT COUNT(*) FROM audit_log WHERE action = 'restore'")
+  got=$(sql "$restored" "SELECT COUNT(*) FROM audit_log WHERE action = 'restore'")
   check "$label: the restored store records the restore" test "$got" = 1
   out=$("$cairn" restore --db "$restored" "backup-$label" 2>&1)
   check "$label: restore refuses a store that holds data" contains "$out" "restore into a new\|--replace"
@@ -128,5 +106,4 @@ elif [ "${CAIRN_REQUIRE_PG:-}" = 1 ]; then
   echo "FAIL: CAIRN_REQUIRE_PG=1 but CAIRN_TEST_PG is unset"; failed=$((failed + 1))
 fi
 
-echo "backup: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish backup

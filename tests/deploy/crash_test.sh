@@ -17,38 +17,7 @@ cleanup() {
 trap cleanup EXIT
 cd "$work"
 
-passed=0
-failed=0
-check() {
-  local name=$1; shift
-  if "$@" >/dev/null 2>&1; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-contains() { grep -q -- "$2" <<<"$1"; }
-sql() {
-  case "$1" in
-    postgresql://*) psql -qtA "$1" -c "$2" ;;
-    *) sqlite3 "$1" "$2" ;;
-  esac
-}
-
-# start_server LABEL URL: serve on a free port; sets server_pid and base.
-start_server() {
-  "$cairn" --db "$2" serve --port 0 --web-dir "$work/none" >"serve-$1.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 100); do grep -q "serving on" "serve-$1.log" && break; sleep 0.1; done
-  base="http://127.0.0.1:$(sed -n 's|.*serving on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "serve-$1.log" | tail -1)"
-}
-# sign_in LABEL: an administrator's session; sets csrf (cookie jar jar-LABEL).
-sign_in() {
-  csrf=$(curl -s -c "jar-$1" -H 'Content-Type: application/json' \
-    -d '{"username":"crash.admin","password":"a long enough passphrase"}' "$base/api/v1/session/login" |
-    python3 -c 'import json, sys; print(json.load(sys.stdin)["csrf_token"])' 2>/dev/null)
-}
-# create_org LABEL NAME: prints the HTTP status.
-create_org() {
-  curl -s -o /dev/null -w '%{http_code}' -b "jar-$1" -H 'Content-Type: application/json' \
-    -H "X-CSRF-Token: $csrf" -d "{\"name\":\"$2\",\"type\":\"council\"}" "$base/api/v1/organisations"
-}
+source "$here/lib.sh"
 
 # A Companies House file big enough that the kill lands part-way (200,000 companies).
 python3 - "$here/../testdata/companies/basic_company_data.csv" <<'PY'
@@ -71,7 +40,7 @@ run() {  # run LABEL URL
 
   # 1. SIGKILL in the middle of acknowledged writes.
   start_server "$label" "$url"
-  sign_in "$label"
+  sign_in "$label" crash.admin
   check "$label: signed in" test -n "$csrf"
   : >"acked-$label"
   (
@@ -92,7 +61,7 @@ run() {  # run LABEL URL
   names=$(sed "s/.*/'Crash test org &'/" "acked-$label" | paste -sd,)
   got=$(sql "$url" "SELECT COUNT(*) FROM organisations WHERE name IN ($names)")
   check "$label: every acknowledged write survived the kill ($got of $acked)" test "$got" = "$acked"
-  sign_in "$label"
+  sign_in "$label" crash.admin
   check "$label: and the server takes writes again" test "$(create_org "$label" "After the kill")" = 201
   kill -TERM "$server_pid"; wait "$server_pid"; server_pid=""
   out=$("$cairn" --db "$url" audit verify 2>&1)
@@ -134,7 +103,7 @@ if [ -n "${CAIRN_TEST_PG:-}" ]; then
 
   # 3. PostgreSQL restarts under a running server.
   start_server pg-restart "$url"
-  sign_in pg-restart
+  sign_in pg-restart crash.admin
   check "postgres: writes before the restart" test "$(create_org pg-restart "Before the restart")" = 201
   as_pg=()
   [ "$(id -u)" -eq 0 ] && as_pg=(runuser -u postgres --)
@@ -158,5 +127,4 @@ elif [ "${CAIRN_REQUIRE_PG:-}" = 1 ]; then
   echo "FAIL: CAIRN_REQUIRE_PG=1 but CAIRN_TEST_PG is unset"; failed=$((failed + 1))
 fi
 
-echo "crash: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish crash

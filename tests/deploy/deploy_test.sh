@@ -7,6 +7,7 @@
 # Needs CAIRN_TEST_PG (scripts/with-test-postgres). Usage: deploy_test.sh BUILD_DIR
 set -uo pipefail
 build=$(realpath "$1")
+here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 server_pid=""
 db=""
@@ -18,13 +19,7 @@ cleanup() {
 trap cleanup EXIT
 cd "$work"
 
-passed=0
-failed=0
-check() {
-  local name=$1; shift
-  if "$@" >/dev/null 2>&1; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-contains() { grep -q -- "$2" <<<"$1"; }
+source "$here/lib.sh"
 
 if [ -z "${CAIRN_TEST_PG:-}" ]; then
   if [ "${CAIRN_REQUIRE_PG:-}" = 1 ]; then echo "FAIL: CAIRN_REQUIRE_PG=1 but CAIRN_TEST_PG is unset"; exit 1; fi
@@ -112,5 +107,4 @@ else
   echo "deploy: systemd-analyze is not installed here; the unit file was not verified"
 fi
 
-echo "deploy: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish deploy
