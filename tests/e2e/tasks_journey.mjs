@@ -197,16 +197,18 @@ try {
   await cf.getByLabel("Initials or a pseudonym").fill("A.B.");
   await cf.getByLabel("Age band").selectOption("18-24");
   await cf.getByLabel("Council area").fill("Fife");
-  await cf.getByLabel("Referred to the National Referral Mechanism on").fill("2026-11-20");
+  // The server counts the 90 days from its own today (UTC): give it today, not a fixed date.
+  const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+  await cf.getByLabel("Referred to the National Referral Mechanism on").fill(day(-2));
   await cf.getByRole("button", { name: "Refer" }).click();
   await page.getByRole("heading", { name: /DIV-\d{6}: A\.B\./ }).waitFor();
   const nrm = page.locator("#nrm-form");
   await nrm.getByLabel("Reasonable grounds decision", { exact: true }).selectOption("positive");
-  await nrm.getByLabel("Reasonable grounds decision made on").fill("2026-11-22");
+  await nrm.getByLabel("Reasonable grounds decision made on").fill(day(0));
   await nrm.getByRole("button", { name: "Record decision" }).click();
   await page.getByText("90 days left").waitFor();
   check("a positive reasonable grounds decision starts the 90-day support clock",
-    (await page.getByRole("region", { name: "National Referral Mechanism" }).textContent()).includes("At least until 2027-02-20"));
+    (await page.getByRole("region", { name: "National Referral Mechanism" }).textContent()).includes("At least until " + day(90)));
   await shot(page, "38-divert-case");
   const caseUrl = page.url();
   await signOut(page);

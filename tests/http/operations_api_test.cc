@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <regex>
+#include <thread>
 
 #include "test_server.h"
 
@@ -45,7 +46,14 @@ TEST(Operations, MetricsCountRequestsByRouteAndReportQueues) {
   const std::string series = "cairn_http_requests_total{method=\"GET\",route=\"/api/v1/tasks/{id}\",status=\"404\"}";
   double n0 = std::max(0.0, Sample(before.raw, series));
   for (int i = 0; i < 3; ++i) EXPECT_EQ(server.Get("/api/v1/tasks/99999" + std::to_string(i), &partner).status, 404);
-  auto after = server.Get("/api/v1/metrics", nullptr);
+  // A request is counted once its answer has been written, which the client may see first: wait
+  // (up to a second) for the third.
+  testing::Response after;
+  for (int tries = 0; tries < 100; ++tries) {
+    after = server.Get("/api/v1/metrics", nullptr);
+    if (Sample(after.raw, series) >= n0 + 3) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   // Labelled by the route's template, not the path, so callers cannot multiply the series.
   EXPECT_EQ(Sample(after.raw, series), n0 + 3) << after.raw;
   EXPECT_EQ(after.raw.find("/api/v1/tasks/999990"), std::string::npos);
