@@ -58,6 +58,7 @@ check-sanitize: deps web
 	@cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCAIRN_SANITIZE=ON >/dev/null
 	@cmake --build build-sanitize -j $(JOBS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitize/lsan.supp:print_suppressions=0 \
 	  bash scripts/with-test-postgres ctest --test-dir build-sanitize --output-on-failure -j $(JOBS)
 
 # Unit tests only: no PostgreSQL, no browser.

@@ -24,7 +24,8 @@ soci::statement MeetingStatement(Tx& tx, const std::string& where, const Key& ke
           soci::into(m.organiser), soci::into(m.strand_code));
 }
 
-soci::statement ActionStatement(Tx& tx, const std::string& where, int64_t key, MeetingActionRow& a) {
+// The statement binds `key` by reference: it must outlive the statement.
+soci::statement ActionStatement(Tx& tx, const std::string& where, const int64_t& key, MeetingActionRow& a) {
   return (tx.sql().prepare << std::string(kActionColumns) + where, soci::use(key), soci::into(a.id),
           soci::into(a.meeting_id), soci::into(a.text), soci::into(a.owner_organisation_id), soci::into(a.due_date),
           soci::into(a.task_id), soci::into(a.recorded_by), soci::into(a.recorded_at), soci::into(a.owner));

@@ -84,7 +84,8 @@ Result<std::vector<TenderRow>> ListTenders(Tx& tx, int64_t organisation_id) {
 
 namespace {
 
-soci::statement BidderStatement(Tx& tx, const std::string& where, int64_t key, BidderRow& b, int64_t& signed_,
+// The statement binds `key` by reference: it must outlive the statement.
+soci::statement BidderStatement(Tx& tx, const std::string& where, const int64_t& key, BidderRow& b, int64_t& signed_,
                                 int64_t& sia) {
   return (tx.sql().prepare << std::string(kBidderColumns) + where, soci::use(key), soci::into(b.id),
           soci::into(b.tender_id), soci::into(b.position), soci::into(b.name), soci::into(b.company_number),

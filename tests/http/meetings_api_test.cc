@@ -40,6 +40,7 @@ TEST_F(MeetingsApi, AnActionBecomesATaskInOneStep) {
                                   {{"text", "Propose two pilot areas"}, {"owner_organisation_id", Org("police-scotland")},
                                    {"due_date", "2027-01-31"}});
   ASSERT_EQ(with_action.status, 201) << with_action.raw;
+  ASSERT_TRUE(with_action.body["actions"][0]["id"].is_number()) << with_action.raw;
   int64_t action = with_action.body["actions"][0]["id"];
   json task_body = {{"strand", "disrupt"}, {"objective", "disrupt-3"}, {"harm", 3}, {"likelihood", 3}, {"confidence", 4}};
   auto task = server_.Post("/api/v1/meeting-actions/" + std::to_string(action) + "/task", &secretariat_, task_body);
