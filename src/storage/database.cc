@@ -30,6 +30,19 @@ std::string QuoteSociValue(const std::string& value) {
   return out + "\"";
 }
 
+// The database's own text quotes the statement and its values, so it goes to the log and the
+// Status (which may reach an HTTP client) says only what happened.
+Status ConstraintViolated(const std::exception& e) {
+  spdlog::warn("database constraint violated: {}", e.what());
+  return FailedPrecondition("constraint violated: the change refers to a record that does not exist, or leaves out a "
+                            "value the store requires");
+}
+
+Status ConnectionLost(const std::exception& e) {
+  spdlog::warn("database connection lost: {}", e.what());
+  return Unavailable("database connection lost; try again");
+}
+
 // Turns a database exception into a Status. Constraint violations are expected outcomes of
 // racing writers; everything else is either a lost connection or a bug in a query.
 Status FromException(const std::exception& e, soci::session* sql) {
@@ -39,25 +52,21 @@ Status FromException(const std::exception& e, soci::session* sql) {
   if (auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
     std::string state = pg->sqlstate();
     if (state == "23505") return AlreadyExists("a record with that key already exists");
-    if (state.rfind("23", 0) == 0) return FailedPrecondition(std::string("constraint violated: ") + e.what());
-    if (state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0) {
-      return Unavailable(std::string("database connection lost: ") + e.what());
-    }
+    if (state.rfind("23", 0) == 0) return ConstraintViolated(e);
+    if (state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0) return ConnectionLost(e);
   }
   if (auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
     int rc = lite->result() & 0xff;
     if (rc == 19 /* SQLITE_CONSTRAINT */) {
       std::string what = e.what();
       if (what.find("UNIQUE") != std::string::npos) return AlreadyExists("a record with that key already exists");
-      return FailedPrecondition("constraint violated: " + what);
+      return ConstraintViolated(e);
     }
     if (rc == 5 /* SQLITE_BUSY */ || rc == 6 /* SQLITE_LOCKED */) {
       return Unavailable("database is busy; try again");
     }
   }
-  if (sql != nullptr && !sql->is_connected()) {
-    return Unavailable(std::string("database connection lost: ") + e.what());
-  }
+  if (sql != nullptr && !sql->is_connected()) return ConnectionLost(e);
   spdlog::error("database error: {}", e.what());
   return Internal("database error");
 }
@@ -164,7 +173,8 @@ Status Database::Run(bool write, const std::function<Status(Tx&)>& fn) {
     try {
       sql.reconnect();
     } catch (const std::exception& e) {
-      return Unavailable(std::string("database unavailable: ") + e.what());
+      spdlog::warn("database unavailable: {}", e.what());
+      return Unavailable("database unavailable; try again");
     }
   }
   bool open = false;

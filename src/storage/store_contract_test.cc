@@ -87,6 +87,18 @@ TEST_P(StoreContract, OrganisationRoundTripsWithNulls) {
   EXPECT_EQ(got.taskforce_role, "Member");
 }
 
+// What the database says names the statement and its values; the Status, which an HTTP client
+// may see, must not.
+TEST_P(StoreContract, ConstraintErrorsDoNotQuoteTheStatement) {
+  Status s = db().Write([&](Tx& tx) -> Status {
+    tx.sql() << "INSERT INTO organisations (slug) VALUES ('secret-slug-value')";
+    return Status::Ok();
+  });
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.ToString();
+  EXPECT_EQ(s.message().find("secret-slug-value"), std::string::npos) << s.message();
+  EXPECT_EQ(s.message().find("INSERT"), std::string::npos) << s.message();
+}
+
 TEST_P(StoreContract, DuplicateSlugIsAlreadyExists) {
   AddOrg("glasgow");
   Status s = db().Write([&](Tx& tx) -> Status { return InsertOrganisation(tx, Org("glasgow")).status(); });
