@@ -48,6 +48,16 @@ void WriteError(httplib::Response& res, const Status& status) {
   WriteJson(res, HttpStatusFor(status.code()), ErrorBody(status));
 }
 
+// A failure of the server's own: the caller learns nothing of it but a reference to quote, and
+// the log has the reference with what went wrong.
+void WriteServerError(const httplib::Request& req, httplib::Response& res, std::string_view detail) {
+  std::string reference = RandomToken(6);
+  spdlog::error("error {} in {} {}: {}", reference, req.method, req.path, detail);
+  nlohmann::json body = ErrorBody("internal", "something went wrong; it has been logged as " + reference);
+  body["error"]["reference"] = reference;
+  WriteJson(res, 500, body);
+}
+
 bool ChangesState(const std::string& method) { return method != "GET" && method != "HEAD"; }
 
 // Sign-in has no session yet, so no CSRF token: accept it only from this site's own pages.
@@ -130,14 +140,14 @@ Server::Server(const app::Env& env, ServerOptions options) : env_(env), options_
     return httplib::Server::HandlerResponse::Handled;
   }));
   http_->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    std::string detail = "unhandled non-standard exception";
     try {
       if (ep) std::rethrow_exception(ep);
     } catch (const std::exception& e) {
-      spdlog::error("unhandled exception in {} {}: {}", req.method, req.path, e.what());
+      detail = std::string("unhandled exception: ") + e.what();
     } catch (...) {
-      spdlog::error("unhandled non-standard exception in {} {}", req.method, req.path);
     }
-    WriteJson(res, 500, ErrorBody("internal", "something went wrong; it has been logged"));
+    WriteServerError(req, res, detail);
   });
   http_->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     t_started = std::chrono::steady_clock::now();
@@ -233,7 +243,9 @@ void Server::Handle(const Route& route, const httplib::Request& req, httplib::Re
   if (!Admit(route, req, identified, r, res)) return;
   Result<Reply> reply = route.handler(r);
   if (!reply.ok()) {
-    WriteError(res, reply.status());
+    StatusCode code = reply.status().code();
+    if (code == StatusCode::kInternal || code == StatusCode::kDataLoss) WriteServerError(req, res, reply.status().ToString());
+    else WriteError(res, reply.status());
     return;
   }
   for (const auto& [k, v] : reply->headers) res.set_header(k, v);

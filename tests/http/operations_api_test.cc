@@ -37,6 +37,23 @@ TEST(Operations, ReadyWhenTheStoreCarriesEveryMigration) {
   EXPECT_NE(r.body["reason"].get<std::string>().find("schema"), std::string::npos);
 }
 
+// A failure of the server's own tells the caller nothing but a reference to quote to the
+// administrator, who finds it in the log next to what went wrong.
+TEST(Operations, ServerErrorsGiveAReferenceAndNoDetail) {
+  TestServer server;
+  auto partner = server.Login(Role::kPartner);
+  server.db().RawForTests("ALTER TABLE guidance_pages RENAME TO guidance_pages_gone");
+  auto r = server.Get("/api/v1/guidance", &partner);
+  ASSERT_EQ(r.status, 500) << r.raw;
+  EXPECT_EQ(r.body["error"]["code"], "internal");
+  std::string reference = r.body["error"]["reference"];
+  EXPECT_GE(reference.size(), 8u);
+  EXPECT_NE(r.body["error"]["message"].get<std::string>().find(reference), std::string::npos);
+  EXPECT_EQ(r.raw.find("guidance_pages"), std::string::npos) << r.raw;
+  EXPECT_EQ(r.raw.find("SELECT"), std::string::npos) << r.raw;
+  EXPECT_NE(server.Get("/api/v1/guidance", &partner).body["error"]["reference"], reference);  // one per failure
+}
+
 TEST(Operations, MetricsCountRequestsByRouteAndReportQueues) {
   TestServer server;
   auto partner = server.Login(Role::kPartner);
