@@ -37,6 +37,8 @@ std::string StoreUrl(const GlobalOptions& g, const config::Settings& settings);
 // Loads settings, sets up logging ([log], or CAIRN_LOG_FORMAT), opens the store named in `g` (or
 // [database] url) and applies migrations.
 Result<std::unique_ptr<Context>> Open(const GlobalOptions& g);
+// The same with settings the caller has already loaded, so the file is read once.
+Result<std::unique_ptr<Context>> Open(const GlobalOptions& g, config::Settings settings);
 
 // Prints "error: <message>" to stderr and returns the process exit code for `status`.
 int Fail(const Status& status);

@@ -1,5 +1,6 @@
 #include <cstdlib>
 #include <iostream>
+#include <utility>
 
 #include "common/logging.h"
 
@@ -13,8 +14,13 @@ std::string StoreUrl(const GlobalOptions& g, const config::Settings& settings) {
 }
 
 Result<std::unique_ptr<Context>> Open(const GlobalOptions& g) {
+  CAIRN_ASSIGN_OR_RETURN(config::Settings settings, config::LoadSettings(g.config));
+  return Open(g, std::move(settings));
+}
+
+Result<std::unique_ptr<Context>> Open(const GlobalOptions& g, config::Settings settings) {
   auto ctx = std::make_unique<Context>();
-  CAIRN_ASSIGN_OR_RETURN(ctx->settings, config::LoadSettings(g.config));
+  ctx->settings = std::move(settings);
   const char* format = std::getenv("CAIRN_LOG_FORMAT");
   CAIRN_RETURN_IF_ERROR(ConfigureLogging(format != nullptr && *format != '\0' ? format : ctx->settings.log_format,
                                          ctx->settings.log_level));

@@ -122,7 +122,7 @@ Status RunServe(const GlobalOptions& g, ServeOptions o) {
   o.FillFrom(settings);
   if (o.tls_cert.empty() != o.tls_key.empty()) return InvalidArgument("--tls-cert and --tls-key go together");
   CAIRN_RETURN_IF_ERROR(CheckTransport(o));
-  CAIRN_ASSIGN_OR_RETURN(auto ctx, Open(g));
+  CAIRN_ASSIGN_OR_RETURN(auto ctx, Open(g, settings));
   app::Env env = ctx->env();
   // Guidance pages new in this release reach an existing store; edited pages are left alone.
   CAIRN_ASSIGN_OR_RETURN(int guidance, engine::SeedGuidance(env));
