@@ -11,10 +11,12 @@
 #include <array>
 #include <cstring>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "procurement/redflags/huge_pages.h"
 #include "procurement/redflags/party_table.h"
 #include "procurement/redflags/process.h"
 
@@ -32,12 +34,14 @@ struct Flag {
 };
 
 // R024 and R058: how far below the next-lowest valid bid the winning bid was.
+// Plain data, so that a million of them copy and merge as memory.
 struct PriceGap {
   uint64_t ocid = 0;  // Accumulator::Ocid
   PartyId winner = 0;
-  PartyId runner_up = 0;              // a tenderer with the next-lowest bid
-  std::vector<PartyId> more_runners;  // any others with the same bid (rare)
-  double ratio = 0;                   // (next lowest − winning) / winning
+  PartyId runner_up = 0;  // a tenderer with the next-lowest bid
+  double ratio = 0;       // (next lowest − winning) / winning
+  // Any others with the same bid (rare): Accumulator::TiedRunners.
+  uint32_t tied_begin = 0, tied_count = 0;
 };
 
 // R038, per buyer, procuring entity or tenderer.
@@ -80,11 +84,17 @@ struct PartyStats {
 
 class Accumulator {
  public:
-  std::vector<Flag> flags;
-  std::vector<PriceGap> price_gaps;
+  BigVector<Flag> flags;
+  BigVector<PriceGap> price_gaps;
+  BigVector<PartyId> tied_runners;  // PriceGap::tied_begin indexes here
   // Indexed by PartyId; grown by Intern. One record per party, so that the indicators counting a
   // tenderer in a line touch one place in memory, not one per indicator.
-  std::vector<PartyStats> stats;
+  BigVector<PartyStats> stats;
+
+  // The tenderers other than `g.runner_up` whose bid was the same next-lowest one.
+  std::span<const PartyId> TiedRunners(const PriceGap& g) const {
+    return {tied_runners.data() + g.tied_begin, g.tied_count};
+  }
 
   void Raise(Group g, std::string_view id, const char* code, double value) {
     flags.push_back({g, g == Group::kOcid ? KeepOcid(id) : uint64_t(Intern(id)), code, value});
@@ -138,7 +148,7 @@ class Accumulator {
  private:
   static constexpr uint64_t kNone = ~uint64_t(0);
   PartyTable parties_;
-  std::string ocids_;
+  std::basic_string<char, std::char_traits<char>, HugePageAllocator<char>> ocids_;
   uint64_t last_ocid_ = kNone;
 };
 

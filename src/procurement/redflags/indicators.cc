@@ -47,12 +47,15 @@ void Accumulator::Merge(Accumulator&& other) {
     f.key = f.group == Group::kOcid ? KeepOcid(other.Ocid(f.key)) : renumber[PartyId(f.key)];
     flags.push_back(f);
   }
-  for (PriceGap& g : other.price_gaps) {
+  const auto tied_offset = uint32_t(tied_runners.size());
+  for (PartyId r : other.tied_runners) tied_runners.push_back(renumber[r]);
+  price_gaps.reserve(price_gaps.size() + other.price_gaps.size());
+  for (PriceGap g : other.price_gaps) {
     g.ocid = KeepOcid(other.Ocid(g.ocid));
     g.winner = renumber[g.winner];
     g.runner_up = renumber[g.runner_up];
-    for (PartyId& r : g.more_runners) r = renumber[r];
-    price_gaps.push_back(std::move(g));
+    g.tied_begin += tied_offset;
+    price_gaps.push_back(g);
   }
   for (PartyId p = 0; p < other.parties(); ++p) {
     PartyStats& mine = stats[renumber[p]];

@@ -257,7 +257,9 @@ TEST(Accumulators, MergeAddsUp) {
   b.stats[b.Intern("T")].bidding = {3, 0};
   b.stats[b.Intern("S")].spread.prefixes = {45, 60};
   b.stats[b.Intern("S")].spread.processes = 1;
-  b.price_gaps.push_back({b.KeepOcid("x"), b.Intern("S"), b.Intern("T"), {}, 0.5});
+  a.tied_runners.push_back(a.Intern("only in a"));  // so b's tied runners move along
+  b.tied_runners.push_back(b.Intern("U"));
+  b.price_gaps.push_back({b.KeepOcid("x"), b.Intern("S"), b.Intern("T"), 0.5, 0, 1});
   b.Raise(Group::kOcid, "x", "R003", 1.0);
   a.Merge(std::move(b));
   EXPECT_EQ(a.stats[a.Intern("T")].bidding.processes, 5);
@@ -267,8 +269,10 @@ TEST(Accumulators, MergeAddsUp) {
   EXPECT_EQ(a.Name(a.price_gaps[0].winner), "S");
   EXPECT_EQ(a.Name(a.price_gaps[0].runner_up), "T");
   EXPECT_EQ(a.Ocid(a.price_gaps[0].ocid), "x");
+  ASSERT_EQ(a.TiedRunners(a.price_gaps[0]).size(), 1u);
+  EXPECT_EQ(a.Name(a.TiedRunners(a.price_gaps[0])[0]), "U");
   EXPECT_EQ(a.flags.size(), 1u);
-  EXPECT_EQ(a.parties(), 3u);
+  EXPECT_EQ(a.parties(), 4u);
 }
 
 }  // namespace

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "procurement/redflags/huge_pages.h"
+
 namespace cairn::procurement::redflags {
 
 using PartyId = uint32_t;
@@ -56,7 +58,7 @@ class PartyTable {
   };
   static_assert(sizeof(Slot) == 32);
   void Grow() {
-    std::vector<Slot> bigger(std::max<size_t>(64, slots_.size() * 2));
+    BigVector<Slot> bigger(std::max<size_t>(64, slots_.size() * 2));
     mask_ = bigger.size() - 1;
     for (const Slot& s : slots_) {
       if (s.hash == 0) continue;
@@ -67,7 +69,7 @@ class PartyTable {
     slots_ = std::move(bigger);
   }
 
-  std::vector<Slot> slots_;
+  BigVector<Slot> slots_;
   size_t mask_ = 0;
   std::deque<std::string> names_;
 };

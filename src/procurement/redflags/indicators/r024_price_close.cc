@@ -19,13 +19,15 @@ void FoldPriceGap(const Process& p, const Settings& s, Accumulator& acc) {
   gap.winner = acc.PartyAt(p, award->winner);
   gap.ratio = (*next - award->winning_amount) / award->winning_amount;
   bool first = true;
+  gap.tied_begin = uint32_t(acc.tied_runners.size());
   for (const auto& [tenderer, amount] : award->lowest) {
     if (tenderer == award->winner || amount != *next) continue;
     if (first) gap.runner_up = acc.PartyAt(p, tenderer);
-    else gap.more_runners.push_back(acc.PartyAt(p, tenderer));
+    else acc.tied_runners.push_back(acc.PartyAt(p, tenderer));
     first = false;
   }
-  acc.price_gaps.push_back(std::move(gap));
+  gap.tied_count = uint32_t(acc.tied_runners.size()) - gap.tied_begin;
+  acc.price_gaps.push_back(gap);
 }
 
 void FinishR024(const Settings& s, Accumulator& acc, Meta& meta) {
@@ -39,7 +41,7 @@ void FinishR024(const Settings& s, Accumulator& acc, Meta& meta) {
     acc.Raise(Group::kOcid, acc.Ocid(g.ocid), "R024", g.ratio);
     acc.Raise(Group::kTenderer, acc.Name(g.winner), "R024", 0.0);
     acc.Raise(Group::kTenderer, acc.Name(g.runner_up), "R024", 0.0);
-    for (PartyId id : g.more_runners) acc.Raise(Group::kTenderer, acc.Name(id), "R024", 0.0);
+    for (PartyId id : acc.TiedRunners(g)) acc.Raise(Group::kTenderer, acc.Name(id), "R024", 0.0);
   }
 }
 
