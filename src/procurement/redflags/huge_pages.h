@@ -1,5 +1,5 @@
 // An allocator for the red flags' large growing arrays that asks the kernel to back them with
-// transparent huge pages. Over a million releases the accumulators grow to a few hundred MiB and
+// transparent huge pages. Over a million releases the accumulators grow past a hundred MiB, and
 // touching that memory 4 KiB at a time costs tens of thousands of page faults; in 2 MiB pages it
 // costs a few hundred. Debian's default THP mode is "madvise", so nothing is huge unless asked for.
 // glibc can do the same (the glibc.malloc.hugetlb tunable) but reads it only from the environment

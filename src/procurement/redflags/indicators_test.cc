@@ -249,6 +249,22 @@ TEST(R048HeterogeneousSupplier, CountsDistinctPrefixesOfAnyLength) {
   EXPECT_EQ(two.count(), 5u);
 }
 
+// The accumulators' arrays: past 2 MiB their storage comes from the huge-page path (mapped
+// and aligned by hand), which small test inputs never reach.
+TEST(Accumulators, BigVectorsGrowPastAHugePageAndKeepTheirContents) {
+  using Allocator = HugePageAllocator<uint64_t>;
+  BigVector<uint64_t> v;
+  for (uint64_t i = 0; i < 1000000; ++i) v.push_back(i * 3);  // 8 MB, reallocated on the way
+  ASSERT_GE(v.capacity() * sizeof(uint64_t), Allocator::kHuge);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(v.data()) % Allocator::kHuge, 0u);
+  for (uint64_t i = 0; i < v.size(); ++i) ASSERT_EQ(v[i], i * 3) << i;
+  BigVector<uint64_t> copy = v;
+  v.clear();
+  v.shrink_to_fit();  // gives the mapping back
+  EXPECT_EQ(copy.size(), 1000000u);
+  EXPECT_EQ(copy.back(), 2999997u);
+}
+
 TEST(Accumulators, MergeAddsUp) {
   Accumulator a, b;
   a.Intern("only in a");
