@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <optional>
 #include <regex>
 
 #include "common/file.h"
@@ -18,9 +19,11 @@ Status ReadPositive(const toml::table& root, const char* table, const char* key,
   if (node == nullptr) return Status::Ok();
   std::string where = source + ": " + table + "." + key;
   if (node->source().begin.line > 0) where += " (line " + std::to_string(node->source().begin.line) + ")";
-  auto v = node->value<int64_t>();
-  if (!v || *v <= 0) return InvalidArgument(where + " must be a positive whole number");
-  *out = Out(*v);
+  // Integers only: toml++'s conversion of a float such as 1E60 to int64_t overflows (UBSan,
+  // found by fuzz_settings), so a float is refused rather than converted.
+  const toml::value<int64_t>* v = node->as_integer();
+  if (v == nullptr || v->get() <= 0) return InvalidArgument(where + " must be a positive whole number");
+  *out = Out(v->get());
   return Status::Ok();
 }
 
@@ -41,7 +44,9 @@ Status ReadString(const toml::table& root, const char* table, const char* key, c
 Status ReadDays(const toml::table& root, const char* key, const std::string& source, int* out) {
   const toml::node* node = root.at_path(std::string("retention.") + key).node();
   if (node == nullptr) return Status::Ok();
-  auto v = node->value_exact<int64_t>();
+  const toml::value<int64_t>* i = node->as_integer();  // integers only, as in ReadPositive
+  std::optional<int64_t> v;
+  if (i != nullptr) v = i->get();
   if (!v || *v < 0 || *v > 36500) {
     return InvalidArgument(source + ": retention." + key + " (line " + std::to_string(node->source().begin.line) +
                            ") must be a whole number of days from 0 (keep) to 36500");

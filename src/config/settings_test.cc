@@ -25,6 +25,11 @@ TEST(Settings, BadValuesNameTheFileAndKey) {
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.status().message().find("site.toml"), std::string::npos);
   EXPECT_NE(s.status().message().find("login.max_failures"), std::string::npos);
+  // A number too large for any integer, written as a float, is refused, not converted.
+  auto huge = ParseSettings("[resources]\nmax_upload_bytes = 104857E60\n", "site.toml");
+  ASSERT_FALSE(huge.ok());
+  EXPECT_NE(huge.status().message().find("resources.max_upload_bytes"), std::string::npos);
+  EXPECT_FALSE(ParseSettings("[retention]\nemails_days = 1E300\n", "site.toml").ok());
   auto broken = ParseSettings("[login\n", "site.toml");
   ASSERT_FALSE(broken.ok());
   EXPECT_NE(broken.status().message().find("line 1"), std::string::npos);
