@@ -2,7 +2,6 @@
 
 #include <toml++/toml.h>
 
-#include <optional>
 #include <regex>
 
 #include "common/file.h"
@@ -44,14 +43,12 @@ Status ReadString(const toml::table& root, const char* table, const char* key, c
 Status ReadDays(const toml::table& root, const char* key, const std::string& source, int* out) {
   const toml::node* node = root.at_path(std::string("retention.") + key).node();
   if (node == nullptr) return Status::Ok();
-  const toml::value<int64_t>* i = node->as_integer();  // integers only, as in ReadPositive
-  std::optional<int64_t> v;
-  if (i != nullptr) v = i->get();
-  if (!v || *v < 0 || *v > 36500) {
+  const toml::value<int64_t>* v = node->as_integer();  // integers only, as in ReadPositive
+  if (v == nullptr || v->get() < 0 || v->get() > 36500) {
     return InvalidArgument(source + ": retention." + key + " (line " + std::to_string(node->source().begin.line) +
                            ") must be a whole number of days from 0 (keep) to 36500");
   }
-  *out = int(*v);
+  *out = int(v->get());
   return Status::Ok();
 }
 
