@@ -5,11 +5,13 @@
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/env.h"
 #include "common/clock.h"
 #include "common/status.h"
 #include "config/settings.h"
+#include "engine/linkage.h"
 #include "storage/database.h"
 
 namespace cairn::cli {
@@ -42,6 +44,10 @@ Result<std::unique_ptr<Context>> Open(const GlobalOptions& g, config::Settings s
 
 // Prints "error: <message>" to stderr and returns the process exit code for `status`.
 int Fail(const Status& status);
+
+// Prints each stage of a run on its own line: wall time, and the memory held at its end and at
+// most so far where it was measured.
+void PrintStages(const std::vector<engine::StageTime>& stages);
 
 void AddInit(CLI::App& app, GlobalOptions& g, int& exit_code);
 void AddServe(CLI::App& app, GlobalOptions& g, int& exit_code);

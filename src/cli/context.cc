@@ -43,4 +43,15 @@ int Fail(const Status& status) {
   }
 }
 
+void PrintStages(const std::vector<engine::StageTime>& stages) {
+  for (const auto& s : stages) {
+    std::cout << "  " << s.stage << ": " << s.seconds << " s";
+    if (s.peak_resident_bytes > 0) {
+      std::cout << " (resident " << s.resident_bytes / (1 << 20) << " MiB, peak " << s.peak_resident_bytes / (1 << 20)
+                << " MiB)";
+    }
+    std::cout << "\n";
+  }
+}
+
 }  // namespace cairn::cli

@@ -35,7 +35,7 @@ Status Detect(const GlobalOptions& g, const DetectArgs& a) {
   std::cout << total << " findings: " << w.inserted << " new, " << w.updated << " changed, " << w.reopened
             << " reopened (evidence changed since dismissed), " << w.deleted << " gone, " << w.unchanged
             << " unchanged; " << report.risk_rows << " entities with risk\n";
-  for (const auto& s : report.stages) std::cout << "  " << s.stage << ": " << s.seconds << " s\n";
+  PrintStages(report.stages);
   return Status::Ok();
 }
 

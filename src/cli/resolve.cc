@@ -26,7 +26,7 @@ void AddResolve(CLI::App& app, GlobalOptions& g, int& exit_code) {
       const auto& w = report.written;
       std::cout << "rows written: " << w.inserted << " inserted, " << w.updated << " updated, " << w.deleted
                 << " deleted; " << w.unchanged << " unchanged\n";
-      for (const auto& s : report.stages) std::cout << "  " << s.stage << ": " << s.seconds << " s\n";
+      PrintStages(report.stages);
       return Status::Ok();
     }();
     if (!s.ok()) exit_code = Fail(s);

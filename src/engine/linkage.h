@@ -43,6 +43,7 @@ Result<LoadedRecords> LoadRecords(const std::string& path, const std::string& id
 struct StageTime {
   std::string stage;
   double seconds = 0;
+  int64_t resident_bytes = 0, peak_resident_bytes = 0;  // at the end of the stage; 0 where not measured
 };
 
 struct LinkageStats {

@@ -1,11 +1,9 @@
-#include <unistd.h>
-
 #include <cstdlib>
-#include <fstream>
 
 #include "api/handlers/handlers.h"
 #include "api/metrics.h"
 #include "common/crypto.h"
+#include "common/memory.h"
 #include "common/version.h"
 #include "embedded/embedded.h"
 #include "engine/intelligence.h"
@@ -40,13 +38,6 @@ Status CheckMetricsCaller(const Request& req) {
     return PermissionDenied("metrics are answered only on this host unless [metrics] token_env is set");
   }
   return Status::Ok();
-}
-
-double ResidentBytes() {
-  std::ifstream statm("/proc/self/statm");
-  long pages = 0, resident = 0;
-  if (!(statm >> pages >> resident)) return 0;
-  return double(resident) * double(sysconf(_SC_PAGESIZE));
 }
 
 void Gauge(std::string* out, const char* name, const char* help, double value) {
@@ -96,7 +87,7 @@ Result<Reply> Metrics(Request& req) {
   AppendSample(&out, "cairn_build_info", {{"version", kVersion}}, 1);
   Gauge(&out, "process_start_time_seconds", "When the process started, in seconds since the Unix epoch.",
         double(std::chrono::duration_cast<std::chrono::seconds>(kProcessStart.time_since_epoch()).count()));
-  Gauge(&out, "process_resident_memory_bytes", "Resident memory of the process.", ResidentBytes());
+  Gauge(&out, "process_resident_memory_bytes", "Resident memory of the process.", double(ResidentBytes()));
   HttpMetrics::Global().Render(&out);
   auto counts = engine::ReadOperationalCounts(req.env);
   Gauge(&out, "cairn_database_up", "1 if the store answered the queue queries below.", counts.ok() ? 1 : 0);

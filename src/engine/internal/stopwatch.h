@@ -1,10 +1,12 @@
-// Times the stages of one run: each Lap records the time since the last.
+// Times the stages of one run: each Lap records the time since the last, and the memory held
+// at its end and at most so far.
 #pragma once
 
 #include <chrono>
 #include <string>
 #include <vector>
 
+#include "common/memory.h"
 #include "engine/linkage.h"
 
 namespace cairn::engine::internal {
@@ -14,7 +16,7 @@ class Stopwatch {
   explicit Stopwatch(std::vector<StageTime>* out) : out_(out), start_(std::chrono::steady_clock::now()) {}
   void Lap(const std::string& stage) {
     auto now = std::chrono::steady_clock::now();
-    out_->push_back({stage, std::chrono::duration<double>(now - start_).count()});
+    out_->push_back({stage, std::chrono::duration<double>(now - start_).count(), ResidentBytes(), PeakResidentBytes()});
     start_ = now;
   }
 
