@@ -15,17 +15,17 @@ using resolve::Role;
 const std::vector<Role> kRoles = {Role::kGivenName, Role::kMiddleName, Role::kSurname,
                                   Role::kBirthYear, Role::kBirthMonth, Role::kPostcode};
 
-resolve::Record ToRecord(const internal::Pending& m) {
+resolve::Record ToRecord(const storage::MentionRow& m) {
   resolve::Record r;
-  r.id = m.row.mention_key;
-  auto given = resolve::Tokens(resolve::NormaliseForRole(Role::kGivenName, m.row.given_name));
+  r.id = m.mention_key;
+  auto given = resolve::Tokens(resolve::NormaliseForRole(Role::kGivenName, m.given_name));
   if (!given.empty()) r[Role::kGivenName] = given[0];
   for (size_t i = 1; i < given.size(); ++i) r[Role::kMiddleName] += (i > 1 ? " " : "") + given[i];
-  r[Role::kSurname] = resolve::NormaliseForRole(Role::kSurname, m.row.surname);
-  const std::string& birth = m.row.birth_date;  // YYYY, YYYY-MM or YYYY-MM-DD
+  r[Role::kSurname] = resolve::NormaliseForRole(Role::kSurname, m.surname);
+  const std::string& birth = m.birth_date;  // YYYY, YYYY-MM or YYYY-MM-DD
   if (birth.size() >= 4) r[Role::kBirthYear] = birth.substr(0, 4);
   if (birth.size() >= 7) r[Role::kBirthMonth] = birth.substr(5, 2);
-  r[Role::kPostcode] = m.row.postcode;
+  r[Role::kPostcode] = m.postcode;
   return r;
 }
 
@@ -45,24 +45,25 @@ std::string Explain(const resolve::Model& model, const resolve::Record& a, const
 }
 
 // The rules used when there are too few people to train a model on.
-void MatchByRules(const std::vector<internal::Pending>& ms, internal::Clusterer& c) {
+void MatchByRules(const internal::Mentions& ms, internal::Clusterer& c) {
   for (uint32_t i = 0; i < ms.size(); ++i) {
-    const auto& r = ms[i].row;
-    if (r.kind != "person" || ms[i].norm_name.empty()) continue;
-    if (r.birth_date.size() >= 7) c.Key(i, "pb:" + ms[i].norm_name + "|" + r.birth_date.substr(0, 7), "same name and birth month");
-    if (!r.postcode.empty()) c.Key(i, "pp:" + ms[i].norm_name + "|" + r.postcode, "same name and postcode");
+    const auto& r = ms.rows[i];
+    const std::string& name = ms.norm_names[i];
+    if (r.kind != "person" || name.empty()) continue;
+    if (r.birth_date.size() >= 7) c.Key(i, "pb:" + name + "|" + r.birth_date.substr(0, 7), "same name and birth month");
+    if (!r.postcode.empty()) c.Key(i, "pp:" + name + "|" + r.postcode, "same name and postcode");
   }
 }
 
 }  // namespace
 
-PeopleReport MatchPeople(const std::vector<internal::Pending>& ms, internal::Clusterer& c, double threshold) {
+PeopleReport MatchPeople(const internal::Mentions& ms, internal::Clusterer& c, double threshold) {
   PeopleReport report;
   std::vector<uint32_t> index;
   std::vector<resolve::Record> records;
   for (uint32_t i = 0; i < ms.size(); ++i) {
-    if (ms[i].row.kind != "person") continue;
-    resolve::Record r = ToRecord(ms[i]);
+    if (ms.rows[i].kind != "person") continue;
+    resolve::Record r = ToRecord(ms.rows[i]);
     if (r[Role::kGivenName].empty() && r[Role::kSurname].empty()) continue;
     index.push_back(i);
     records.push_back(std::move(r));

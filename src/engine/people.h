@@ -31,6 +31,6 @@ struct PeopleReport {
 
 // Joins the person mentions of `ms` in `clusters` (after analysts' decisions and identifier
 // keys have been applied). `threshold` is the match probability at or above which a pair joins.
-PeopleReport MatchPeople(const std::vector<internal::Pending>& ms, internal::Clusterer& clusters, double threshold);
+PeopleReport MatchPeople(const internal::Mentions& ms, internal::Clusterer& clusters, double threshold);
 
 }  // namespace cairn::engine

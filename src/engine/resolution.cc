@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 #include "audit/chain.h"
@@ -28,7 +29,7 @@ namespace cairn::engine {
 namespace {
 
 using internal::Clusterer;
-using internal::Pending;
+using internal::Mentions;
 using internal::PendingLink;
 
 // Companies House writes officers' surnames in capitals ("SMITH, John"); an entity's name is
@@ -64,27 +65,29 @@ std::string BaseName(const std::string& norm) {
   return form ? norm.substr(0, space) : norm;
 }
 
-void ClusterByKeys(const std::vector<Pending>& ms, Clusterer& c) {
+void ClusterByKeys(const Mentions& ms, Clusterer& c) {
   // Organisations: which numbers each normalised name is used with, with and without the legal
   // form, and with the postcode, to place a party that gives only a name.
   std::map<std::string, std::set<std::string>> numbers_by_name, numbers_by_base, numbers_by_base_postcode;
-  for (const auto& m : ms) {
-    if (m.row.kind == "organisation" && !m.row.company_number.empty() && !m.norm_name.empty()) {
-      numbers_by_name[m.norm_name].insert(m.row.company_number);
-      numbers_by_base[BaseName(m.norm_name)].insert(m.row.company_number);
-      if (!m.row.postcode.empty())
-        numbers_by_base_postcode[BaseName(m.norm_name) + "|" + resolve::NormalisePostcode(m.row.postcode)].insert(
-            m.row.company_number);
+  for (size_t i = 0; i < ms.size(); ++i) {
+    const auto& r = ms.rows[i];
+    const std::string& name = ms.norm_names[i];
+    if (r.kind == "organisation" && !r.company_number.empty() && !name.empty()) {
+      numbers_by_name[name].insert(r.company_number);
+      numbers_by_base[BaseName(name)].insert(r.company_number);
+      if (!r.postcode.empty())
+        numbers_by_base_postcode[BaseName(name) + "|" + resolve::NormalisePostcode(r.postcode)].insert(r.company_number);
     }
   }
   for (uint32_t i = 0; i < ms.size(); ++i) {
-    const auto& r = ms[i].row;
+    const auto& r = ms.rows[i];
+    const std::string& name = ms.norm_names[i];
     if (r.kind == "organisation") {
       if (!r.company_number.empty()) {
         c.Key(i, "cn:" + r.company_number, "same company number");
-      } else if (!ms[i].norm_name.empty()) {
-        const std::string base = BaseName(ms[i].norm_name);
-        const auto& numbers = numbers_by_name[ms[i].norm_name];
+      } else if (!name.empty()) {
+        const std::string base = BaseName(name);
+        const auto& numbers = numbers_by_name[name];
         const auto& by_base = numbers_by_base[base];
         const auto& by_place = numbers_by_base_postcode[base + "|" + resolve::NormalisePostcode(r.postcode)];
         if (numbers.size() == 1) c.Key(i, "cn:" + *numbers.begin(), "same name as the one company of that name");
@@ -92,7 +95,7 @@ void ClusterByKeys(const std::vector<Pending>& ms, Clusterer& c) {
           c.Key(i, "cn:" + *by_place.begin(), "same name, legal form aside, and postcode as one company");
         else if (numbers.empty() && by_base.size() == 1)
           c.Key(i, "cn:" + *by_base.begin(), "same name, legal form aside, as the one company of that name");
-        else if (numbers.empty()) c.Key(i, "on:" + ms[i].norm_name, "same name, no company number");
+        else if (numbers.empty()) c.Key(i, "on:" + name, "same name, no company number");
       }
       // A procurement publisher's party id is stable across its releases, however the name is
       // spelt in each ("Kirkcaldy Tavern Ltd", "KIRCKALDY TAVERN LTD").
@@ -114,10 +117,10 @@ void ClusterByKeys(const std::vector<Pending>& ms, Clusterer& c) {
 
 // The most common non-empty value of `field` among `members`.
 template <typename F>
-std::string Commonest(const std::vector<Pending>& ms, const std::vector<uint32_t>& members, F field) {
+std::string Commonest(const std::vector<storage::MentionRow>& rows, std::span<const uint32_t> members, F field) {
   std::map<std::string, int> count;
   for (uint32_t m : members) {
-    std::string v = field(ms[m].row);
+    std::string v = field(rows[m]);
     if (!v.empty()) ++count[v];
   }
   std::string best;
@@ -164,24 +167,25 @@ Status AddAnalytics(std::vector<storage::EntityRow>& entities, const std::vector
 
 
 // The mentions of one stored record, extracted and normalised. Runs on worker threads.
-void ExtractRecord(const storage::SourceRecordView& r, std::vector<Pending>& out, std::vector<PendingLink>& links) {
+void ExtractRecord(const storage::SourceRecordView& r, Mentions& out, std::vector<PendingLink>& links) {
   nlohmann::json payload = nlohmann::json::parse(r.payload, nullptr, false);
   Extracted x = Extract(r.format, payload);
   for (size_t i = 0; i < x.mentions.size(); ++i) {
     const Mention& m = x.mentions[i];
-    Pending p;
-    p.row = {r.format + "/" + r.record_key + "#" + std::to_string(i), r.id, m.kind, m.role, m.name, m.given_name,
+    storage::MentionRow row{r.format + "/" + r.record_key + "#" + std::to_string(i), r.id, m.kind, m.role, m.name, m.given_name,
              m.surname, resolve::NormaliseForRole(resolve::Role::kCompanyNumber, m.company_number), m.birth_date,
              m.address, resolve::NormalisePostcode(m.postcode), m.reference, r.restricted,
              r.owner_organisation_id, "", ""};
+    std::string norm_name;
     if (m.kind == "organisation") {
-      p.norm_name = resolve::NormaliseOrganisationName(m.name);
+      norm_name = resolve::NormaliseOrganisationName(m.name);
     } else if (m.kind == "person") {
       std::string given = FirstWords(resolve::NormalisePersonName(m.given_name), 1);
       std::string surname = resolve::NormalisePersonName(m.surname);
-      if (!given.empty() && !surname.empty()) p.norm_name = given + " " + surname;
+      if (!given.empty() && !surname.empty()) norm_name = given + " " + surname;
     }
-    out.push_back(std::move(p));
+    out.rows.push_back(std::move(row));
+    out.norm_names.push_back(std::move(norm_name));
   }
   for (const Relation& rel : x.relations) {
     links.push_back({rel.from, rel.to, rel, r.id, r.restricted, r.owner_organisation_id});  // indices local to the record
@@ -190,18 +194,19 @@ void ExtractRecord(const storage::SourceRecordView& r, std::vector<Pending>& out
 
 // Reads every stored record and extracts its mentions, in parallel batches so a large store
 // streams through memory once.
-Status ReadMentions(storage::Tx& tx, std::vector<Pending>& ms, std::vector<PendingLink>& links, int64_t& records) {
+Status ReadMentions(storage::Tx& tx, Mentions& ms, std::vector<PendingLink>& links, int64_t& records) {
   constexpr size_t kBatch = 20000;
   std::vector<storage::SourceRecordView> batch;
   auto flush = [&] {
-    std::vector<std::vector<Pending>> mentions(batch.size());
+    std::vector<Mentions> mentions(batch.size());
     std::vector<std::vector<PendingLink>> relations(batch.size());
     tbb::parallel_for(tbb::blocked_range<size_t>(0, batch.size(), 256), [&](const tbb::blocked_range<size_t>& range) {
       for (size_t i = range.begin(); i != range.end(); ++i) ExtractRecord(batch[i], mentions[i], relations[i]);
     });
     for (size_t i = 0; i < batch.size(); ++i) {
       size_t base = ms.size();
-      for (auto& m : mentions[i]) ms.push_back(std::move(m));
+      for (auto& m : mentions[i].rows) ms.rows.push_back(std::move(m));
+      for (auto& n : mentions[i].norm_names) ms.norm_names.push_back(std::move(n));
       for (auto& l : relations[i]) {
         l.from += base;
         l.to += base;
@@ -224,7 +229,7 @@ Status ReadMentions(storage::Tx& tx, std::vector<Pending>& ms, std::vector<Pendi
 Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor& actor) {
   ResolutionReport report;
   internal::Stopwatch stages(&report.stages);
-  std::vector<Pending> ms;
+  Mentions ms;
   std::vector<PendingLink> pending_links;
   std::map<std::string, std::string> previous;
   std::vector<storage::DecisionRow> decisions;
@@ -237,11 +242,11 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
 
   Clusterer clusterer(ms.size());
   for (uint32_t i = 0; i < ms.size(); ++i) {
-    if (ms[i].row.kind == "person") clusterer.SetBirth(i, ms[i].row.birth_date);
+    if (ms.rows[i].kind == "person") clusterer.SetBirth(i, ms.rows[i].birth_date);
   }
   // Analysts' decisions first: "different" constrains every later join, "same" joins at once.
   std::unordered_map<std::string, uint32_t> by_key;
-  for (uint32_t i = 0; i < ms.size(); ++i) by_key[ms[i].row.mention_key] = i;
+  for (uint32_t i = 0; i < ms.size(); ++i) by_key[ms.rows[i].mention_key] = i;
   for (const auto& d : decisions) {
     auto a = by_key.find(d.mention_a), b = by_key.find(d.mention_b);
     if (a == by_key.end() || b == by_key.end()) continue;  // a record no longer held
@@ -261,17 +266,28 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   report.person_matched_pairs = int64_t(people.matched_pairs);
   report.person_model_used = people.model_used;
   stages.Lap("people (Fellegi-Sunter)");
-  std::map<uint32_t, std::vector<uint32_t>> clusters;
-  for (uint32_t i = 0; i < ms.size(); ++i) clusters[clusterer.Root(i)].push_back(i);
+  ms.norm_names = {};  // only matching needed them
+  clusterer.DoneJoining();
+  // Clusters as (root, mention) pairs in root order: one flat array rather than a map of
+  // vectors, which at national scale would cost more than the mentions' own indexes.
+  std::vector<std::pair<uint32_t, uint32_t>> by_root(ms.size());
+  for (uint32_t i = 0; i < ms.size(); ++i) by_root[i] = {clusterer.Root(i), i};
+  std::sort(by_root.begin(), by_root.end());
+  std::vector<uint32_t> order(ms.size());
+  for (size_t i = 0; i < by_root.size(); ++i) order[i] = by_root[i].second;
 
+  std::vector<storage::MentionRow>& rows = ms.rows;
   std::vector<storage::EntityRow> entities;
   std::set<std::string> taken;
-  for (auto& [root, members] : clusters) {
-    std::sort(members.begin(), members.end(), [&](uint32_t a, uint32_t b) { return ms[a].row.mention_key < ms[b].row.mention_key; });
+  for (size_t begin = 0, end = 0; begin < by_root.size(); begin = end) {
+    const uint32_t root = by_root[begin].first;
+    while (end < by_root.size() && by_root[end].first == root) ++end;
+    std::span<uint32_t> members(order.data() + begin, end - begin);
+    std::sort(members.begin(), members.end(), [&](uint32_t a, uint32_t b) { return rows[a].mention_key < rows[b].mention_key; });
     storage::EntityRow e;
-    e.kind = ms[root].row.kind;
+    e.kind = rows[root].kind;
     for (uint32_t m : members) {  // keep the id the first mention had, if no other entity took it
-      auto it = previous.find(ms[m].row.mention_key);
+      auto it = previous.find(rows[m].mention_key);
       if (it != previous.end() && it->second.rfind(Prefix(e.kind), 0) == 0 && !taken.count(it->second)) {
         e.id = it->second;
         ++report.ids_kept;
@@ -281,23 +297,23 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
     // A new entity is named by a hash of its first mention's key whose name no other entity
     // holds (a mention that moved may have left its old name with its old cluster).
     for (size_t k = 0; e.id.empty() || taken.count(e.id); ++k) {
-      const std::string& key = ms[members[k % members.size()]].row.mention_key;
+      const std::string& key = rows[members[k % members.size()]].mention_key;
       e.id = Prefix(e.kind) + Sha256Hex(k < members.size() ? key : key + "#" + std::to_string(k)).substr(0, 16);
     }
     taken.insert(e.id);
     // People are shown given name first, whichever order the register wrote them in.
     e.name = e.kind == "person"
-                 ? Commonest(ms, members, [](const auto& r) {
+                 ? Commonest(rows, members, [](const auto& r) {
                      return !r.given_name.empty() && !r.surname.empty() ? r.given_name + " " + Capitalised(r.surname) : r.name;
                    })
-                 : Commonest(ms, members, [](const auto& r) { return r.name.empty() ? r.address : r.name; });
-    if (e.name.empty()) e.name = Commonest(ms, members, [](const auto& r) { return r.reference.empty() ? r.company_number : r.reference; });
-    e.company_number = Commonest(ms, members, [](const auto& r) { return r.company_number; });
-    e.postcode = Commonest(ms, members, [](const auto& r) { return r.postcode; });
-    e.birth_date = Commonest(ms, members, [](const auto& r) { return r.birth_date; });
+                 : Commonest(rows, members, [](const auto& r) { return r.name.empty() ? r.address : r.name; });
+    if (e.name.empty()) e.name = Commonest(rows, members, [](const auto& r) { return r.reference.empty() ? r.company_number : r.reference; });
+    e.company_number = Commonest(rows, members, [](const auto& r) { return r.company_number; });
+    e.postcode = Commonest(rows, members, [](const auto& r) { return r.postcode; });
+    e.birth_date = Commonest(rows, members, [](const auto& r) { return r.birth_date; });
     e.mention_count = int64_t(members.size());
-    e.restricted = std::all_of(members.begin(), members.end(), [&](uint32_t m) { return ms[m].row.restricted; });
-    if (e.restricted) e.owner_organisation_id = ms[members.front()].row.owner_organisation_id;
+    e.restricted = std::all_of(members.begin(), members.end(), [&](uint32_t m) { return rows[m].restricted; });
+    if (e.restricted) e.owner_organisation_id = rows[members.front()].owner_organisation_id;
     e.search_name = e.kind == "person" ? resolve::NormalisePersonName(e.name) : e.kind == "organisation"
                         ? resolve::NormaliseOrganisationName(e.name) : resolve::NormaliseText(e.name);
     for (const std::string& w : resolve::Tokens(e.search_name)) {
@@ -305,19 +321,26 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
       if (!code.empty()) e.sound_name += (e.sound_name.empty() ? "" : " ") + code;
     }
     for (uint32_t m : members) {
-      ms[m].row.entity_id = e.id;
-      ms[m].row.match_reason = clusterer.Reason(m);
+      rows[m].entity_id = e.id;
+      rows[m].match_reason = clusterer.Reason(m);
     }
     ++report.entities[e.kind];
     entities.push_back(std::move(e));
   }
-  std::vector<storage::MentionRow> mention_rows;
-  for (auto& m : ms) mention_rows.push_back(std::move(m.row));
+  previous = {};
+  by_root = {};
+  order = {};
+  std::vector<storage::MentionRow> mention_rows = std::move(ms.rows);
+  // Each pending link is consumed as its row is made, so the two lists are not both held whole.
   std::vector<storage::LinkRow> link_rows;
-  for (const auto& l : pending_links) {
-    link_rows.push_back({mention_rows[l.from].entity_id, mention_rows[l.to].entity_id, l.relation.type,
-                         l.relation.start, l.relation.end, l.relation.detail.dump(), l.record_id, l.restricted, l.owner});
+  link_rows.reserve(pending_links.size());
+  for (auto& l : pending_links) {
+    link_rows.push_back({mention_rows[l.from].entity_id, mention_rows[l.to].entity_id, std::move(l.relation.type),
+                         std::move(l.relation.start), std::move(l.relation.end), l.relation.detail.dump(), l.record_id,
+                         l.restricted, l.owner});
+    l.relation.detail = nullptr;
   }
+  pending_links = {};
   stages.Lap("entities");
   CAIRN_RETURN_IF_ERROR(AddAnalytics(entities, link_rows));
   stages.Lap("analytics (igraph)");

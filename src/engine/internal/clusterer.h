@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -16,7 +18,7 @@ namespace cairn::engine::internal {
 
 class Clusterer {
  public:
-  explicit Clusterer(size_t n) : sets_(n), reason_(n), apart_(n), birth_(n) {}
+  explicit Clusterer(size_t n) : sets_(n), reason_(n, kNoReason), apart_(n), birth_(n) {}
 
   // The birth date a mention gives: "YYYY", "YYYY-MM" or "YYYY-MM-DD" ("" for none). Call
   // before any Key or Join.
@@ -39,7 +41,7 @@ class Clusterer {
     return true;
   }
   // True if either mention has no reason yet, so a reason is worth composing.
-  bool NeedsReason(uint32_t a, uint32_t b) const { return reason_[a].empty() || reason_[b].empty(); }
+  bool NeedsReason(uint32_t a, uint32_t b) const { return reason_[a] == kNoReason || reason_[b] == kNoReason; }
 
   // Joins the clusters of a and b unless a decision or their birth dates keep them apart;
   // returns whether it did. `confirmed` (an analyst's "same") overrides birth dates.
@@ -51,8 +53,11 @@ class Clusterer {
     }
     if (!CanJoin(a, b)) return false;
     uint32_t ra = sets_.Find(a), rb = sets_.Find(b);
-    if (reason_[a].empty()) reason_[a] = why;
-    if (reason_[b].empty()) reason_[b] = why;
+    if (!why.empty() && NeedsReason(a, b)) {
+      uint32_t r = Intern(why);
+      if (reason_[a] == kNoReason) reason_[a] = r;
+      if (reason_[b] == kNoReason) reason_[b] = r;
+    }
     sets_.Union(a, b);
     uint32_t root = sets_.Find(a), gone = root == ra ? rb : ra;
     if (birth_[gone].size() > birth_[root].size()) birth_[root] = std::move(birth_[gone]);
@@ -71,6 +76,14 @@ class Clusterer {
 
   uint32_t Root(uint32_t m) { return sets_.Find(m); }
 
+  // Frees what only joining needs (keys, decisions, birth dates) once the last Key or Join is
+  // done; Root and Reason still answer.
+  void DoneJoining() {
+    first_ = {};
+    apart_ = {};
+    birth_ = {};
+  }
+
   // Two birth dates can be one person's if either is missing or one extends the other
   // ("1970" and "1970-03").
   static bool Compatible(const std::string& x, const std::string& y) {
@@ -78,11 +91,26 @@ class Clusterer {
     size_t n = std::min(x.size(), y.size());
     return x.compare(0, n, y, 0, n) == 0;
   }
-  std::string Reason(uint32_t m) const { return reason_[m].empty() ? "alone" : reason_[m]; }
+  std::string Reason(uint32_t m) const { return reason_[m] == kNoReason ? "alone" : reasons_[reason_[m]]; }
 
  private:
+  static constexpr uint32_t kNoReason = UINT32_MAX;
+
+  // Each distinct reason is held once: most are one of a few fixed phrases, and a mention holds
+  // only its index (millions of mentions at national scale).
+  uint32_t Intern(const std::string& why) {
+    auto it = reason_index_.find(why);
+    if (it != reason_index_.end()) return it->second;
+    reasons_.push_back(why);
+    uint32_t r = uint32_t(reasons_.size() - 1);
+    reason_index_.emplace(reasons_.back(), r);
+    return r;
+  }
+
   resolve::DisjointSets sets_;
-  std::vector<std::string> reason_;           // "" until the mention joins another
+  std::vector<uint32_t> reason_;              // index into reasons_, kNoReason until the mention joins another
+  std::deque<std::string> reasons_;           // a deque, so the index's views stay valid as it grows
+  std::unordered_map<std::string_view, uint32_t> reason_index_;
   std::vector<std::vector<uint32_t>> apart_;  // per root: mentions its cluster must not join
   std::vector<std::string> birth_;            // per root: the most precise birth date in the cluster
   std::unordered_map<std::string, uint32_t> first_;

@@ -3,15 +3,21 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/extract.h"
 #include "storage/network.h"
 
 namespace cairn::engine::internal {
 
-struct Pending {
-  storage::MentionRow row;
-  std::string norm_name;  // organisations: normalised name; people: "given surname"
+// Every mention read from the store, as the rows that will be written and, beside them, the
+// normalised names used only while matching: organisations' normalised name, people's "given
+// surname". Kept apart so the names can be freed once matching is done and the rows handed to
+// the writer without a copy.
+struct Mentions {
+  std::vector<storage::MentionRow> rows;
+  std::vector<std::string> norm_names;
+  size_t size() const { return rows.size(); }
 };
 
 struct PendingLink {
