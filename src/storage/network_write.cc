@@ -5,9 +5,11 @@
 // so re-resolving unchanged data writes nothing and a new file costs what it changes. An empty
 // network is written with its secondary indexes dropped and rebuilt after, since building an
 // index once over the loaded rows is far quicker than millions of random inserts into it.
+#include <algorithm>
 #include <cstdio>
+#include <string_view>
 #include <unordered_map>
-#include <unordered_set>
+#include <utility>
 
 #include "common/crypto.h"
 #include "storage/internal/soci_types.h"
@@ -64,6 +66,20 @@ std::string Fingerprint(const LinkRow& l) {
   h << l.from_entity << l.to_entity << l.type << l.start_date << l.end_date << l.detail << l.source_record_id
     << l.restricted << l.owner_organisation_id;
   return h.Done();
+}
+
+// A fingerprint's 32 hex digits as two 64-bit halves, for holding millions of them compactly.
+using Fingerprint128 = std::pair<uint64_t, uint64_t>;
+Fingerprint128 Compact(const std::string& hex) {
+  auto half = [&hex](size_t from) {
+    uint64_t v = 0;
+    for (size_t i = from; i < from + 16 && i < hex.size(); ++i) {
+      char c = hex[i];
+      v = v << 4 | uint64_t(c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 0);
+    }
+    return v;
+  };
+  return {half(0), half(16)};
 }
 
 // key → fingerprint of what is stored now.
@@ -197,54 +213,74 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
     return Status::Ok();
   }
   Writer w(sql);
-  // Entities first (new and changed), so mentions and links can point at them.
-  std::unordered_set<std::string> keep;
+  // Entities first (new and changed), so mentions and links can point at them. Each stored entity
+  // met by a new one is struck off the map, so what is left at the end is what to delete.
   for (const auto& e : entities) {
     std::string fp = Fingerprint(e);
-    keep.insert(e.id);
     auto it = old_entities.find(e.id);
-    if (it == old_entities.end()) w.InsertEntity(e, fp), ++stats.inserted;
-    else if (it->second != fp) w.UpdateEntity(e, fp), ++stats.updated;
-    else ++stats.unchanged;
-  }
-  // Mentions: a changed mention is replaced.
-  auto old_mentions = Stored(sql, "SELECT mention_key, fingerprint FROM mentions");
-  std::vector<std::string> drop_mentions;
-  std::vector<const MentionRow*> add_mentions;
-  std::unordered_set<std::string> current;
-  for (const auto& m : mentions) {
-    std::string fp = Fingerprint(m);
-    current.insert(m.mention_key);
-    auto it = old_mentions.find(m.mention_key);
-    if (it != old_mentions.end() && it->second == fp) {
-      ++stats.unchanged;
+    if (it == old_entities.end()) {
+      w.InsertEntity(e, fp), ++stats.inserted;
       continue;
     }
-    if (it != old_mentions.end()) drop_mentions.push_back(m.mention_key), ++stats.updated;
-    else ++stats.inserted;
-    add_mentions.push_back(&m);
+    if (it->second != fp) w.UpdateEntity(e, fp), ++stats.updated;
+    else ++stats.unchanged;
+    old_entities.erase(it);
   }
-  for (const auto& [key, fp] : old_mentions) {
-    if (!current.count(key)) drop_mentions.push_back(key), ++stats.deleted;
+  // Mentions: a changed mention is replaced. The stored ones are read one at a time and looked up
+  // among the new ones by key (views of the new rows' keys), so no copy of the stored keys is held.
+  std::vector<std::string> drop_mentions;
+  std::vector<const MentionRow*> add_mentions;
+  {
+    std::unordered_map<std::string_view, uint32_t> by_key;
+    by_key.reserve(mentions.size());
+    for (uint32_t i = 0; i < mentions.size(); ++i) by_key.emplace(mentions[i].mention_key, i);
+    std::vector<bool> stored(mentions.size());
+    std::string key, fp;
+    soci::statement st = (sql.prepare << "SELECT mention_key, fingerprint FROM mentions", soci::into(key), soci::into(fp));
+    st.execute(false);
+    while (st.fetch()) {
+      auto it = by_key.find(key);
+      if (it == by_key.end()) {
+        drop_mentions.push_back(key), ++stats.deleted;
+        continue;
+      }
+      stored[it->second] = true;
+      if (Fingerprint(mentions[it->second]) == fp) {
+        ++stats.unchanged;
+      } else {
+        drop_mentions.push_back(key), ++stats.updated;
+        add_mentions.push_back(&mentions[it->second]);
+      }
+    }
+    for (uint32_t i = 0; i < mentions.size(); ++i) {
+      if (!stored[i]) add_mentions.push_back(&mentions[i]), ++stats.inserted;
+    }
+    std::sort(add_mentions.begin(), add_mentions.end(), std::less<const MentionRow*>());  // in the order given
   }
   w.ForEach("DELETE FROM mentions WHERE mention_key = :k", drop_mentions);
   for (const MentionRow* m : add_mentions) w.InsertMention(*m, Fingerprint(*m));
-  // Links have no key of their own: the same content is the same link.
-  std::unordered_map<std::string, std::vector<int64_t>> old_links;
+  // Links have no key of their own: the same content is the same link. The stored ones are held
+  // as (fingerprint, id) in fingerprint order, the fingerprint as its 16 bytes; a stored link
+  // matched by a new one has its id set to 0.
+  std::vector<std::pair<Fingerprint128, int64_t>> old_links;
   {
     int64_t id = 0;
     std::string fp;
     soci::statement st = (sql.prepare << "SELECT id, fingerprint FROM links", soci::into(id), soci::into(fp));
     st.execute(false);
-    while (st.fetch()) old_links[fp].push_back(id);
+    while (st.fetch()) old_links.emplace_back(Compact(fp), id);
   }
+  std::sort(old_links.begin(), old_links.end());
   std::vector<const LinkRow*> add_links;
   std::vector<std::string> add_fps;
   for (const auto& l : links) {
     std::string fp = Fingerprint(l);
-    auto it = old_links.find(fp);
-    if (it != old_links.end() && !it->second.empty()) {
-      it->second.pop_back();
+    const Fingerprint128 compact = Compact(fp);
+    auto it = std::lower_bound(old_links.begin(), old_links.end(), std::make_pair(compact, int64_t{0}),
+                               [](const auto& a, const auto& b) { return a.first < b.first; });
+    while (it != old_links.end() && it->first == compact && it->second == 0) ++it;
+    if (it != old_links.end() && it->first == compact) {
+      it->second = 0;
       ++stats.unchanged;
     } else {
       add_links.push_back(&l);
@@ -252,16 +288,17 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
     }
   }
   std::vector<int64_t> drop_links;
-  for (const auto& [fp, ids] : old_links) drop_links.insert(drop_links.end(), ids.begin(), ids.end());
+  for (const auto& [fp, id] : old_links) {
+    if (id != 0) drop_links.push_back(id);
+  }
+  old_links = {};
   w.ForEach("DELETE FROM links WHERE id = :id", drop_links);
   for (size_t i = 0; i < add_links.size(); ++i) w.InsertLink(*add_links[i], add_fps[i]);
   stats.inserted += int64_t(add_links.size());
   stats.deleted += int64_t(drop_links.size());
   // Last, entities no longer resolved: nothing points at them now.
   std::vector<std::string> drop_entities;
-  for (const auto& [id, fp] : old_entities) {
-    if (!keep.count(id)) drop_entities.push_back(id);
-  }
+  for (const auto& [id, fp] : old_entities) drop_entities.push_back(id);
   w.ForEach("DELETE FROM entities WHERE id = :id", drop_entities);
   stats.deleted += int64_t(drop_entities.size());
   if (out) *out = stats;

@@ -320,6 +320,27 @@ TEST_P(StoreContract, NetworkRewritesOnlyWhatChanged) {
     return Status::Ok();
   }).ok());
   EXPECT_EQ(name, "Renamed");
+
+  // A mention goes and another comes; a second link with the same content joins the first.
+  NetworkWriteStats moved;
+  mentions.erase(mentions.begin() + 1);
+  MentionRow fresh = mentions[0];
+  fresh.mention_key = "x/k#3";
+  mentions.push_back(fresh);
+  links.push_back(links[0]);
+  ASSERT_TRUE(write(moved).ok());
+  EXPECT_EQ(moved.inserted, 2);   // the new mention and the second link
+  EXPECT_EQ(moved.deleted, 1);    // x/k#1
+  EXPECT_EQ(moved.updated, 0);
+  EXPECT_EQ(moved.unchanged, 5);  // two entities, two mentions, one link
+  EXPECT_EQ(count("mentions"), 3);
+  EXPECT_EQ(count("links"), 2);
+  int64_t gone = -1;
+  ASSERT_TRUE(db().Read([&](Tx& tx) {
+    tx.sql() << "SELECT COUNT(*) FROM mentions WHERE mention_key = 'x/k#1'", soci::into(gone);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(gone, 0);
 }
 
 // An empty search value is skipped, not matched against every entity that lacks the field.
