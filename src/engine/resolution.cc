@@ -7,6 +7,7 @@
 #include <cctype>
 #include <set>
 #include <span>
+#include <string_view>
 #include <unordered_map>
 
 #include "audit/chain.h"
@@ -231,12 +232,30 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   internal::Stopwatch stages(&report.stages);
   Mentions ms;
   std::vector<PendingLink> pending_links;
-  std::map<std::string, std::string> previous;
+  std::vector<std::string> previous;  // per mention: its entity in the last run, "" if it is new
   std::vector<storage::DecisionRow> decisions;
+  // The mentions each decision names, as indices; those naming a record no longer held are left out.
+  std::vector<std::pair<uint32_t, uint32_t>> same, different;
   CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {
-    CAIRN_ASSIGN_OR_RETURN(previous, storage::ReadMentionEntities(tx));
     CAIRN_ASSIGN_OR_RETURN(decisions, storage::ListDecisions(tx));
-    return ReadMentions(tx, ms, pending_links, report.records);
+    CAIRN_RETURN_IF_ERROR(ReadMentions(tx, ms, pending_links, report.records));
+    // Mentions by key, as views of the rows' own keys: the stored mentions and the decisions
+    // are matched through it without a second copy of every key.
+    std::unordered_map<std::string_view, uint32_t> by_key;
+    by_key.reserve(ms.size());
+    for (uint32_t i = 0; i < ms.size(); ++i) by_key.insert_or_assign(std::string_view(ms.rows[i].mention_key), i);
+    previous.resize(ms.size());
+    CAIRN_RETURN_IF_ERROR(storage::ScanMentionEntities(tx, [&](const std::string& key, const std::string& entity) {
+      auto it = by_key.find(key);
+      if (it != by_key.end()) previous[it->second] = entity;
+    }));
+    for (const auto& d : decisions) {
+      auto a = by_key.find(d.mention_a), b = by_key.find(d.mention_b);
+      if (a == by_key.end() || b == by_key.end()) continue;  // a record no longer held
+      if (d.decision == "same") same.emplace_back(a->second, b->second);
+      else if (d.decision == "different") different.emplace_back(a->second, b->second);
+    }
+    return Status::Ok();
   }));
   stages.Lap("read and extract");
 
@@ -245,20 +264,8 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
     if (ms.rows[i].kind == "person") clusterer.SetBirth(i, ms.rows[i].birth_date);
   }
   // Analysts' decisions first: "different" constrains every later join, "same" joins at once.
-  std::unordered_map<std::string, uint32_t> by_key;
-  for (uint32_t i = 0; i < ms.size(); ++i) by_key[ms.rows[i].mention_key] = i;
-  for (const auto& d : decisions) {
-    auto a = by_key.find(d.mention_a), b = by_key.find(d.mention_b);
-    if (a == by_key.end() || b == by_key.end()) continue;  // a record no longer held
-    if (d.decision == "different") clusterer.KeepApart(a->second, b->second);
-  }
-  for (const auto& d : decisions) {
-    auto a = by_key.find(d.mention_a), b = by_key.find(d.mention_b);
-    if (a != by_key.end() && b != by_key.end() && d.decision == "same") {
-      clusterer.Join(a->second, b->second, "confirmed by an analyst", true);
-    }
-  }
-  by_key = {};
+  for (const auto& [a, b] : different) clusterer.KeepApart(a, b);
+  for (const auto& [a, b] : same) clusterer.Join(a, b, "confirmed by an analyst", true);
   ClusterByKeys(ms, clusterer);
   stages.Lap("identifier keys");
   PeopleReport people = MatchPeople(ms, clusterer, kPersonMatchThreshold);
@@ -287,9 +294,9 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
     storage::EntityRow e;
     e.kind = rows[root].kind;
     for (uint32_t m : members) {  // keep the id the first mention had, if no other entity took it
-      auto it = previous.find(rows[m].mention_key);
-      if (it != previous.end() && it->second.rfind(Prefix(e.kind), 0) == 0 && !taken.count(it->second)) {
-        e.id = it->second;
+      const std::string& before = previous[m];
+      if (!before.empty() && before.rfind(Prefix(e.kind), 0) == 0 && !taken.count(before)) {
+        e.id = before;
         ++report.ids_kept;
         break;
       }

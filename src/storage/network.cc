@@ -42,14 +42,13 @@ Result<std::map<int64_t, RecordProvenance>> ProvenanceOf(Tx& tx, const std::vect
   return out;
 }
 
-Result<std::map<std::string, std::string>> ReadMentionEntities(Tx& tx) {
+Status ScanMentionEntities(Tx& tx, const std::function<void(const std::string&, const std::string&)>& each) {
   std::string key, entity;
   soci::statement st = (tx.sql().prepare << "SELECT mention_key, entity_id FROM mentions", soci::into(key),
                         soci::into(entity));
   st.execute(false);
-  std::map<std::string, std::string> out;
-  while (st.fetch()) out[key] = entity;
-  return out;
+  while (st.fetch()) each(key, entity);
+  return Status::Ok();
 }
 
 namespace {

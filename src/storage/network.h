@@ -34,8 +34,8 @@ struct RecordProvenance {
 // The provenance of each of `ids` that exists, keyed by id.
 Result<std::map<int64_t, RecordProvenance>> ProvenanceOf(Tx& tx, const std::vector<int64_t>& ids);
 
-// mention_key → entity_id from the last resolution.
-Result<std::map<std::string, std::string>> ReadMentionEntities(Tx& tx);
+// Calls `each(mention_key, entity_id)` for every mention of the last resolution, in no order.
+Status ScanMentionEntities(Tx& tx, const std::function<void(const std::string&, const std::string&)>& each);
 
 struct MentionRow {
   std::string mention_key;
