@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 
 #include "audit/chain.h"
 #include "common/time.h"
@@ -302,8 +303,10 @@ Result<TaskView> CreateTask(const app::Env& env, const model::Actor& actor, cons
   return ReadTask(env, actor, id);
 }
 
-Result<std::vector<TaskView>> ListTasks(const app::Env& env, const model::Actor& actor, const TaskListFilter& filter) {
+Result<std::vector<TaskView>> ListTasks(const app::Env& env, const model::Actor& actor, const TaskListFilter& filter,
+                                        int64_t* total) {
   std::vector<TaskView> out;
+  if (total) *total = 0;
   if (!actor.role) return out;
   std::string today = Today(env);
   CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {
@@ -319,11 +322,12 @@ Result<std::vector<TaskView>> ListTasks(const app::Env& env, const model::Actor&
     f.source_type = filter.source_type;
     f.owner_organisation_id = filter.owner_organisation_id;
     if (!SeesEveryTask(actor)) f.visible_to_organisation = actor.organisation_id.value_or(-1);
-    f.limit = 2000;
-    CAIRN_ASSIGN_OR_RETURN(auto rows, storage::QueryTasks(tx, f));
+    if (filter.overdue_only) f.overdue_on = today;  // as TaskView::overdue has it
+    f.limit = filter.limit.value_or(std::numeric_limits<int64_t>::max());
+    f.offset = filter.offset;
+    CAIRN_ASSIGN_OR_RETURN(auto rows, storage::QueryTasks(tx, f, total));
     for (const auto& t : rows) {
       CAIRN_ASSIGN_OR_RETURN(auto v, ViewOf(tx, actor, t, today, false));
-      if (filter.overdue_only && !v.overdue) continue;
       out.push_back(std::move(v));
     }
     return Status::Ok();

@@ -84,9 +84,13 @@ struct TaskListFilter {
   std::optional<std::string> strand, status, council_area, source_type;
   std::optional<int64_t> owner_organisation_id;
   bool overdue_only = false;
+  std::optional<int64_t> limit;  // at most this many, from `offset` in priority order; unset: all
+  int64_t offset = 0;
 };
-// Without history, outcomes or assignable people (ReadTask has them).
-Result<std::vector<TaskView>> ListTasks(const app::Env& env, const model::Actor& actor, const TaskListFilter& filter);
+// Without history, outcomes or assignable people (ReadTask has them). `total`, if given, gets how
+// many tasks the actor may see match the filter in all, whatever the page.
+Result<std::vector<TaskView>> ListTasks(const app::Env& env, const model::Actor& actor, const TaskListFilter& filter,
+                                        int64_t* total = nullptr);
 Result<TaskView> ReadTask(const app::Env& env, const model::Actor& actor, int64_t id);
 
 // Moves the task to `to`. InvalidField("status") for a step Transitions() does not allow (naming

@@ -10,7 +10,8 @@ constexpr char kTaskColumns[] =
     "t.source_type, t.source_id, t.council_area, t.harm, t.likelihood, t.confidence, t.capacity, t.capacity_modifier, "
     "t.priority, t.priority_band, t.due_date, t.status, t.status_reason, t.lawful_basis, t.schedule1_condition, "
     "t.handling_conditions, t.created_by, t.created_by_organisation_id, t.created_at, t.updated_at, t.accepted_at, "
-    "t.done_at, s.code, ob.code, ob.title, o.name, COALESCE(u.display_name, ''), c.name "
+    "t.done_at, s.code, ob.code, ob.title, o.name, COALESCE(u.display_name, ''), c.name ";
+constexpr char kTaskFrom[] =
     "FROM tasks t JOIN strands s ON s.id = t.strand_id JOIN objectives ob ON ob.id = t.objective_id "
     "JOIN organisations o ON o.id = t.owner_organisation_id JOIN organisations c ON c.id = t.created_by_organisation_id "
     "LEFT JOIN users u ON u.id = t.owner_user_id ";
@@ -89,7 +90,7 @@ Status UpdateTaskStatus(Tx& tx, const TaskRow& t) {
   return Status::Ok();
 }
 
-Result<std::vector<TaskRow>> QueryTasks(Tx& tx, const TaskFilter& f) {
+Result<std::vector<TaskRow>> QueryTasks(Tx& tx, const TaskFilter& f, int64_t* total) {
   // One statement whatever the filter: an unset filter binds a flag that switches its test off.
   int64_t has_id = f.id.has_value(), id = f.id.value_or(0);
   int64_t has_strand = f.strand_id.has_value(), strand = f.strand_id.value_or(0);
@@ -104,19 +105,25 @@ Result<std::vector<TaskRow>> QueryTasks(Tx& tx, const TaskFilter& f) {
   std::string area = f.council_area.value_or("");
   int64_t has_visible = f.visible_to_organisation.has_value(), visible = f.visible_to_organisation.value_or(0);
   int64_t visible2 = visible;
+  int64_t has_overdue = f.overdue_on.has_value();
+  std::string overdue_on = f.overdue_on.value_or("");
+  int64_t matching = 0;
   TaskRow t;
+  // COUNT(*) OVER () counts every matching row before LIMIT and OFFSET apply.
   soci::statement st =
-      (tx.sql().prepare << std::string(kTaskColumns) +
+      (tx.sql().prepare << std::string(kTaskColumns) + ", COUNT(*) OVER () " + kTaskFrom +
                                "WHERE (:a = 0 OR t.id = :b) AND (:c = 0 OR t.strand_id = :d) AND "
                                "(:e = 0 OR t.owner_organisation_id = :f) AND (:g = 0 OR t.status = :h) AND "
                                "(:i = 0 OR t.source_type = :j) AND (:k = 0 OR t.source_id = :l) AND "
                                "(:m = 0 OR t.council_area = :n) AND "
-                               "(:o = 0 OR t.owner_organisation_id = :p OR t.created_by_organisation_id = :q) "
-                               "ORDER BY t.priority DESC, t.due_date, t.id LIMIT :lim",
+                               "(:o = 0 OR t.owner_organisation_id = :p OR t.created_by_organisation_id = :q) AND "
+                               "(:r = 0 OR (t.due_date < :s AND t.status NOT IN ('done', 'declined'))) "
+                               "ORDER BY t.priority DESC, t.due_date, t.id LIMIT :lim OFFSET :off",
        soci::use(has_id), soci::use(id), soci::use(has_strand), soci::use(strand), soci::use(has_owner), soci::use(owner),
        soci::use(has_status), soci::use(status), soci::use(has_type), soci::use(type), soci::use(has_source),
        soci::use(source), soci::use(has_area), soci::use(area), soci::use(has_visible), soci::use(visible),
-       soci::use(visible2), soci::use(f.limit), soci::into(t.id), soci::into(t.title), soci::into(t.description),
+       soci::use(visible2), soci::use(has_overdue), soci::use(overdue_on), soci::use(f.limit), soci::use(f.offset),
+       soci::into(t.id), soci::into(t.title), soci::into(t.description),
        soci::into(t.strand_id), soci::into(t.objective_id), soci::into(t.owner_organisation_id),
        soci::into(t.owner_user_id), soci::into(t.source_type), soci::into(t.source_id), soci::into(t.council_area),
        soci::into(t.harm), soci::into(t.likelihood), soci::into(t.confidence), soci::into(t.capacity),
@@ -125,10 +132,18 @@ Result<std::vector<TaskRow>> QueryTasks(Tx& tx, const TaskFilter& f) {
        soci::into(t.handling_conditions), soci::into(t.created_by), soci::into(t.created_by_organisation_id),
        soci::into(t.created_at), soci::into(t.updated_at), soci::into(t.accepted_at), soci::into(t.done_at),
        soci::into(t.strand_code), soci::into(t.objective_code), soci::into(t.objective_title),
-       soci::into(t.owner_organisation), soci::into(t.owner_user), soci::into(t.creator_organisation));
+       soci::into(t.owner_organisation), soci::into(t.owner_user), soci::into(t.creator_organisation),
+       soci::into(matching));
   st.execute(false);
   std::vector<TaskRow> out;
   while (st.fetch()) out.push_back(t);
+  if (total) *total = out.empty() ? 0 : matching;
+  if (total && out.empty() && f.offset > 0) {  // past the last page: count from the first
+    TaskFilter first = f;
+    first.offset = 0;
+    first.limit = 1;
+    CAIRN_ASSIGN_OR_RETURN(auto rows, QueryTasks(tx, first, total));
+  }
   return out;
 }
 

@@ -49,14 +49,17 @@ struct TaskFilter {
   std::optional<std::string> status, source_type, source_id, council_area;
   // Only tasks this organisation owns or created (unset: every task).
   std::optional<int64_t> visible_to_organisation;
-  int64_t limit = 500;
+  // Only open tasks due before this day (YYYY-MM-DD): the overdue ones on that day.
+  std::optional<std::string> overdue_on;
+  int64_t limit = 500, offset = 0;
 };
 
 Result<int64_t> InsertTask(Tx& tx, const TaskRow& t);
 // Overwrites the status fields, the owner user and updated_at.
 Status UpdateTaskStatus(Tx& tx, const TaskRow& t);
-// Highest priority first, then by due date.
-Result<std::vector<TaskRow>> QueryTasks(Tx& tx, const TaskFilter& f);
+// Highest priority first, then by due date: `f.limit` rows from `f.offset`. `total`, if given,
+// gets how many tasks match in all.
+Result<std::vector<TaskRow>> QueryTasks(Tx& tx, const TaskFilter& f, int64_t* total = nullptr);
 
 // Findings not dismissed that no task has been made of, among those `restricted_owner` may see
 // (unset: every finding).

@@ -116,6 +116,13 @@ try {
   await page.goto(`${base}/#/tasks?status=done`);
   await page.getByRole("table", { name: "Tasks" }).waitFor();
   check("the task list filters to done", (await page.getByRole("table", { name: "Tasks" }).textContent()).includes(title));
+  check("the list says how many tasks match", /^\d+ tasks?/.test(await page.locator("#tasks-count").textContent()));
+  await page.goto(`${base}/#/tasks?status=done&offset=500`);
+  await page.getByText("No tasks on this page.").waitFor();
+  await page.getByRole("navigation", { name: "Pages of tasks" }).getByRole("link", { name: "Previous" }).click();
+  await page.getByRole("table", { name: "Tasks" }).waitFor();
+  check("a page past the end leads back to the tasks",
+    (await page.getByRole("table", { name: "Tasks" }).textContent()).includes(title));
   await page.getByRole("link", { name: "Tasking board", exact: true }).click();
   const measures = page.getByRole("region", { name: "Intelligence to tasking" });
   await measures.waitFor();

@@ -256,16 +256,53 @@ TEST_F(TasksApi, OverdueTasksAreFlaggedAndFiltered) {
   json b = Proposal();
   b["due_date"] = "2026-11-25";
   int64_t id = Create(partner_, b).body["id"];
+  ASSERT_EQ(Create(partner_, Proposal()).status, 201);  // due at the end of the year: not overdue
   EXPECT_FALSE(Get("/api/v1/tasks/" + std::to_string(id), police_)["overdue"].get<bool>());
   server_.clock().Advance(std::chrono::hours(24 * 5));
   Session partner = server_.Login(model::Role::kPartner);  // the old session has lapsed
   EXPECT_TRUE(Get("/api/v1/tasks/" + std::to_string(id), partner)["overdue"].get<bool>());
   json overdue = Get("/api/v1/tasks?overdue=1", partner);
   ASSERT_EQ(overdue["tasks"].size(), 1u);
+  EXPECT_EQ(overdue["tasks"][0]["id"], id);
+  EXPECT_EQ(overdue["total"], 1);
   json deter = Get("/api/v1/tasks?strand=deter&status=proposed", partner);
-  EXPECT_EQ(deter["tasks"].size(), 1u);
+  EXPECT_EQ(deter["tasks"].size(), 2u);
   EXPECT_TRUE(Get("/api/v1/tasks?strand=divert", partner)["tasks"].empty());
   Get("/api/v1/tasks?strand=nonsense", partner, 422);
+}
+
+// The list comes a page at a time, highest priority first, with the count of all that match; no
+// task is silently left off however many there are.
+TEST_F(TasksApi, TheListComesInPagesWithTheTotal) {
+  std::vector<int64_t> ids;
+  for (int harm = 1; harm <= 5; ++harm) {
+    json b = Proposal();
+    b["title"] = "Task of harm " + std::to_string(harm);
+    b["harm"] = harm;
+    auto r = Create(partner_, b);
+    ASSERT_EQ(r.status, 201) << r.raw;
+    ids.insert(ids.begin(), r.body["id"].get<int64_t>());  // the most harmful ranks first
+  }
+  json all = Get("/api/v1/tasks", partner_);
+  EXPECT_EQ(all["total"], 5);
+  EXPECT_EQ(all["tasks"].size(), 5u);
+  EXPECT_EQ(all["limit"], 100);
+  json first = Get("/api/v1/tasks?limit=2", partner_);
+  ASSERT_EQ(first["tasks"].size(), 2u);
+  EXPECT_EQ(first["total"], 5);
+  EXPECT_EQ(first["tasks"][0]["id"], ids[0]);
+  EXPECT_EQ(first["tasks"][1]["id"], ids[1]);
+  json last = Get("/api/v1/tasks?limit=2&offset=4", partner_);
+  ASSERT_EQ(last["tasks"].size(), 1u);
+  EXPECT_EQ(last["tasks"][0]["id"], ids[4]);
+  EXPECT_EQ(last["offset"], 4);
+  json past = Get("/api/v1/tasks?offset=50", partner_);
+  EXPECT_TRUE(past["tasks"].empty());
+  EXPECT_EQ(past["total"], 5) << "the count stands past the last page";
+  EXPECT_EQ(Get("/api/v1/tasks?limit=2&status=accepted", partner_)["total"], 0);
+  auto bad = server_.Get("/api/v1/tasks?limit=two", &partner_);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.body["error"]["field"], "limit");
 }
 
 TEST_F(TasksApi, TheBoardMeasuresIntelligenceToTasking) {

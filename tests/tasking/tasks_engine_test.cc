@@ -112,6 +112,23 @@ TEST_P(TasksEngine, FiltersAndVisibility) {
   EXPECT_EQ(engine::ReadTask(s_.env(), hmrc, a->task.id).status().code(), StatusCode::kNotFound);
   model::Actor lead = Member("solace", "so.lead", "strand_lead");
   EXPECT_EQ(engine::ListTasks(s_.env(), lead, {})->size(), 2u);
+  // A page, with the count of all: the second of two, and past the end.
+  f = {};
+  f.limit = 1;
+  f.offset = 1;
+  int64_t total = -1;
+  auto second = engine::ListTasks(s_.env(), lead, f, &total);
+  ASSERT_TRUE(second.ok());
+  ASSERT_EQ(second->size(), 1u);
+  EXPECT_EQ(total, 2);
+  engine::TaskListFilter one;
+  one.limit = 1;
+  auto first = engine::ListTasks(s_.env(), lead, one);
+  ASSERT_EQ(first->size(), 1u);
+  EXPECT_NE((*first)[0].task.id, (*second)[0].task.id);
+  f.offset = 5;
+  EXPECT_TRUE(engine::ListTasks(s_.env(), lead, f, &total)->empty());
+  EXPECT_EQ(total, 2);
 }
 
 TEST_P(TasksEngine, CapacityNotificationsAndTheOutbox) {

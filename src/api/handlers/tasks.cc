@@ -108,10 +108,14 @@ Result<Reply> ListTasks(Request& req) {
   f.source_type = text("source_type");
   CAIRN_ASSIGN_OR_RETURN(f.owner_organisation_id, IntQuery(req, "owner"));
   f.overdue_only = text("overdue").value_or("") == "1";
-  CAIRN_ASSIGN_OR_RETURN(auto rows, engine::ListTasks(req.env, req.actor, f));
+  CAIRN_ASSIGN_OR_RETURN(Paging paging, PagingQuery(req, 100, 500));
+  f.limit = paging.limit;
+  f.offset = paging.offset;
+  int64_t total = 0;
+  CAIRN_ASSIGN_OR_RETURN(auto rows, engine::ListTasks(req.env, req.actor, f, &total));
   json items = json::array();
   for (const auto& v : rows) items.push_back(TaskJson(v));
-  return Reply{200, {{"tasks", items}}, {}};
+  return Reply{200, {{"tasks", items}, {"total", total}, {"limit", paging.limit}, {"offset", paging.offset}}, {}};
 }
 
 Status ReadTaskBasics(Body& b, engine::TaskInput& in, std::initializer_list<std::pair<const char*, std::string*>> optional) {

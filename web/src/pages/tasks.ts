@@ -57,12 +57,12 @@ function formError(form: HTMLFormElement, err: unknown): void {
 
 export async function tasksPage(session: Session, q: URLSearchParams): Promise<void> {
   const filter = new URLSearchParams();
-  for (const k of ["strand", "status", "council_area", "overdue"]) {
+  for (const k of ["strand", "status", "council_area", "overdue", "offset"]) {
     const v = q.get(k);
     if (v) filter.set(k, v);
   }
-  const [{ tasks }, { objectives }, { organisations }] = await Promise.all([
-    call<{ tasks: Task[] }>("GET", `/tasks?${filter}`),
+  const [{ tasks, total, offset, limit }, { objectives }, { organisations }] = await Promise.all([
+    call<{ tasks: Task[]; total: number; offset: number; limit: number }>("GET", `/tasks?${filter}`),
     call<{ objectives: Objective[] }>("GET", "/objectives"),
     call<{ organisations: Organisation[] }>("GET", "/organisations"),
   ]);
@@ -70,12 +70,30 @@ export async function tasksPage(session: Session, q: URLSearchParams): Promise<v
   render("Tasks",
     h("p", {}, "Work owned by a named organisation under one strand and one objective, from proposal to a counted outcome. Only the owning organisation moves a task on."),
     filterForm(q),
-    tasks.length === 0 ? h("p", {}, "No tasks match.") :
+    tasks.length === 0 ? h("p", {}, total > 0 ? "No tasks on this page." : "No tasks match.") :
+      h("p", { id: "tasks-count" }, `${total} task${total === 1 ? "" : "s"}` +
+        (total > tasks.length ? `, showing ${offset + 1} to ${offset + tasks.length}` : "")),
+    tasks.length === 0 ? null :
       table("Tasks", ["Task", "Strand", "Objective", "Owner", "Priority", "Due", "Status"], tasks.map((t) => [
         h("a", { href: `#/task/${t.id}` }, t.title), strandName(t.strand), t.objective.code, t.owner.organisation,
         `${t.priority.score} (${t.priority.band})`, t.due_date, statusTag(t)])),
+    pages(q, offset, limit, tasks.length, total),
     session.user.role === "auditor" ? null : proposeForm(objectives, organisations, q, bases));
   if (q.get("source")) document.getElementById("title")?.focus();
+}
+
+// Previous and Next, when the list runs past one page.
+function pages(q: URLSearchParams, offset: number, limit: number, shown: number, total: number): HTMLElement | null {
+  if (offset === 0 && shown >= total) return null;
+  const to = (from: number) => {
+    const next = new URLSearchParams(q);
+    next.set("offset", String(Math.max(0, from)));
+    return `#/tasks?${next}`;
+  };
+  return h("nav", { class: "ds_pagination", "aria-label": "Pages of tasks" },
+    // Past the end (an old link, or tasks closed since), Previous goes to the last page.
+    offset > 0 ? h("a", { href: to(Math.min(offset - limit, total - limit)) }, "Previous") : null, " ",
+    offset + shown < total ? h("a", { href: to(offset + limit) }, "Next") : null);
 }
 
 function filterForm(q: URLSearchParams): HTMLFormElement {
