@@ -5,11 +5,11 @@
 #include <csignal>
 #include <iostream>
 #include <mutex>
-#include <optional>
 #include <thread>
 
 #include "api/server.h"
 #include "cli/cli.h"
+#include "common/time.h"
 #include "common/version.h"
 #include "engine/guidance.h"
 #include "engine/mailer.h"
@@ -63,9 +63,9 @@ void StopOnSignal(int) {
 }
 
 // The server's background jobs: every [jobs] interval_seconds, remind the owners of overdue
-// tasks and send the email outbox (when SMTP is configured); once a day (first at start),
-// apply the retention rules. A failure is logged and tried again next time; it never stops the
-// server.
+// tasks and send the email outbox (when SMTP is configured); once a day at [retention] run_at
+// (UTC), or at start if that time has passed and they have not run that day, apply the retention
+// rules. A failure is logged and tried again next time; it never stops the server.
 class Jobs {
  public:
   explicit Jobs(app::Env env) : env_(env), thread_([this] { Loop(); }) {}
@@ -95,20 +95,19 @@ class Jobs {
     auto mail = engine::SendOutbox(env_);
     if (!mail.ok()) spdlog::warn("sending the outbox: {}", mail.status().ToString());
     else if (mail->sent + mail->failed > 0) spdlog::info("outbox: sent {}, failed {}", mail->sent, mail->failed);
-    auto now = std::chrono::steady_clock::now();
-    if (last_retention_ && now - *last_retention_ < std::chrono::hours(24)) return;
-    last_retention_ = now;
+    const TimePoint now = env_.clock.Now();
+    if (!engine::RetentionRunDue(now, env_.settings.retention_run_at, last_retention_day_)) return;
     auto retention = engine::ApplyRetention(env_, model::Actor::System("retention job"), false);
     if (!retention.ok()) {
-      spdlog::warn("retention: {}", retention.status().ToString());
-      last_retention_.reset();  // try again at the next interval
+      spdlog::warn("retention: {}", retention.status().ToString());  // tried again at the next interval
       return;
     }
+    last_retention_day_ = FormatTimestamp(now).substr(0, 10);
     for (const auto& item : retention->items) {
       if (item.done > 0) spdlog::info("retention: {} {} ({})", item.action, item.done, item.rule);
     }
   }
-  std::optional<std::chrono::steady_clock::time_point> last_retention_;
+  std::string last_retention_day_;  // the UTC day of the last run, "" before the first
 
   app::Env env_;
   std::mutex mu_;

@@ -128,6 +128,9 @@ Result<Settings> ParseSettings(const std::string& text, const std::string& sourc
   CAIRN_RETURN_IF_ERROR(ReadDays(root, "closed_divert_days", source, &s.retention_closed_divert_days));
   CAIRN_RETURN_IF_ERROR(ReadDays(root, "audit_log_days", source, &s.retention_audit_log_days));
   CAIRN_RETURN_IF_ERROR(ReadDays(root, "intelligence_review_grace_days", source, &s.retention_intelligence_review_grace_days));
+  static const std::regex kTimeOfDay("^([01][0-9]|2[0-3]):[0-5][0-9]$");
+  CAIRN_RETURN_IF_ERROR(ReadString(root, "retention", "run_at", source, kTimeOfDay, "a time of day, HH:MM (UTC)",
+                                   &s.retention_run_at));
   if (s.retention_audit_log_days > 0) {
     // The audit trail must outlive what it is about: a record kept indefinitely (0) needs an
     // audit log kept indefinitely too.

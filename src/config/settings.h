@@ -63,6 +63,7 @@ struct Settings {
   int retention_closed_divert_days = 1095;    // after a Divert case is closed (anonymised)
   int retention_audit_log_days = 0;           // after the entry was written
   int retention_intelligence_review_grace_days = 30;  // past review by this long: reported, never deleted
+  std::string retention_run_at = "02:00";             // HH:MM, UTC: when cairn serve applies the rules each day
 
   // The resource library (engine/library.h).
   size_t resources_max_upload_bytes = 10 << 20;

@@ -86,6 +86,20 @@ TEST(Settings, DeploymentSettingsAreReadAndChecked) {
   }
 }
 
+TEST(Settings, RetentionRunsAtAGivenTimeOfDay) {
+  EXPECT_EQ(Defaults().retention_run_at, "02:00");
+  auto late = ParseSettings("[retention]\nrun_at = \"23:30\"\n", "site.toml");
+  ASSERT_TRUE(late.ok()) << late.status().ToString();
+  EXPECT_EQ(late->retention_run_at, "23:30");
+  for (const char* bad : {"[retention]\nrun_at = \"24:00\"\n", "[retention]\nrun_at = \"2:00\"\n",
+                          "[retention]\nrun_at = 200\n", "[retention]\nrun_at = \"02:60\"\n"}) {
+    auto s = ParseSettings(bad, "site.toml");
+    ASSERT_FALSE(s.ok()) << bad;
+    EXPECT_NE(s.status().message().find("site.toml: retention.run_at (line 2) must be a time of day"), std::string::npos)
+        << s.status().message();
+  }
+}
+
 TEST(Settings, RetentionKeepsTheAuditLogLongest) {
   Settings d = Defaults();
   EXPECT_EQ(d.retention_audit_log_days, 0) << "the audit log is kept indefinitely by default";

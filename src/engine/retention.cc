@@ -71,4 +71,9 @@ Result<RetentionReport> ApplyRetention(const app::Env& env, const model::Actor& 
   return report;
 }
 
+bool RetentionRunDue(TimePoint now, const std::string& run_at, const std::string& last_run_day) {
+  const std::string stamp = FormatTimestamp(now);  // YYYY-MM-DDTHH:MM:SS.mmmZ, UTC
+  return last_run_day != stamp.substr(0, 10) && stamp.substr(11, 5) >= run_at;
+}
+
 }  // namespace cairn::engine

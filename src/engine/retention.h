@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/env.h"
+#include "common/clock.h"
 #include "common/status.h"
 #include "model/actor.h"
 
@@ -31,5 +32,10 @@ struct RetentionReport {
 // With `dry_run`, counts what is due and changes nothing. Otherwise applies every rule that has
 // a period, auditing each that affected anything (as `actor`).
 Result<RetentionReport> ApplyRetention(const app::Env& env, const model::Actor& actor, bool dry_run);
+
+// Whether cairn serve's daily run is due at `now`: the time of day is at or past `run_at`
+// ("HH:MM", UTC, as [retention] run_at is checked) and the last run, given as its UTC day
+// ("YYYY-MM-DD", "" for none since the server started), was not today.
+bool RetentionRunDue(TimePoint now, const std::string& run_at, const std::string& last_run_day);
 
 }  // namespace cairn::engine

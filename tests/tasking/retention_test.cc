@@ -171,6 +171,20 @@ TEST_P(Retention, IntelligencePastReviewIsCountedNeverDeleted) {
   EXPECT_EQ(s_.Value("SELECT COUNT(*) FROM source_records WHERE format = 'intelligence_subjects'"), records);
 }
 
+// cairn serve applies the rules once a day at [retention] run_at (UTC); started later in the day,
+// it applies them at once unless it already has that day.
+TEST(RetentionSchedule, RunsOnceADayFromTheSetTime) {
+  auto at = [](const char* stamp) { return *ParseTimestamp(stamp); };
+  EXPECT_FALSE(engine::RetentionRunDue(at("2026-03-04T01:59:00Z"), "02:00", "")) << "not yet today";
+  EXPECT_TRUE(engine::RetentionRunDue(at("2026-03-04T02:00:00Z"), "02:00", ""));
+  EXPECT_TRUE(engine::RetentionRunDue(at("2026-03-04T15:00:00Z"), "02:00", "")) << "started late: caught up";
+  EXPECT_FALSE(engine::RetentionRunDue(at("2026-03-04T15:00:00Z"), "02:00", "2026-03-04")) << "done today";
+  EXPECT_FALSE(engine::RetentionRunDue(at("2026-03-05T01:00:00Z"), "02:00", "2026-03-04"));
+  EXPECT_TRUE(engine::RetentionRunDue(at("2026-03-05T02:01:00Z"), "02:00", "2026-03-04")) << "the next day";
+  EXPECT_FALSE(engine::RetentionRunDue(at("2026-03-05T22:59:59Z"), "23:00", "2026-03-04"));
+  EXPECT_TRUE(engine::RetentionRunDue(at("2026-03-05T23:00:00Z"), "23:00", "2026-03-04"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Retention, ::testing::ValuesIn(testing::Backends()),
                          [](const auto& info) { return info.param; });
 
