@@ -483,8 +483,11 @@ TEST_P(GrantsConcurrency, FiftyConcurrentApprovalsAwardExactlyFifteen) {
   EXPECT_EQ(approved, 15);
   EXPECT_EQ(refused, 35);
   EXPECT_EQ(other, 0);
-  for (const auto& m : refusals)
-    if (!m.empty()) EXPECT_NE(m.find("would exceed the scheme's budget of £150,000.00"), std::string::npos) << m;
+  for (const auto& m : refusals) {
+    if (!m.empty()) {
+      EXPECT_NE(m.find("would exceed the scheme's budget of £150,000.00"), std::string::npos) << m;
+    }
+  }
 
   r = server.Get("/api/v1/grants/schemes/" + std::to_string(scheme), &secretariat);
   EXPECT_EQ(r.body["ledger"]["committed_pence"], 150000 * kPound);
