@@ -173,10 +173,11 @@ void ExtractRecord(const storage::SourceRecordView& r, Mentions& out, std::vecto
   Extracted x = Extract(r.format, payload);
   for (size_t i = 0; i < x.mentions.size(); ++i) {
     const Mention& m = x.mentions[i];
-    storage::MentionRow row{r.format + "/" + r.record_key + "#" + std::to_string(i), r.id, m.kind, m.role, m.name, m.given_name,
-             m.surname, resolve::NormaliseForRole(resolve::Role::kCompanyNumber, m.company_number), m.birth_date,
-             m.address, resolve::NormalisePostcode(m.postcode), m.reference, r.restricted,
-             r.owner_organisation_id, "", ""};
+    storage::MentionRow row{r.format + "/" + r.record_key + "#" + std::to_string(i), r.id, m.kind, m.role, m.name,
+                            m.given_name, m.surname,
+                            resolve::NormaliseForRole(resolve::Role::kCompanyNumber, m.company_number), m.birth_date,
+                            m.address, resolve::NormalisePostcode(m.postcode), m.reference, r.restricted,
+                            r.owner_organisation_id, "", ""};
     std::string norm_name;
     if (m.kind == "organisation") {
       norm_name = resolve::NormaliseOrganisationName(m.name);
