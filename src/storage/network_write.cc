@@ -5,7 +5,10 @@
 // so re-resolving unchanged data writes nothing and a new file costs what it changes. An empty
 // network is written with its secondary indexes dropped and rebuilt after, since building an
 // index once over the loaded rows is far quicker than millions of random inserts into it.
+#include <sodium.h>
+
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <string_view>
 #include <unordered_map>
@@ -68,18 +71,17 @@ std::string Fingerprint(const LinkRow& l) {
   return h.Done();
 }
 
-// A fingerprint's 32 hex digits as two 64-bit halves, for holding millions of them compactly.
-using Fingerprint128 = std::pair<uint64_t, uint64_t>;
+// A fingerprint's 32 hex digits as its 16 bytes (libsodium decodes them), for holding millions
+// of them compactly; all zero if the text is not such a fingerprint.
+using Fingerprint128 = std::array<unsigned char, 16>;
 Fingerprint128 Compact(const std::string& hex) {
-  auto half = [&hex](size_t from) {
-    uint64_t v = 0;
-    for (size_t i = from; i < from + 16 && i < hex.size(); ++i) {
-      char c = hex[i];
-      v = v << 4 | uint64_t(c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 0);
-    }
-    return v;
-  };
-  return {half(0), half(16)};
+  Fingerprint128 out{};
+  size_t length = 0;
+  if (sodium_hex2bin(out.data(), out.size(), hex.data(), hex.size(), nullptr, &length, nullptr) != 0 ||
+      length != out.size()) {
+    out.fill(0);
+  }
+  return out;
 }
 
 // key → fingerprint of what is stored now.
