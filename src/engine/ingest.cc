@@ -2,11 +2,16 @@
 
 #include <sodium.h>
 #include <tbb/blocked_range.h>
+#include <tbb/concurrent_queue.h>
 #include <tbb/parallel_for.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <utility>
 
 #include "audit/chain.h"
 #include "common/crypto.h"
@@ -48,20 +53,67 @@ struct Batch {
 };
 
 Status Flush(const app::Env& env, Batch& batch, IngestReport& report, int64_t file_id) {
-  Status s = env.db.Write([&](storage::Tx& tx) -> Status {
+  return env.db.Write([&](storage::Tx& tx) -> Status {
     storage::SourceRecordWriter writer(tx);
-    for (const auto& row : batch.rows) {
-      CAIRN_ASSIGN_OR_RETURN(auto outcome, writer.Upsert(row));
-      if (outcome == storage::UpsertOutcome::kUnchanged) ++report.unchanged;
-      else ++report.loaded;
-    }
+    CAIRN_ASSIGN_OR_RETURN(int64_t written, writer.Write(batch.rows));
+    report.loaded += written;
+    report.unchanged += int64_t(batch.rows.size()) - written;
     for (const auto& [line, reason] : batch.rejects) CAIRN_RETURN_IF_ERROR(storage::InsertReject(tx, file_id, line, reason));
     return Status::Ok();
   });
-  batch.rows.clear();
-  batch.rejects.clear();
-  return s;
 }
+
+// Stores batches on a thread of its own, so that reading and parsing the next rows overlap with
+// storing the last ones: storing is the slower half (docs/benchmarks.md, "Ingest"). Batches are
+// stored in the order given, each in its own transaction; at most two wait, so memory stays
+// bounded. After a failed batch nothing more is stored and the next Push returns the failure.
+class BatchWriter {
+ public:
+  explicit BatchWriter(std::function<Status(Batch&)> store) : store_(std::move(store)) {
+    queue_.set_capacity(2);
+    thread_ = std::thread([this] { Loop(); });
+  }
+  ~BatchWriter() { (void)Finish(); }
+
+  Status Push(Batch batch) {
+    if (Status s = Failure(); !s.ok()) return s;
+    queue_.push(std::move(batch));
+    return Status::Ok();
+  }
+  // Waits until every batch pushed has been stored (or one failed).
+  Status Finish() {
+    if (thread_.joinable()) {
+      queue_.push(std::nullopt);
+      thread_.join();
+    }
+    return Failure();
+  }
+
+ private:
+  Status Failure() {
+    std::lock_guard lock(mu_);
+    return failure_;
+  }
+  void Loop() {
+    for (;;) {
+      std::optional<Batch> batch;
+      queue_.pop(batch);
+      if (!batch) return;
+      if (!Failure().ok()) continue;  // drain without storing
+      Status s = store_(*batch);
+      if (!s.ok()) {
+        std::lock_guard lock(mu_);
+        failure_ = s;
+      }
+    }
+  }
+
+  std::function<Status(Batch&)> store_;
+  tbb::concurrent_bounded_queue<std::optional<Batch>> queue_;
+  std::mutex mu_;
+  Status failure_ = Status::Ok();
+  std::thread thread_;
+};
 
 // Called for every data row: its line and what the format's parser made of it (nullopt for
 // rows that are not records, such as the PSC totals line).
@@ -218,6 +270,8 @@ Result<IngestReport> IngestFile(const app::Env& env, const model::Actor& actor, 
   std::ifstream in(path, std::ios::binary);
   const uint64_t size = std::filesystem::file_size(path);
   Batch batch;
+  // The writer alone touches report.loaded and report.unchanged until Finish.
+  BatchWriter writer([&](Batch& full) { return Flush(env, full, report, file.id); });
   RowHandler handle = [&](int64_t line, Result<std::optional<ingest::SourceRecord>> parsed) -> Status {
     if (parsed.ok() && !parsed->has_value()) return Status::Ok();  // not a record
     ++report.read;
@@ -234,7 +288,7 @@ Result<IngestReport> IngestFile(const app::Env& env, const model::Actor& actor, 
                             restricted, options.owner_organisation_id, now});
     }
     if (batch.rows.size() + batch.rejects.size() < options.batch_rows) return Status::Ok();
-    CAIRN_RETURN_IF_ERROR(Flush(env, batch, report, file.id));
+    CAIRN_RETURN_IF_ERROR(writer.Push(std::exchange(batch, {})));
     if (options.progress) options.progress(in.tellg() < 0 ? size : uint64_t(in.tellg()), size);
     return Status::Ok();
   };
@@ -266,7 +320,8 @@ Result<IngestReport> IngestFile(const app::Env& env, const model::Actor& actor, 
                                                             : ingest::ParseCompiledReleaseLine;
     CAIRN_RETURN_IF_ERROR(ReadJsonLines(in, parse, handle));
   }
-  CAIRN_RETURN_IF_ERROR(Flush(env, batch, report, file.id));
+  CAIRN_RETURN_IF_ERROR(writer.Push(std::move(batch)));
+  CAIRN_RETURN_IF_ERROR(writer.Finish());
   if (options.progress) options.progress(size, size);
   file.rows_read = report.read;
   file.rows_loaded = report.loaded;

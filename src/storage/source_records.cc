@@ -2,6 +2,9 @@
 
 #include "storage/internal/soci_types.h"
 
+#include <string_view>
+#include <unordered_set>
+
 namespace cairn::storage {
 
 Result<int64_t> InsertSourceFile(Tx& tx, const SourceFileRow& f) {
@@ -43,45 +46,77 @@ Status InsertReject(Tx& tx, int64_t source_file_id, int64_t line, const std::str
   return Status::Ok();
 }
 
-// The statements bind to the members of `row` and `found`, which are refilled for each call.
-struct SourceRecordWriter::Statements {
-  SourceRecordRow row;
-  std::string found_hash;
-  soci::indicator found_ind = soci::i_null;
-  soci::statement select, insert, update;
+namespace {
 
-  explicit Statements(soci::session& sql)
-      : select((sql.prepare << "SELECT content_hash FROM source_records WHERE format = :f AND record_key = :k",
-                soci::use(row.format), soci::use(row.record_key), soci::into(found_hash, found_ind))),
-        insert((sql.prepare << "INSERT INTO source_records (format, record_key, content_hash, payload, source_file_id, "
-                               "file, line, restricted, owner_organisation_id, first_seen_at, updated_at) VALUES "
-                               "(:f, :k, :h, :p, :sf, :file, :line, :r, :o, :now, :now2)",
-                soci::use(row.format), soci::use(row.record_key), soci::use(row.content_hash), soci::use(row.payload),
-                soci::use(row.source_file_id), soci::use(row.file), soci::use(row.line), soci::use(row.restricted),
-                soci::use(row.owner_organisation_id), soci::use(row.now), soci::use(row.now))),
-        update((sql.prepare << "UPDATE source_records SET content_hash = :h, payload = :p, source_file_id = :sf, "
-                               "file = :file, line = :line, restricted = :r, owner_organisation_id = :o, "
-                               "updated_at = :now WHERE format = :f AND record_key = :k",
-                soci::use(row.content_hash), soci::use(row.payload), soci::use(row.source_file_id),
-                soci::use(row.file), soci::use(row.line), soci::use(row.restricted),
-                soci::use(row.owner_organisation_id), soci::use(row.now), soci::use(row.format),
-                soci::use(row.record_key))) {}
+constexpr size_t kRowsPerStatement = 100;
+
+std::string UpsertSql(size_t rows) {
+  std::string sql =
+      "INSERT INTO source_records (format, record_key, content_hash, payload, source_file_id, file, line, restricted, "
+      "owner_organisation_id, first_seen_at, updated_at) VALUES ";
+  for (size_t i = 0; i < rows; ++i) {
+    std::string n = std::to_string(i);
+    sql += (i == 0 ? "(" : ", (") + (":f" + n) + ", :k" + n + ", :h" + n + ", :p" + n + ", :sf" + n + ", :file" + n +
+           ", :line" + n + ", :r" + n + ", :o" + n + ", :now" + n + ", :again" + n + ")";
+  }
+  // A record already stored is replaced only when its content changed (the WHERE), so the rows
+  // the statement affects are exactly the rows written.
+  return sql +
+         " ON CONFLICT (format, record_key) DO UPDATE SET content_hash = excluded.content_hash, "
+         "payload = excluded.payload, source_file_id = excluded.source_file_id, file = excluded.file, "
+         "line = excluded.line, restricted = excluded.restricted, "
+         "owner_organisation_id = excluded.owner_organisation_id, updated_at = excluded.updated_at "
+         "WHERE source_records.content_hash <> excluded.content_hash";
+}
+
+}  // namespace
+
+// A statement of `rows` records, bound to slots that are refilled for each execution.
+struct SourceRecordWriter::Statement {
+  std::vector<SourceRecordRow> slots;
+  soci::statement st;
+
+  Statement(soci::session& sql, size_t rows) : slots(rows), st(sql) {
+    for (SourceRecordRow& r : slots) {
+      st.exchange(soci::use(r.format));
+      st.exchange(soci::use(r.record_key));
+      st.exchange(soci::use(r.content_hash));
+      st.exchange(soci::use(r.payload));
+      st.exchange(soci::use(r.source_file_id));
+      st.exchange(soci::use(r.file));
+      st.exchange(soci::use(r.line));
+      st.exchange(soci::use(r.restricted));
+      st.exchange(soci::use(r.owner_organisation_id));
+      st.exchange(soci::use(r.now));
+      st.exchange(soci::use(r.now));
+    }
+    st.alloc();
+    st.prepare(UpsertSql(rows));
+    st.define_and_bind();
+  }
 };
 
-SourceRecordWriter::SourceRecordWriter(Tx& tx) : st_(std::make_unique<Statements>(tx.sql())) {}
+SourceRecordWriter::SourceRecordWriter(Tx& tx) : sql_(tx.sql()) {}
 SourceRecordWriter::~SourceRecordWriter() = default;
 
-Result<UpsertOutcome> SourceRecordWriter::Upsert(const SourceRecordRow& row) {
-  st_->row = row;
-  st_->found_ind = soci::i_null;
-  bool exists = st_->select.execute(true);
-  if (!exists) {
-    st_->insert.execute(true);
-    return UpsertOutcome::kInserted;
+Result<int64_t> SourceRecordWriter::Write(std::vector<SourceRecordRow>& rows) {
+  int64_t written = 0;
+  std::unordered_set<std::string_view> keys;  // of the rows going into the current statement
+  size_t begin = 0;
+  while (begin < rows.size()) {
+    // A statement may not touch one record twice (PostgreSQL refuses), so a key seen again
+    // starts the next statement, keeping the file's order.
+    size_t end = begin;
+    keys.clear();
+    while (end < rows.size() && end - begin < kRowsPerStatement && keys.insert(rows[end].record_key).second) ++end;
+    std::unique_ptr<Statement>& statement = statements_[end - begin];
+    if (!statement) statement = std::make_unique<Statement>(sql_, end - begin);
+    for (size_t i = begin; i < end; ++i) statement->slots[i - begin] = std::move(rows[i]);
+    statement->st.execute(true);
+    written += statement->st.get_affected_rows();
+    begin = end;
   }
-  if (st_->found_hash == row.content_hash) return UpsertOutcome::kUnchanged;
-  st_->update.execute(true);
-  return UpsertOutcome::kUpdated;
+  return written;
 }
 
 Result<int64_t> CountSourceRecords(Tx& tx, const std::string& format) {

@@ -1,9 +1,11 @@
 // Ingested source files, records and rejects (migration 0002). All within a lent Tx.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 #include "storage/database.h"
@@ -34,20 +36,21 @@ struct SourceRecordRow {
   std::string now;  // timestamp of this ingest
 };
 
-enum class UpsertOutcome { kInserted, kUpdated, kUnchanged };
-
-// Writes source records one after another inside one transaction, reusing prepared
+// Writes source records inside one transaction, many to a statement, reusing prepared
 // statements. Create one per transaction; it must not outlive the Tx.
 class SourceRecordWriter {
  public:
   explicit SourceRecordWriter(Tx& tx);
   ~SourceRecordWriter();
-  // Inserts the record, replaces it if its content changed, or leaves it if not.
-  Result<UpsertOutcome> Upsert(const SourceRecordRow& row);
+  // Stores the rows in their order: inserts each new record, replaces
+  // one whose content changed, and leaves one that did not. Returns how many were written
+  // (inserted or replaced); the rest were unchanged. The rows are moved from.
+  Result<int64_t> Write(std::vector<SourceRecordRow>& rows);
 
  private:
-  struct Statements;
-  std::unique_ptr<Statements> st_;
+  struct Statement;
+  soci::session& sql_;
+  std::map<size_t, std::unique_ptr<Statement>> statements_;  // by the rows each one takes
 };
 
 // How many source records of `format` are stored.

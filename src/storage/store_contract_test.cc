@@ -13,6 +13,7 @@
 #include "storage/network.h"
 #include "storage/organisations.h"
 #include "storage/sessions.h"
+#include "storage/source_records.h"
 #include "storage/strands.h"
 #include "storage/users.h"
 #include "test_store.h"
@@ -261,6 +262,74 @@ TEST_P(StoreContract, ConcurrentAppendersKeepTheChainWhole) {
 
 // The network is written as the difference from what is stored: the same rows again write
 // nothing, and a change writes only itself, on both backends.
+// Source records go many to a statement: what is written, replaced or left must not depend on
+// where the statements split, nor on a record appearing twice in one batch (the later wins).
+TEST_P(StoreContract, SourceRecordsWriteManyToAStatement) {
+  int64_t file_id = 0;
+  ASSERT_TRUE(db().Write([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(file_id, InsertSourceFile(tx, {0, "f.jsonl", "x", "sha", "t", 0, 0, 0, 0}));
+    return Status::Ok();
+  }).ok());
+  auto rows = [&](int n, const std::string& version) {
+    std::vector<SourceRecordRow> out;
+    for (int i = 0; i < n; ++i) {
+      std::string key = "k" + std::to_string(i);
+      std::string payload = "{\"i\":" + std::to_string(i) + (i % 50 == 7 ? ",\"v\":\"" + version + "\"}" : "}");
+      out.push_back({"x", key, Sha256Hex(payload), payload, "f.jsonl", i + 2, file_id, false, std::nullopt, "t-" + version});
+    }
+    return out;
+  };
+  auto write = [&](std::vector<SourceRecordRow> batch) {
+    int64_t written = -1;
+    EXPECT_TRUE(db().Write([&](Tx& tx) -> Status {
+      SourceRecordWriter writer(tx);
+      CAIRN_ASSIGN_OR_RETURN(written, writer.Write(batch));
+      return Status::Ok();
+    }).ok());
+    return written;
+  };
+  auto stored = [&](const std::string& key, std::string* payload, int64_t* line, std::string* updated) {
+    return db().Read([&](Tx& tx) {
+      tx.sql() << "SELECT payload, line, updated_at FROM source_records WHERE format = 'x' AND record_key = :k",
+          soci::use(key), soci::into(*payload), soci::into(*line), soci::into(*updated);
+      return Status::Ok();
+    });
+  };
+
+  EXPECT_EQ(write(rows(250, "1")), 250);  // three statements: 100, 100, 50
+  EXPECT_EQ(write(rows(250, "1")), 0);    // nothing changed
+  // Five records changed (every 50th from the 8th), and k3 comes twice in the batch: once
+  // changed, then again as the file's later line, which is what stays.
+  std::vector<SourceRecordRow> next = rows(250, "2");
+  SourceRecordRow again = next[3];
+  again.payload = "{\"i\":3,\"again\":true}";
+  again.content_hash = Sha256Hex(again.payload);
+  again.line = 999;
+  next[3].payload = "{\"i\":3,\"first\":true}";
+  next[3].content_hash = Sha256Hex(next[3].payload);
+  next.insert(next.begin() + 60, again);
+  EXPECT_EQ(write(next), 5 + 2);
+
+  std::string payload, updated;
+  int64_t line = 0;
+  ASSERT_TRUE(stored("k3", &payload, &line, &updated).ok());
+  EXPECT_EQ(payload, "{\"i\":3,\"again\":true}");
+  EXPECT_EQ(line, 999);
+  EXPECT_EQ(updated, "t-2");
+  ASSERT_TRUE(stored("k57", &payload, &line, &updated).ok());
+  EXPECT_EQ(payload, "{\"i\":57,\"v\":\"2\"}");
+  EXPECT_EQ(updated, "t-2");
+  ASSERT_TRUE(stored("k58", &payload, &line, &updated).ok());
+  EXPECT_EQ(payload, "{\"i\":58}");
+  EXPECT_EQ(updated, "t-1");  // unchanged, so not rewritten
+  int64_t n = 0;
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(n, CountSourceRecords(tx, "x"));
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(n, 250);
+}
+
 TEST_P(StoreContract, NetworkRewritesOnlyWhatChanged) {
   ASSERT_TRUE(db().Write([](Tx& tx) {
     tx.sql() << "INSERT INTO source_files (id, path, format, sha256, ingested_at, rows_read, rows_loaded, "
