@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "common/crypto.h"
+#include "storage/internal/multi_row.h"
 #include "storage/internal/soci_types.h"
 #include "storage/network.h"
 
@@ -94,26 +95,70 @@ std::unordered_map<std::string, std::string> Stored(soci::session& sql, const st
   return out;
 }
 
+// A row and its fingerprint, as the insert statements bind them.
+template <typename Row>
+struct Printed {
+  Row row;
+  std::string fp;
+};
+
+// Inserts gather (many rows to a statement: storage/internal/multi_row.h) until Flush, which
+// must come before anything that needs the rows: mentions and links point at entities.
 class Writer {
  public:
-  explicit Writer(soci::session& sql) : sql_(sql) {}
+  explicit Writer(soci::session& sql)
+      : sql_(sql),
+        entities_(sql,
+                  "INSERT INTO entities (id, kind, name, company_number, postcode, birth_date, mention_count, "
+                  "restricted, owner_organisation_id, search_name, sound_name, component_size, community, "
+                  "community_size, degree, betweenness, fingerprint)",
+                  17,
+                  [](soci::statement& st, Printed<EntityRow>& p) {
+                    EntityRow& e = p.row;
+                    st.exchange(soci::use(e.id)), st.exchange(soci::use(e.kind)), st.exchange(soci::use(e.name));
+                    st.exchange(soci::use(e.company_number)), st.exchange(soci::use(e.postcode));
+                    st.exchange(soci::use(e.birth_date)), st.exchange(soci::use(e.mention_count));
+                    st.exchange(soci::use(e.restricted)), st.exchange(soci::use(e.owner_organisation_id));
+                    st.exchange(soci::use(e.search_name)), st.exchange(soci::use(e.sound_name));
+                    st.exchange(soci::use(e.component_size)), st.exchange(soci::use(e.community));
+                    st.exchange(soci::use(e.community_size)), st.exchange(soci::use(e.degree));
+                    st.exchange(soci::use(e.betweenness)), st.exchange(soci::use(p.fp));
+                  }),
+        mentions_(sql,
+                  "INSERT INTO mentions (mention_key, source_record_id, kind, role, name, given_name, surname, "
+                  "company_number, birth_date, address, postcode, reference, restricted, owner_organisation_id, "
+                  "entity_id, match_reason, fingerprint)",
+                  17,
+                  [](soci::statement& st, Printed<MentionRow>& p) {
+                    MentionRow& m = p.row;
+                    st.exchange(soci::use(m.mention_key)), st.exchange(soci::use(m.source_record_id));
+                    st.exchange(soci::use(m.kind)), st.exchange(soci::use(m.role)), st.exchange(soci::use(m.name));
+                    st.exchange(soci::use(m.given_name)), st.exchange(soci::use(m.surname));
+                    st.exchange(soci::use(m.company_number)), st.exchange(soci::use(m.birth_date));
+                    st.exchange(soci::use(m.address)), st.exchange(soci::use(m.postcode));
+                    st.exchange(soci::use(m.reference)), st.exchange(soci::use(m.restricted));
+                    st.exchange(soci::use(m.owner_organisation_id)), st.exchange(soci::use(m.entity_id));
+                    st.exchange(soci::use(m.match_reason)), st.exchange(soci::use(p.fp));
+                  }),
+        links_(sql,
+               "INSERT INTO links (from_entity, to_entity, type, start_date, end_date, detail, source_record_id, "
+               "restricted, owner_organisation_id, fingerprint)",
+               10, [](soci::statement& st, Printed<LinkRow>& p) {
+                 LinkRow& l = p.row;
+                 st.exchange(soci::use(l.from_entity)), st.exchange(soci::use(l.to_entity));
+                 st.exchange(soci::use(l.type)), st.exchange(soci::use(l.start_date));
+                 st.exchange(soci::use(l.end_date)), st.exchange(soci::use(l.detail));
+                 st.exchange(soci::use(l.source_record_id)), st.exchange(soci::use(l.restricted));
+                 st.exchange(soci::use(l.owner_organisation_id)), st.exchange(soci::use(p.fp));
+               }) {}
 
-  void InsertEntity(const EntityRow& row, const std::string& fp) {
-    if (!insert_entity_) {
-      insert_entity_ = std::make_unique<soci::statement>(
-          (sql_.prepare << "INSERT INTO entities (id, kind, name, company_number, postcode, birth_date, "
-                           "mention_count, restricted, owner_organisation_id, search_name, sound_name, "
-                           "component_size, community, community_size, degree, betweenness, fingerprint) VALUES "
-                           "(:id, :k, :n, :c, :p, :b, :m, :r, :o, :sn, :sd, :cs, :cm, :cms, :dg, :bt, :fp)",
-           soci::use(e_.id), soci::use(e_.kind), soci::use(e_.name), soci::use(e_.company_number),
-           soci::use(e_.postcode), soci::use(e_.birth_date), soci::use(e_.mention_count), soci::use(e_.restricted),
-           soci::use(e_.owner_organisation_id), soci::use(e_.search_name), soci::use(e_.sound_name),
-           soci::use(e_.component_size), soci::use(e_.community), soci::use(e_.community_size), soci::use(e_.degree),
-           soci::use(e_.betweenness), soci::use(fp_)));
-    }
-    e_ = row;
-    fp_ = fp;
-    insert_entity_->execute(true);
+  void InsertEntity(const EntityRow& row, std::string fp) { entities_.Add({row, std::move(fp)}); }
+  void InsertMention(const MentionRow& row, std::string fp) { mentions_.Add({row, std::move(fp)}); }
+  void InsertLink(const LinkRow& row, std::string fp) { links_.Add({row, std::move(fp)}); }
+  void Flush() {
+    entities_.Flush();
+    mentions_.Flush();
+    links_.Flush();
   }
 
   void UpdateEntity(const EntityRow& row, const std::string& fp) {
@@ -134,39 +179,6 @@ class Writer {
     update_entity_->execute(true);
   }
 
-  void InsertMention(const MentionRow& row, const std::string& fp) {
-    if (!insert_mention_) {
-      insert_mention_ = std::make_unique<soci::statement>(
-          (sql_.prepare << "INSERT INTO mentions (mention_key, source_record_id, kind, role, name, given_name, "
-                           "surname, company_number, birth_date, address, postcode, reference, restricted, "
-                           "owner_organisation_id, entity_id, match_reason, fingerprint) VALUES (:mk, :sr, :k, :ro, "
-                           ":n, :g, :s, :c, :b, :a, :p, :ref, :r, :o, :e, :why, :fp)",
-           soci::use(m_.mention_key), soci::use(m_.source_record_id), soci::use(m_.kind), soci::use(m_.role),
-           soci::use(m_.name), soci::use(m_.given_name), soci::use(m_.surname), soci::use(m_.company_number),
-           soci::use(m_.birth_date), soci::use(m_.address), soci::use(m_.postcode), soci::use(m_.reference),
-           soci::use(m_.restricted), soci::use(m_.owner_organisation_id), soci::use(m_.entity_id),
-           soci::use(m_.match_reason), soci::use(fp_)));
-    }
-    m_ = row;
-    fp_ = fp;
-    insert_mention_->execute(true);
-  }
-
-  void InsertLink(const LinkRow& row, const std::string& fp) {
-    if (!insert_link_) {
-      insert_link_ = std::make_unique<soci::statement>(
-          (sql_.prepare << "INSERT INTO links (from_entity, to_entity, type, start_date, end_date, detail, "
-                           "source_record_id, restricted, owner_organisation_id, fingerprint) VALUES (:f, :t, :ty, "
-                           ":s, :e, :d, :sr, :r, :o, :fp)",
-           soci::use(l_.from_entity), soci::use(l_.to_entity), soci::use(l_.type), soci::use(l_.start_date),
-           soci::use(l_.end_date), soci::use(l_.detail), soci::use(l_.source_record_id), soci::use(l_.restricted),
-           soci::use(l_.owner_organisation_id), soci::use(fp_)));
-    }
-    l_ = row;
-    fp_ = fp;
-    insert_link_->execute(true);
-  }
-
   // Runs `sql` (one text or integer parameter) for each key.
   template <typename Key>
   void ForEach(const std::string& query, const std::vector<Key>& keys) {
@@ -181,11 +193,12 @@ class Writer {
 
  private:
   soci::session& sql_;
+  internal::MultiRowInsert<Printed<EntityRow>> entities_;
+  internal::MultiRowInsert<Printed<MentionRow>> mentions_;
+  internal::MultiRowInsert<Printed<LinkRow>> links_;
   EntityRow e_;
-  MentionRow m_;
-  LinkRow l_;
   std::string fp_;
-  std::unique_ptr<soci::statement> insert_entity_, update_entity_, insert_mention_, insert_link_;
+  std::unique_ptr<soci::statement> update_entity_;
 };
 
 void WriteWhole(soci::session& sql, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
@@ -196,8 +209,11 @@ void WriteWhole(soci::session& sql, const std::vector<EntityRow>& entities, cons
   sql << "DELETE FROM entities";
   Writer w(sql);
   for (const auto& e : entities) w.InsertEntity(e, Fingerprint(e));
+  w.Flush();
   for (const auto& m : mentions) w.InsertMention(m, Fingerprint(m));
+  w.Flush();
   for (const auto& l : links) w.InsertLink(l, Fingerprint(l));
+  w.Flush();
   for (const auto& index : kNetworkIndexes) sql << std::string("CREATE INDEX ") + index[0] + " ON " + index[1];
   stats.inserted = int64_t(entities.size() + mentions.size() + links.size());
 }
@@ -228,6 +244,7 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
     else ++stats.unchanged;
     old_entities.erase(it);
   }
+  w.Flush();
   // Mentions: a changed mention is replaced. The stored ones are read one at a time and looked up
   // among the new ones by key (views of the new rows' keys), so no copy of the stored keys is held.
   std::vector<std::string> drop_mentions;
@@ -261,6 +278,7 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
   }
   w.ForEach("DELETE FROM mentions WHERE mention_key = :k", drop_mentions);
   for (const MentionRow* m : add_mentions) w.InsertMention(*m, Fingerprint(*m));
+  w.Flush();
   // Links have no key of their own: the same content is the same link. The stored ones are held
   // as (fingerprint, id) in fingerprint order, the fingerprint as its 16 bytes; a stored link
   // matched by a new one has its id set to 0.
@@ -295,7 +313,8 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
   }
   old_links = {};
   w.ForEach("DELETE FROM links WHERE id = :id", drop_links);
-  for (size_t i = 0; i < add_links.size(); ++i) w.InsertLink(*add_links[i], add_fps[i]);
+  for (size_t i = 0; i < add_links.size(); ++i) w.InsertLink(*add_links[i], std::move(add_fps[i]));
+  w.Flush();
   stats.inserted += int64_t(add_links.size());
   stats.deleted += int64_t(drop_links.size());
   // Last, entities no longer resolved: nothing points at them now.

@@ -1,8 +1,8 @@
 #include "storage/source_records.h"
 
+#include "storage/internal/multi_row.h"
 #include "storage/internal/soci_types.h"
 
-#include <string_view>
 #include <unordered_set>
 
 namespace cairn::storage {
@@ -46,77 +46,52 @@ Status InsertReject(Tx& tx, int64_t source_file_id, int64_t line, const std::str
   return Status::Ok();
 }
 
-namespace {
-
-constexpr size_t kRowsPerStatement = 100;
-
-std::string UpsertSql(size_t rows) {
-  std::string sql =
-      "INSERT INTO source_records (format, record_key, content_hash, payload, source_file_id, file, line, restricted, "
-      "owner_organisation_id, first_seen_at, updated_at) VALUES ";
-  for (size_t i = 0; i < rows; ++i) {
-    std::string n = std::to_string(i);
-    sql += (i == 0 ? "(" : ", (") + (":f" + n) + ", :k" + n + ", :h" + n + ", :p" + n + ", :sf" + n + ", :file" + n +
-           ", :line" + n + ", :r" + n + ", :o" + n + ", :now" + n + ", :again" + n + ")";
-  }
-  // A record already stored is replaced only when its content changed (the WHERE), so the rows
-  // the statement affects are exactly the rows written.
-  return sql +
-         " ON CONFLICT (format, record_key) DO UPDATE SET content_hash = excluded.content_hash, "
-         "payload = excluded.payload, source_file_id = excluded.source_file_id, file = excluded.file, "
-         "line = excluded.line, restricted = excluded.restricted, "
-         "owner_organisation_id = excluded.owner_organisation_id, updated_at = excluded.updated_at "
-         "WHERE source_records.content_hash <> excluded.content_hash";
-}
-
-}  // namespace
-
-// A statement of `rows` records, bound to slots that are refilled for each execution.
-struct SourceRecordWriter::Statement {
-  std::vector<SourceRecordRow> slots;
-  soci::statement st;
-
-  Statement(soci::session& sql, size_t rows) : slots(rows), st(sql) {
-    for (SourceRecordRow& r : slots) {
-      st.exchange(soci::use(r.format));
-      st.exchange(soci::use(r.record_key));
-      st.exchange(soci::use(r.content_hash));
-      st.exchange(soci::use(r.payload));
-      st.exchange(soci::use(r.source_file_id));
-      st.exchange(soci::use(r.file));
-      st.exchange(soci::use(r.line));
-      st.exchange(soci::use(r.restricted));
-      st.exchange(soci::use(r.owner_organisation_id));
-      st.exchange(soci::use(r.now));
-      st.exchange(soci::use(r.now));
-    }
-    st.alloc();
-    st.prepare(UpsertSql(rows));
-    st.define_and_bind();
-  }
+struct SourceRecordWriter::Insert : internal::MultiRowInsert<SourceRecordRow> {
+  explicit Insert(soci::session& sql)
+      : MultiRowInsert(
+            sql,
+            "INSERT INTO source_records (format, record_key, content_hash, payload, source_file_id, file, line, "
+            "restricted, owner_organisation_id, first_seen_at, updated_at)",
+            11,
+            [](soci::statement& st, SourceRecordRow& r) {
+              st.exchange(soci::use(r.format));
+              st.exchange(soci::use(r.record_key));
+              st.exchange(soci::use(r.content_hash));
+              st.exchange(soci::use(r.payload));
+              st.exchange(soci::use(r.source_file_id));
+              st.exchange(soci::use(r.file));
+              st.exchange(soci::use(r.line));
+              st.exchange(soci::use(r.restricted));
+              st.exchange(soci::use(r.owner_organisation_id));
+              st.exchange(soci::use(r.now));
+              st.exchange(soci::use(r.now));
+            },
+            // A record already stored is replaced only when its content changed (the WHERE), so
+            // the rows a statement affects are exactly the rows written.
+            "ON CONFLICT (format, record_key) DO UPDATE SET content_hash = excluded.content_hash, "
+            "payload = excluded.payload, source_file_id = excluded.source_file_id, file = excluded.file, "
+            "line = excluded.line, restricted = excluded.restricted, "
+            "owner_organisation_id = excluded.owner_organisation_id, updated_at = excluded.updated_at "
+            "WHERE source_records.content_hash <> excluded.content_hash") {}
 };
 
-SourceRecordWriter::SourceRecordWriter(Tx& tx) : sql_(tx.sql()) {}
+SourceRecordWriter::SourceRecordWriter(Tx& tx) : insert_(std::make_unique<Insert>(tx.sql())) {}
 SourceRecordWriter::~SourceRecordWriter() = default;
 
 Result<int64_t> SourceRecordWriter::Write(std::vector<SourceRecordRow>& rows) {
   int64_t written = 0;
-  std::unordered_set<std::string_view> keys;  // of the rows going into the current statement
-  size_t begin = 0;
-  while (begin < rows.size()) {
-    // A statement may not touch one record twice (PostgreSQL refuses), so a key seen again
-    // starts the next statement, keeping the file's order.
-    size_t end = begin;
-    keys.clear();
-    while (end < rows.size() && end - begin < kRowsPerStatement && keys.insert(rows[end].record_key).second) ++end;
-    std::unique_ptr<Statement>& statement = statements_[end - begin];
-    if (!statement) statement = std::make_unique<Statement>(sql_, end - begin);
-    for (size_t i = begin; i < end; ++i) statement->slots[i - begin] = std::move(rows[i]);
-    statement->st.execute(true);
-    written += statement->st.get_affected_rows();
-    begin = end;
+  // A statement may not touch one record twice (PostgreSQL refuses), so a key already gathered
+  // sends what is gathered first, keeping the file's order.
+  std::unordered_set<std::string> keys;
+  for (SourceRecordRow& row : rows) {
+    if (insert_->pending() == 0) keys.clear();
+    if (!keys.insert(row.record_key).second) {
+      written += insert_->Flush();
+      keys = {row.record_key};
+    }
+    written += insert_->Add(std::move(row));
   }
-  return written;
+  return written + insert_->Flush();
 }
 
 Result<int64_t> CountSourceRecords(Tx& tx, const std::string& format) {

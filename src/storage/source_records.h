@@ -1,7 +1,6 @@
 // Ingested source files, records and rejects (migration 0002). All within a lent Tx.
 #pragma once
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,9 +47,8 @@ class SourceRecordWriter {
   Result<int64_t> Write(std::vector<SourceRecordRow>& rows);
 
  private:
-  struct Statement;
-  soci::session& sql_;
-  std::map<size_t, std::unique_ptr<Statement>> statements_;  // by the rows each one takes
+  struct Insert;
+  std::unique_ptr<Insert> insert_;
 };
 
 // How many source records of `format` are stored.
