@@ -102,6 +102,8 @@ struct Printed {
   std::string fp;
 };
 
+using internal::UseAll;
+
 // Inserts gather (many rows to a statement: storage/internal/multi_row.h) until Flush, which
 // must come before anything that needs the rows: mentions and links point at entities.
 class Writer {
@@ -115,14 +117,9 @@ class Writer {
                   17,
                   [](soci::statement& st, Printed<EntityRow>& p) {
                     EntityRow& e = p.row;
-                    st.exchange(soci::use(e.id)), st.exchange(soci::use(e.kind)), st.exchange(soci::use(e.name));
-                    st.exchange(soci::use(e.company_number)), st.exchange(soci::use(e.postcode));
-                    st.exchange(soci::use(e.birth_date)), st.exchange(soci::use(e.mention_count));
-                    st.exchange(soci::use(e.restricted)), st.exchange(soci::use(e.owner_organisation_id));
-                    st.exchange(soci::use(e.search_name)), st.exchange(soci::use(e.sound_name));
-                    st.exchange(soci::use(e.component_size)), st.exchange(soci::use(e.community));
-                    st.exchange(soci::use(e.community_size)), st.exchange(soci::use(e.degree));
-                    st.exchange(soci::use(e.betweenness)), st.exchange(soci::use(p.fp));
+                    UseAll(st, e.id, e.kind, e.name, e.company_number, e.postcode, e.birth_date, e.mention_count,
+                           e.restricted, e.owner_organisation_id, e.search_name, e.sound_name, e.component_size,
+                           e.community, e.community_size, e.degree, e.betweenness, p.fp);
                   }),
         mentions_(sql,
                   "INSERT INTO mentions (mention_key, source_record_id, kind, role, name, given_name, surname, "
@@ -131,25 +128,17 @@ class Writer {
                   17,
                   [](soci::statement& st, Printed<MentionRow>& p) {
                     MentionRow& m = p.row;
-                    st.exchange(soci::use(m.mention_key)), st.exchange(soci::use(m.source_record_id));
-                    st.exchange(soci::use(m.kind)), st.exchange(soci::use(m.role)), st.exchange(soci::use(m.name));
-                    st.exchange(soci::use(m.given_name)), st.exchange(soci::use(m.surname));
-                    st.exchange(soci::use(m.company_number)), st.exchange(soci::use(m.birth_date));
-                    st.exchange(soci::use(m.address)), st.exchange(soci::use(m.postcode));
-                    st.exchange(soci::use(m.reference)), st.exchange(soci::use(m.restricted));
-                    st.exchange(soci::use(m.owner_organisation_id)), st.exchange(soci::use(m.entity_id));
-                    st.exchange(soci::use(m.match_reason)), st.exchange(soci::use(p.fp));
+                    UseAll(st, m.mention_key, m.source_record_id, m.kind, m.role, m.name, m.given_name, m.surname,
+                           m.company_number, m.birth_date, m.address, m.postcode, m.reference, m.restricted,
+                           m.owner_organisation_id, m.entity_id, m.match_reason, p.fp);
                   }),
         links_(sql,
                "INSERT INTO links (from_entity, to_entity, type, start_date, end_date, detail, source_record_id, "
                "restricted, owner_organisation_id, fingerprint)",
                10, [](soci::statement& st, Printed<LinkRow>& p) {
                  LinkRow& l = p.row;
-                 st.exchange(soci::use(l.from_entity)), st.exchange(soci::use(l.to_entity));
-                 st.exchange(soci::use(l.type)), st.exchange(soci::use(l.start_date));
-                 st.exchange(soci::use(l.end_date)), st.exchange(soci::use(l.detail));
-                 st.exchange(soci::use(l.source_record_id)), st.exchange(soci::use(l.restricted));
-                 st.exchange(soci::use(l.owner_organisation_id)), st.exchange(soci::use(p.fp));
+                 UseAll(st, l.from_entity, l.to_entity, l.type, l.start_date, l.end_date, l.detail, l.source_record_id,
+                        l.restricted, l.owner_organisation_id, p.fp);
                }) {}
 
   void InsertEntity(const EntityRow& row, std::string fp) { entities_.Add({row, std::move(fp)}); }

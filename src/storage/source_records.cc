@@ -54,17 +54,8 @@ struct SourceRecordWriter::Insert : internal::MultiRowInsert<SourceRecordRow> {
             "restricted, owner_organisation_id, first_seen_at, updated_at)",
             11,
             [](soci::statement& st, SourceRecordRow& r) {
-              st.exchange(soci::use(r.format));
-              st.exchange(soci::use(r.record_key));
-              st.exchange(soci::use(r.content_hash));
-              st.exchange(soci::use(r.payload));
-              st.exchange(soci::use(r.source_file_id));
-              st.exchange(soci::use(r.file));
-              st.exchange(soci::use(r.line));
-              st.exchange(soci::use(r.restricted));
-              st.exchange(soci::use(r.owner_organisation_id));
-              st.exchange(soci::use(r.now));
-              st.exchange(soci::use(r.now));
+              internal::UseAll(st, r.format, r.record_key, r.content_hash, r.payload, r.source_file_id, r.file,
+                               r.line, r.restricted, r.owner_organisation_id, r.now, r.now);
             },
             // A record already stored is replaced only when its content changed (the WHERE), so
             // the rows a statement affects are exactly the rows written.

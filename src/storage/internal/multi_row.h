@@ -19,6 +19,12 @@
 
 namespace cairn::storage::internal {
 
+// Adds a use element for each value, in order: the body of a MultiRowInsert's Bind.
+template <typename... Values>
+void UseAll(soci::statement& st, Values&... values) {
+  (st.exchange(soci::use(values)), ...);
+}
+
 template <typename Row>
 class MultiRowInsert {
  public:
