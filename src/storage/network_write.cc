@@ -9,12 +9,15 @@
 
 #include <algorithm>
 #include <array>
+#include <concepts>
 #include <cstdio>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 
 #include "common/crypto.h"
+#include "storage/internal/copy_in.h"
 #include "storage/internal/multi_row.h"
 #include "storage/internal/soci_types.h"
 #include "storage/network.h"
@@ -104,42 +107,56 @@ struct Printed {
 
 using internal::UseAll;
 
+// Each table's columns, and each row's values in that order, for both ways of writing them: the
+// multi-row INSERT and (on PostgreSQL, for a whole network) COPY.
+constexpr const char* kEntityColumns =
+    "entities (id, kind, name, company_number, postcode, birth_date, mention_count, restricted, "
+    "owner_organisation_id, search_name, sound_name, component_size, community, community_size, degree, "
+    "betweenness, fingerprint)";
+constexpr const char* kMentionColumns =
+    "mentions (mention_key, source_record_id, kind, role, name, given_name, surname, company_number, birth_date, "
+    "address, postcode, reference, restricted, owner_organisation_id, entity_id, match_reason, fingerprint)";
+constexpr const char* kLinkColumns =
+    "links (from_entity, to_entity, type, start_date, end_date, detail, source_record_id, restricted, "
+    "owner_organisation_id, fingerprint)";
+
+template <typename Row, typename Text, typename Visit>
+  requires std::same_as<std::remove_const_t<Row>, EntityRow>
+void Values(Row& e, Text& fp, Visit&& visit) {
+  visit(e.id, e.kind, e.name, e.company_number, e.postcode, e.birth_date, e.mention_count, e.restricted,
+        e.owner_organisation_id, e.search_name, e.sound_name, e.component_size, e.community, e.community_size,
+        e.degree, e.betweenness, fp);
+}
+template <typename Row, typename Text, typename Visit>
+  requires std::same_as<std::remove_const_t<Row>, MentionRow>
+void Values(Row& m, Text& fp, Visit&& visit) {
+  visit(m.mention_key, m.source_record_id, m.kind, m.role, m.name, m.given_name, m.surname, m.company_number,
+        m.birth_date, m.address, m.postcode, m.reference, m.restricted, m.owner_organisation_id, m.entity_id,
+        m.match_reason, fp);
+}
+template <typename Row, typename Text, typename Visit>
+  requires std::same_as<std::remove_const_t<Row>, LinkRow>
+void Values(Row& l, Text& fp, Visit&& visit) {
+  visit(l.from_entity, l.to_entity, l.type, l.start_date, l.end_date, l.detail, l.source_record_id, l.restricted,
+        l.owner_organisation_id, fp);
+}
+
+template <typename Row>
+internal::MultiRowInsert<Printed<Row>> Inserter(soci::session& sql, const char* columns, size_t count) {
+  return {sql, std::string("INSERT INTO ") + columns, count, [](soci::statement& st, Printed<Row>& p) {
+            Values(p.row, p.fp, [&](auto&... v) { UseAll(st, v...); });
+          }};
+}
+
 // Inserts gather (many rows to a statement: storage/internal/multi_row.h) until Flush, which
 // must come before anything that needs the rows: mentions and links point at entities.
 class Writer {
  public:
   explicit Writer(soci::session& sql)
       : sql_(sql),
-        entities_(sql,
-                  "INSERT INTO entities (id, kind, name, company_number, postcode, birth_date, mention_count, "
-                  "restricted, owner_organisation_id, search_name, sound_name, component_size, community, "
-                  "community_size, degree, betweenness, fingerprint)",
-                  17,
-                  [](soci::statement& st, Printed<EntityRow>& p) {
-                    EntityRow& e = p.row;
-                    UseAll(st, e.id, e.kind, e.name, e.company_number, e.postcode, e.birth_date, e.mention_count,
-                           e.restricted, e.owner_organisation_id, e.search_name, e.sound_name, e.component_size,
-                           e.community, e.community_size, e.degree, e.betweenness, p.fp);
-                  }),
-        mentions_(sql,
-                  "INSERT INTO mentions (mention_key, source_record_id, kind, role, name, given_name, surname, "
-                  "company_number, birth_date, address, postcode, reference, restricted, owner_organisation_id, "
-                  "entity_id, match_reason, fingerprint)",
-                  17,
-                  [](soci::statement& st, Printed<MentionRow>& p) {
-                    MentionRow& m = p.row;
-                    UseAll(st, m.mention_key, m.source_record_id, m.kind, m.role, m.name, m.given_name, m.surname,
-                           m.company_number, m.birth_date, m.address, m.postcode, m.reference, m.restricted,
-                           m.owner_organisation_id, m.entity_id, m.match_reason, p.fp);
-                  }),
-        links_(sql,
-               "INSERT INTO links (from_entity, to_entity, type, start_date, end_date, detail, source_record_id, "
-               "restricted, owner_organisation_id, fingerprint)",
-               10, [](soci::statement& st, Printed<LinkRow>& p) {
-                 LinkRow& l = p.row;
-                 UseAll(st, l.from_entity, l.to_entity, l.type, l.start_date, l.end_date, l.detail, l.source_record_id,
-                        l.restricted, l.owner_organisation_id, p.fp);
-               }) {}
+        entities_(Inserter<EntityRow>(sql, kEntityColumns, 17)),
+        mentions_(Inserter<MentionRow>(sql, kMentionColumns, 17)),
+        links_(Inserter<LinkRow>(sql, kLinkColumns, 10)) {}
 
   void InsertEntity(const EntityRow& row, std::string fp) { entities_.Add({row, std::move(fp)}); }
   void InsertMention(const MentionRow& row, std::string fp) { mentions_.Add({row, std::move(fp)}); }
@@ -190,19 +207,42 @@ class Writer {
   std::unique_ptr<soci::statement> update_entity_;
 };
 
-void WriteWhole(soci::session& sql, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
+// Loads `rows` into `columns` with COPY (PostgreSQL).
+template <typename Row>
+void CopyAll(soci::session& sql, const char* columns, const std::vector<Row>& rows) {
+  internal::CopyIn copy(sql, columns);
+  for (const Row& row : rows) {
+    const std::string fp = Fingerprint(row);
+    Values(row, fp, [&](const auto&... v) { (copy << ... << v); });
+    copy.EndRow();
+  }
+  copy.Finish();
+}
+
+template <typename Row>
+void InsertAll(soci::session& sql, const char* columns, size_t count, const std::vector<Row>& rows) {
+  auto insert = Inserter<Row>(sql, columns, count);
+  for (const Row& row : rows) insert.Add({row, Fingerprint(row)});
+  insert.Flush();
+}
+
+void WriteWhole(Tx& tx, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
                 const std::vector<LinkRow>& links, NetworkWriteStats& stats) {
+  soci::session& sql = tx.sql();
   for (const auto& index : kNetworkIndexes) sql << std::string("DROP INDEX IF EXISTS ") + index[0];
   sql << "DELETE FROM links";
   sql << "DELETE FROM mentions";
   sql << "DELETE FROM entities";
-  Writer w(sql);
-  for (const auto& e : entities) w.InsertEntity(e, Fingerprint(e));
-  w.Flush();
-  for (const auto& m : mentions) w.InsertMention(m, Fingerprint(m));
-  w.Flush();
-  for (const auto& l : links) w.InsertLink(l, Fingerprint(l));
-  w.Flush();
+  // Entities first: mentions and links point at them.
+  if (tx.backend() == Backend::kPostgres) {
+    CopyAll(sql, kEntityColumns, entities);
+    CopyAll(sql, kMentionColumns, mentions);
+    CopyAll(sql, kLinkColumns, links);
+  } else {  // SQLite has no COPY, and no round trips for it to save
+    InsertAll(sql, kEntityColumns, 17, entities);
+    InsertAll(sql, kMentionColumns, 17, mentions);
+    InsertAll(sql, kLinkColumns, 10, links);
+  }
   for (const auto& index : kNetworkIndexes) sql << std::string("CREATE INDEX ") + index[0] + " ON " + index[1];
   stats.inserted = int64_t(entities.size() + mentions.size() + links.size());
 }
@@ -215,7 +255,7 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
   NetworkWriteStats stats;
   auto old_entities = Stored(sql, "SELECT id, fingerprint FROM entities");
   if (old_entities.empty()) {
-    WriteWhole(sql, entities, mentions, links, stats);
+    WriteWhole(tx, entities, mentions, links, stats);
     if (out) *out = stats;
     return Status::Ok();
   }

@@ -54,6 +54,17 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
     return id;
   }
 
+  // Source record 1 (format x, key k), for network rows to point at.
+  void AddSourceRecordOne() {
+    ASSERT_TRUE(db().Write([](Tx& tx) {
+      tx.sql() << "INSERT INTO source_files (id, path, format, sha256, ingested_at, rows_read, rows_loaded, "
+                  "rows_unchanged, rows_rejected) VALUES (1, 'f', 'x', 'h', 't', 1, 1, 0, 0)";
+      tx.sql() << "INSERT INTO source_records (id, format, record_key, content_hash, payload, source_file_id, "
+                  "file, line, first_seen_at, updated_at) VALUES (1, 'x', 'k', 'h', '{}', 1, 'f', 2, 't', 't')";
+      return Status::Ok();
+    }).ok());
+  }
+
   std::unique_ptr<TestStore> store_;
   SystemClock clock_;
 };
@@ -150,7 +161,7 @@ TEST_P(StoreContract, UsersAndSessionsRoundTrip) {
     EXPECT_EQ(found->password_hash, "argon-hash");
     CAIRN_ASSIGN_OR_RETURN(auto session, FindSession(tx, "h1"));
     EXPECT_TRUE(session.has_value());
-    if (session) EXPECT_EQ(session->csrf_token, "csrf");
+    if (session) { EXPECT_EQ(session->csrf_token, "csrf"); }
     CAIRN_ASSIGN_OR_RETURN(auto none, FindSession(tx, "nope"));
     EXPECT_FALSE(none.has_value());
     return Status::Ok();
@@ -331,13 +342,7 @@ TEST_P(StoreContract, SourceRecordsWriteManyToAStatement) {
 }
 
 TEST_P(StoreContract, NetworkRewritesOnlyWhatChanged) {
-  ASSERT_TRUE(db().Write([](Tx& tx) {
-    tx.sql() << "INSERT INTO source_files (id, path, format, sha256, ingested_at, rows_read, rows_loaded, "
-                "rows_unchanged, rows_rejected) VALUES (1, 'f', 'x', 'h', 't', 1, 1, 0, 0)";
-    tx.sql() << "INSERT INTO source_records (id, format, record_key, content_hash, payload, source_file_id, file, "
-                "line, first_seen_at, updated_at) VALUES (1, 'x', 'k', 'h', '{}', 1, 'f', 2, 't', 't')";
-    return Status::Ok();
-  }).ok());
+  AddSourceRecordOne();
   std::vector<EntityRow> entities(3);
   for (int i = 0; i < 3; ++i) {
     entities[size_t(i)].id = "E" + std::to_string(i);
@@ -412,6 +417,98 @@ TEST_P(StoreContract, NetworkRewritesOnlyWhatChanged) {
   EXPECT_EQ(gone, 0);
 }
 
+// A whole network (COPY on PostgreSQL, multi-row INSERTs on SQLite) keeps every value exactly:
+// the characters COPY's text format escapes, a literal \N, empty strings, missing and present
+// owners, a double that needs all its digits.
+TEST_P(StoreContract, WholeNetworkKeepsEveryValueExactly) {
+  AddSourceRecordOne();
+  const std::string awkward = "tab\there\nnew line\r\\back\\slash \\N \\t \xC3\xA9l\xC3\xA8ve \xE2\x80\x94 '\"";
+  EntityRow a{"Ea", "person", awkward, "", "G1 1AA", "1980-02", 2, true, 424242, "search", "S000",
+              7, 3, 5, 2, 0.1 + 0.2};
+  EntityRow b{"Eb", "organisation", "", "SC000001", "", "", 1, false, std::nullopt, "", "", 0, 0, 0, 0, 0};
+  MentionRow m1{"x/k#0", 1, "person", "officer", awkward, "Given\t", "\\Surname", "", "1980-02", "1 High St\nGlasgow",
+                "G1 1AA", "/officers/a\\b", true, 424242, "Ea", "same \\N reason"};
+  MentionRow m2{"x/k#1", 1, "person", "psc", "", "", "", "", "", "", "", "", false, std::nullopt, "Ea", ""};
+  MentionRow m3{"x/k#2", 1, "organisation", "company", "Firm", "", "", "SC000001", "", "", "", "", false, std::nullopt,
+                "Eb", "same company number"};
+  LinkRow l{"Ea", "Eb", "officer_of", "2020-01-01", "", R"({"note":"a\tb \\N"})", 1, true, 424242};
+  std::vector<EntityRow> entities = {a, b};
+  std::vector<MentionRow> mentions = {m1, m2, m3};
+  std::vector<LinkRow> links = {l};
+  NetworkWriteStats first, again;
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, &first); }).ok());
+  EXPECT_EQ(first.inserted, 6);
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(auto got, GetEntity(tx, "Ea"));
+    EXPECT_TRUE(got.has_value());
+    if (!got) return Status::Ok();
+    EXPECT_EQ(got->name, awkward);
+    EXPECT_EQ(got->postcode, "G1 1AA");
+    EXPECT_EQ(got->company_number, "");
+    EXPECT_TRUE(got->restricted);
+    EXPECT_EQ(got->owner_organisation_id, std::optional<int64_t>(424242));
+    EXPECT_EQ(got->community_size, 5);
+    EXPECT_EQ(got->betweenness, 0.1 + 0.2);  // exactly: the same double back
+    CAIRN_ASSIGN_OR_RETURN(auto other, GetEntity(tx, "Eb"));
+    EXPECT_TRUE(other && !other->owner_organisation_id.has_value() && other->name.empty());
+    CAIRN_ASSIGN_OR_RETURN(auto ms, MentionsOf(tx, "Ea"));
+    EXPECT_EQ(ms.size(), 2u);
+    if (ms.size() == 2) {
+      const MentionRow& r = ms[0].mention;
+      EXPECT_EQ(r.name, awkward);
+      EXPECT_EQ(r.given_name, "Given\t");
+      EXPECT_EQ(r.surname, "\\Surname");
+      EXPECT_EQ(r.address, "1 High St\nGlasgow");
+      EXPECT_EQ(r.reference, "/officers/a\\b");
+      EXPECT_EQ(r.match_reason, "same \\N reason");
+      EXPECT_EQ(r.owner_organisation_id, std::optional<int64_t>(424242));
+      EXPECT_FALSE(ms[1].mention.owner_organisation_id.has_value());
+      EXPECT_EQ(ms[1].mention.match_reason, "");
+    }
+    CAIRN_ASSIGN_OR_RETURN(auto ls, LinksOf(tx, "Eb"));
+    EXPECT_EQ(ls.size(), 1u);
+    if (!ls.empty()) {
+      EXPECT_EQ(ls[0].detail, l.detail);
+      EXPECT_EQ(ls[0].start_date, "2020-01-01");
+      EXPECT_EQ(ls[0].owner_organisation_id, std::optional<int64_t>(424242));
+    }
+    return Status::Ok();
+  }).ok());
+  // The stored fingerprints are those of the rows given: nothing to write again.
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, &again); }).ok());
+  EXPECT_EQ(again.unchanged, 6);
+  EXPECT_EQ(again.inserted + again.updated + again.deleted, 0);
+}
+
+// A whole network naming a record that does not exist is refused as a constraint violation, and
+// nothing of it is kept.
+TEST_P(StoreContract, WholeNetworkRefusedKeepsNothing) {
+  AddSourceRecordOne();
+  std::vector<EntityRow> entities(1);
+  entities[0].id = "E0";
+  entities[0].kind = "person";
+  std::vector<MentionRow> mentions(1);
+  mentions[0].mention_key = "x/k#0";
+  mentions[0].source_record_id = 999;  // no such record
+  mentions[0].kind = "person";
+  mentions[0].entity_id = "E0";
+  Status s = db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, {}, nullptr); });
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
+  int64_t n = -1;
+  ASSERT_TRUE(db().Read([&](Tx& tx) {
+    tx.sql() << "SELECT COUNT(*) FROM entities", soci::into(n);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(n, 0);
+  // The connection goes back to the pool usable.
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, {}, {}, nullptr); }).ok());
+  ASSERT_TRUE(db().Read([&](Tx& tx) {
+    tx.sql() << "SELECT COUNT(*) FROM entities", soci::into(n);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(n, 1);
+}
+
 // An empty search value is skipped, not matched against every entity that lacks the field.
 TEST_P(StoreContract, FindEntitiesSkipsEmptyValues) {
   std::vector<EntityRow> entities(30);
@@ -426,7 +523,7 @@ TEST_P(StoreContract, FindEntitiesSkipsEmptyValues) {
   ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
     CAIRN_ASSIGN_OR_RETURN(auto by_number, FindEntities(tx, "SC000029", "", "", {}, 5));
     EXPECT_EQ(by_number.size(), 1u);
-    if (!by_number.empty()) EXPECT_EQ(by_number[0].id, "E29");
+    if (!by_number.empty()) { EXPECT_EQ(by_number[0].id, "E29"); }
     CAIRN_ASSIGN_OR_RETURN(auto nothing, FindEntities(tx, "", "", "", {}, 5));
     EXPECT_TRUE(nothing.empty());
     return Status::Ok();
@@ -563,7 +660,7 @@ TEST_P(StoreContract, FindingsKeepDecisionsUntilTheEvidenceChanges) {
     q.min_score = 0.5;
     CAIRN_ASSIGN_OR_RETURN(auto top, QueryFindings(tx, q, owner));
     EXPECT_EQ(top.size(), 2u);
-    if (top.size() == 2) EXPECT_GE(top[0].score, top[1].score);
+    if (top.size() == 2) { EXPECT_GE(top[0].score, top[1].score); }
     return Status::Ok();
   }).ok());
   ASSERT_TRUE(db().Write([&](Tx& tx) {
@@ -577,9 +674,9 @@ TEST_P(StoreContract, FindingsKeepDecisionsUntilTheEvidenceChanges) {
     CAIRN_ASSIGN_OR_RETURN(auto mine, TopRisk(tx, "organisation", owner, 10));
     CAIRN_ASSIGN_OR_RETURN(auto theirs, TopRisk(tx, "organisation", {}, 10));
     EXPECT_EQ(mine.size(), 2u);
-    if (mine.size() == 2) EXPECT_EQ(mine[0].risk, 0.82);
+    if (mine.size() == 2) { EXPECT_EQ(mine[0].risk, 0.82); }
     EXPECT_EQ(theirs.size(), 2u);
-    if (theirs.size() == 2) EXPECT_EQ(theirs[0].entity_id, "E2");
+    if (theirs.size() == 2) { EXPECT_EQ(theirs[0].entity_id, "E2"); }
     CAIRN_ASSIGN_OR_RETURN(auto one, RiskOf(tx, "E1", {}));
     EXPECT_EQ(one.size(), 1u);
     return Status::Ok();
