@@ -507,6 +507,13 @@ TEST_P(StoreContract, WholeNetworkRefusedKeepsNothing) {
     return Status::Ok();
   }).ok());
   EXPECT_EQ(n, 1);
+  // The keys are in force after a whole write: a mention added to the stored network is checked.
+  s = db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, {}, nullptr); });
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
+  mentions[0].source_record_id = 1;
+  std::vector<LinkRow> links = {{"E0", "E9", "officer_of", "", "", "{}", 1, false, std::nullopt}};  // no entity E9
+  s = db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, nullptr); });
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
 }
 
 // An empty search value is skipped, not matched against every entity that lacks the field.
