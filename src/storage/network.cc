@@ -96,21 +96,51 @@ Result<std::vector<EntityRow>> FindEntities(Tx& tx, const std::string& company_n
     either("postcode = :pc");
     st.exchange(soci::use(postcode));
   }
-  std::string name_pattern = "%" + name + "%";
+  // Candidates come best first, so a limit cuts the weakest: those with the number or postcode
+  // or containing the whole name, then those sounding like more of its words, and only then the
+  // most mentioned. (Ordered by
+  // mentions alone, a common word's many sound-alikes pushed an exact name of few mentions out.)
+  std::string rank;
+  auto score = [&rank](const std::string& test, int weight) {
+    rank += (rank.empty() ? "" : " + ") + std::string("CASE WHEN ") + test + " THEN " + std::to_string(weight) +
+            " ELSE 0 END";
+  };
+  // Each pattern is bound twice, once to filter and once to rank; use() keeps references, so
+  // the vector is sized first and never reallocates.
+  std::vector<std::string> patterns;
+  patterns.reserve(2 + 2 * sounds.size());
   if (!name.empty()) {
+    patterns.push_back("%" + name + "%");
     either("search_name LIKE :n");
-    st.exchange(soci::use(name_pattern));
+    st.exchange(soci::use(patterns.back()));
   }
-  std::vector<std::string> sound_patterns;
-  sound_patterns.reserve(sounds.size());  // use() keeps references: no reallocation
-  for (const auto& sd : sounds) {
-    sound_patterns.push_back("%" + sd + "%");
-    either("sound_name LIKE :s" + std::to_string(sound_patterns.size()));
-    st.exchange(soci::use(sound_patterns.back()));
+  for (size_t i = 0; i < sounds.size(); ++i) {
+    patterns.push_back("%" + sounds[i] + "%");
+    either("sound_name LIKE :s" + std::to_string(i));
+    st.exchange(soci::use(patterns.back()));
   }
   if (where.empty()) return std::vector<EntityRow>();
-  internal::Execute(st, std::string("SELECT ") + kEntityColumns + " FROM entities WHERE " + where +
-                            " ORDER BY mention_count DESC, id LIMIT " + std::to_string(limit));
+  if (!company_number.empty()) {
+    score("company_number = :rc", 100);
+    st.exchange(soci::use(company_number));
+  }
+  if (!postcode.empty()) {
+    score("postcode = :rp", 100);
+    st.exchange(soci::use(postcode));
+  }
+  if (!name.empty()) {
+    patterns.push_back("%" + name + "%");
+    score("search_name LIKE :rn", 100);
+    st.exchange(soci::use(patterns.back()));
+  }
+  for (size_t i = 0; i < sounds.size(); ++i) {
+    patterns.push_back("%" + sounds[i] + "%");
+    score("sound_name LIKE :rs" + std::to_string(i), 1);
+    st.exchange(soci::use(patterns.back()));
+  }
+  internal::Execute(st, std::string("SELECT ") + kEntityColumns + " FROM entities WHERE " + where + " ORDER BY " +
+                            (rank.empty() ? "" : rank + " DESC, ") + "mention_count DESC, id LIMIT " +
+                            std::to_string(limit));
   std::vector<EntityRow> out;
   while (st.fetch()) out.push_back(e);
   return out;

@@ -65,7 +65,8 @@ struct LinkRow {
 
 // Entities with company number `company_number` or postcode `postcode`, or whose search_name
 // contains `name`, or whose sound_name contains any of `sounds` (empty values are skipped), at
-// most `limit`.
+// most `limit`: the best first (an exact number or postcode, or the whole name, then the most
+// of `sounds`, then the most mentions), so the limit drops the weakest.
 Result<std::vector<EntityRow>> FindEntities(Tx& tx, const std::string& company_number, const std::string& postcode,
                                             const std::string& name, const std::vector<std::string>& sounds,
                                             int limit);

@@ -516,6 +516,36 @@ TEST_P(StoreContract, WholeNetworkRefusedKeepsNothing) {
   EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
 }
 
+// The limit cuts the weakest candidates, not the least mentioned: the whole name comes first,
+// then what sounds like more of the query's words, however many mentions the rest have.
+TEST_P(StoreContract, FindEntitiesPutsTheBestFirst) {
+  std::vector<EntityRow> entities;
+  for (int i = 0; i < 20; ++i) {  // many sound like one word, and are mentioned often
+    EntityRow e;
+    e.id = "C" + std::to_string(i);
+    e.kind = "organisation";
+    e.search_name = "smyth co " + std::to_string(i);
+    e.sound_name = "S530 C000";
+    e.mention_count = 100 + i;
+    entities.push_back(e);
+  }
+  EntityRow both{"Both", "person", "Jon Smyth", "", "", "", 2, false, std::nullopt, "jon smyth", "J500 S530"};
+  EntityRow exact{"Exact", "person", "John Smith", "", "", "", 1, false, std::nullopt, "john smith", "J500 S530"};
+  entities.push_back(both);
+  entities.push_back(exact);
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, {}, {}, nullptr); }).ok());
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(auto top, FindEntities(tx, "", "", "john smith", {"J500", "S530"}, 3));
+    EXPECT_EQ(top.size(), 3u);
+    if (top.size() == 3) {
+      EXPECT_EQ(top[0].id, "Exact");
+      EXPECT_EQ(top[1].id, "Both");
+      EXPECT_EQ(top[2].id, "C19");  // then the most mentioned
+    }
+    return Status::Ok();
+  }).ok());
+}
+
 // An empty search value is skipped, not matched against every entity that lacks the field.
 TEST_P(StoreContract, FindEntitiesSkipsEmptyValues) {
   std::vector<EntityRow> entities(30);
