@@ -1,29 +1,54 @@
 #include "storage/network.h"
 
+#include "storage/internal/scan.h"
 #include "storage/internal/soci_types.h"
 
 namespace cairn::storage {
 
-Status ScanSourceRecords(Tx& tx, const std::function<void(const SourceRecordView&)>& visit) {
+// Large scans go a window of ids at a time (internal/scan.h).
+using internal::ForEachIdWindow;
+
+namespace {
+
+// Every source record, or those of one format, in id order.
+Status ScanRecords(Tx& tx, const std::string* format, const std::function<void(const SourceRecordView&)>& visit) {
   SourceRecordView r;
-  soci::statement st = (tx.sql().prepare << "SELECT id, format, record_key, payload, restricted, owner_organisation_id "
-                                            "FROM source_records ORDER BY id",
-                        soci::into(r.id), soci::into(r.format), soci::into(r.record_key), soci::into(r.payload),
-                        soci::into(r.restricted), soci::into(r.owner_organisation_id));
-  st.execute(false);
-  while (st.fetch()) visit(r);
+  int64_t lo = 0, hi = 0;
+  std::string query = "SELECT id, format, record_key, payload, restricted, owner_organisation_id FROM source_records ";
+  // For one format, SQLite would otherwise take the (format, record_key) index and sort every
+  // record of the format again for each window; NOT INDEXED keeps it to the window's ids.
+  if (format && tx.backend() == Backend::kSqlite) query += "NOT INDEXED ";
+  query += "WHERE id > :lo AND id <= :hi";
+  if (format) query += " AND format = :f";
+  soci::statement st(tx.sql());
+  st.exchange(soci::use(lo));
+  st.exchange(soci::use(hi));
+  if (format) st.exchange(soci::use(*format));
+  st.exchange(soci::into(r.id));
+  st.exchange(soci::into(r.format));
+  st.exchange(soci::into(r.record_key));
+  st.exchange(soci::into(r.payload));
+  st.exchange(soci::into(r.restricted));
+  st.exchange(soci::into(r.owner_organisation_id));
+  st.alloc();
+  st.prepare(query + " ORDER BY id");
+  st.define_and_bind();
+  ForEachIdWindow(tx.sql(), "source_records", [&](int64_t from, int64_t to) {
+    lo = from, hi = to;
+    st.execute(false);
+    while (st.fetch()) visit(r);
+  });
   return Status::Ok();
 }
 
+}  // namespace
+
+Status ScanSourceRecords(Tx& tx, const std::function<void(const SourceRecordView&)>& visit) {
+  return ScanRecords(tx, nullptr, visit);
+}
+
 Status ScanSourceRecordsOf(Tx& tx, const std::string& format, const std::function<void(const SourceRecordView&)>& visit) {
-  SourceRecordView r;
-  soci::statement st = (tx.sql().prepare << "SELECT id, format, record_key, payload, restricted, owner_organisation_id "
-                                            "FROM source_records WHERE format = :f ORDER BY id",
-                        soci::use(format), soci::into(r.id), soci::into(r.format), soci::into(r.record_key),
-                        soci::into(r.payload), soci::into(r.restricted), soci::into(r.owner_organisation_id));
-  st.execute(false);
-  while (st.fetch()) visit(r);
-  return Status::Ok();
+  return ScanRecords(tx, &format, visit);
 }
 
 Result<std::map<int64_t, RecordProvenance>> ProvenanceOf(Tx& tx, const std::vector<int64_t>& ids) {
@@ -44,10 +69,14 @@ Result<std::map<int64_t, RecordProvenance>> ProvenanceOf(Tx& tx, const std::vect
 
 Status ScanMentionEntities(Tx& tx, const std::function<void(const std::string&, const std::string&)>& each) {
   std::string key, entity;
-  soci::statement st = (tx.sql().prepare << "SELECT mention_key, entity_id FROM mentions", soci::into(key),
-                        soci::into(entity));
-  st.execute(false);
-  while (st.fetch()) each(key, entity);
+  int64_t lo = 0, hi = 0;
+  soci::statement st = (tx.sql().prepare << "SELECT mention_key, entity_id FROM mentions WHERE id > :lo AND id <= :hi",
+                        soci::use(lo), soci::use(hi), soci::into(key), soci::into(entity));
+  ForEachIdWindow(tx.sql(), "mentions", [&](int64_t from, int64_t to) {
+    lo = from, hi = to;
+    st.execute(false);
+    while (st.fetch()) each(key, entity);
+  });
   return Status::Ok();
 }
 
@@ -225,13 +254,19 @@ Result<std::vector<MentionView>> MentionsOf(Tx& tx, const std::string& entity_id
 
 Status ScanMentions(Tx& tx, const std::function<void(const MentionView&)>& visit) {
   MentionView v;
+  int64_t lo = 0, hi = 0;
   soci::statement st(tx.sql());
   IntoMentionView(st, v);
+  st.exchange(soci::use(lo));
+  st.exchange(soci::use(hi));
   st.alloc();
-  st.prepare(std::string(kMentionViewSelect) + "ORDER BY m.id");
+  st.prepare(std::string(kMentionViewSelect) + "WHERE m.id > :lo AND m.id <= :hi ORDER BY m.id");
   st.define_and_bind();
-  st.execute(false);
-  while (st.fetch()) visit(v);
+  ForEachIdWindow(tx.sql(), "mentions", [&](int64_t from, int64_t to) {
+    lo = from, hi = to;
+    st.execute(false);
+    while (st.fetch()) visit(v);
+  });
   return Status::Ok();
 }
 
@@ -284,21 +319,40 @@ Result<std::optional<MentionRow>> FindMention(Tx& tx, const std::string& mention
 Status ScanNetwork(Tx& tx, const std::function<void(const EntityRow&)>& visit,
                    const std::function<void(const LinkRow&)>& visit_link) {
   {
+    // Entities' ids are text: a page at a time after the last id seen.
     EntityRow e;
+    std::string after;
     soci::statement st(tx.sql());
     BindEntity(st, e);
-    internal::Execute(st, std::string("SELECT ") + kEntityColumns + " FROM entities ORDER BY id");
-    while (st.fetch()) visit(e);
+    st.exchange(soci::use(after));
+    internal::Execute(st, std::string("SELECT ") + kEntityColumns + " FROM entities WHERE id > :after ORDER BY id " +
+                              "LIMIT " + std::to_string(internal::kScanWindow));
+    for (;;) {
+      int64_t n = 0;
+      std::string last;
+      while (st.fetch()) {
+        visit(e);
+        last = e.id;
+        ++n;
+      }
+      if (n < internal::kScanWindow) break;
+      after = last;
+      st.execute(false);
+    }
   }
   LinkRow l;
+  int64_t lo = 0, hi = 0;
   soci::statement st =
       (tx.sql().prepare << "SELECT from_entity, to_entity, type, start_date, end_date, detail, source_record_id, "
-                           "restricted, owner_organisation_id FROM links ORDER BY id",
-       soci::into(l.from_entity), soci::into(l.to_entity), soci::into(l.type), soci::into(l.start_date),
-       soci::into(l.end_date), soci::into(l.detail), soci::into(l.source_record_id), soci::into(l.restricted),
-       soci::into(l.owner_organisation_id));
-  st.execute(false);
-  while (st.fetch()) visit_link(l);
+                           "restricted, owner_organisation_id FROM links WHERE id > :lo AND id <= :hi ORDER BY id",
+       soci::use(lo), soci::use(hi), soci::into(l.from_entity), soci::into(l.to_entity), soci::into(l.type),
+       soci::into(l.start_date), soci::into(l.end_date), soci::into(l.detail), soci::into(l.source_record_id),
+       soci::into(l.restricted), soci::into(l.owner_organisation_id));
+  ForEachIdWindow(tx.sql(), "links", [&](int64_t from, int64_t to) {
+    lo = from, hi = to;
+    st.execute(false);
+    while (st.fetch()) visit_link(l);
+  });
   return Status::Ok();
 }
 

@@ -19,6 +19,7 @@
 #include "common/crypto.h"
 #include "storage/internal/copy_in.h"
 #include "storage/internal/multi_row.h"
+#include "storage/internal/scan.h"
 #include "storage/internal/soci_types.h"
 #include "storage/network.h"
 
@@ -88,13 +89,20 @@ Fingerprint128 Compact(const std::string& hex) {
   return out;
 }
 
-// key → fingerprint of what is stored now.
-std::unordered_map<std::string, std::string> Stored(soci::session& sql, const std::string& query) {
+// Stored entity id → fingerprint, read a page at a time (internal/scan.h).
+std::unordered_map<std::string, std::string> StoredEntities(soci::session& sql) {
   std::unordered_map<std::string, std::string> out;
-  std::string key, fp;
-  soci::statement st = (sql.prepare << query, soci::into(key), soci::into(fp));
-  st.execute(false);
-  while (st.fetch()) out.emplace(key, fp);
+  std::string after, id, fp;
+  soci::statement st = (sql.prepare << "SELECT id, fingerprint FROM entities WHERE id > :after ORDER BY id LIMIT " +
+                                           std::to_string(internal::kScanWindow),
+                        soci::use(after), soci::into(id), soci::into(fp));
+  for (int64_t n = internal::kScanWindow; n == internal::kScanWindow;) {
+    st.execute(false);
+    for (n = 0; st.fetch(); ++n) {
+      out.emplace(id, fp);
+      after = id;
+    }
+  }
   return out;
 }
 
@@ -269,7 +277,7 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
                       const std::vector<LinkRow>& links, NetworkWriteStats* out) {
   soci::session& sql = tx.sql();
   NetworkWriteStats stats;
-  auto old_entities = Stored(sql, "SELECT id, fingerprint FROM entities");
+  auto old_entities = StoredEntities(sql);
   if (old_entities.empty()) {
     WriteWhole(tx, entities, mentions, links, stats);
     if (out) *out = stats;
@@ -300,22 +308,27 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
     for (uint32_t i = 0; i < mentions.size(); ++i) by_key.emplace(mentions[i].mention_key, i);
     std::vector<bool> stored(mentions.size());
     std::string key, fp;
-    soci::statement st = (sql.prepare << "SELECT mention_key, fingerprint FROM mentions", soci::into(key), soci::into(fp));
-    st.execute(false);
-    while (st.fetch()) {
-      auto it = by_key.find(key);
-      if (it == by_key.end()) {
-        drop_mentions.push_back(key), ++stats.deleted;
-        continue;
+    int64_t lo = 0, hi = 0;
+    soci::statement st = (sql.prepare << "SELECT mention_key, fingerprint FROM mentions WHERE id > :lo AND id <= :hi",
+                          soci::use(lo), soci::use(hi), soci::into(key), soci::into(fp));
+    internal::ForEachIdWindow(sql, "mentions", [&](int64_t from, int64_t to) {
+      lo = from, hi = to;
+      st.execute(false);
+      while (st.fetch()) {
+        auto it = by_key.find(key);
+        if (it == by_key.end()) {
+          drop_mentions.push_back(key), ++stats.deleted;
+          continue;
+        }
+        stored[it->second] = true;
+        if (Fingerprint(mentions[it->second]) == fp) {
+          ++stats.unchanged;
+        } else {
+          drop_mentions.push_back(key), ++stats.updated;
+          add_mentions.push_back(&mentions[it->second]);
+        }
       }
-      stored[it->second] = true;
-      if (Fingerprint(mentions[it->second]) == fp) {
-        ++stats.unchanged;
-      } else {
-        drop_mentions.push_back(key), ++stats.updated;
-        add_mentions.push_back(&mentions[it->second]);
-      }
-    }
+    });
     for (uint32_t i = 0; i < mentions.size(); ++i) {
       if (!stored[i]) add_mentions.push_back(&mentions[i]), ++stats.inserted;
     }
@@ -329,11 +342,15 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
   // matched by a new one has its id set to 0.
   std::vector<std::pair<Fingerprint128, int64_t>> old_links;
   {
-    int64_t id = 0;
+    int64_t id = 0, lo = 0, hi = 0;
     std::string fp;
-    soci::statement st = (sql.prepare << "SELECT id, fingerprint FROM links", soci::into(id), soci::into(fp));
-    st.execute(false);
-    while (st.fetch()) old_links.emplace_back(Compact(fp), id);
+    soci::statement st = (sql.prepare << "SELECT id, fingerprint FROM links WHERE id > :lo AND id <= :hi",
+                          soci::use(lo), soci::use(hi), soci::into(id), soci::into(fp));
+    internal::ForEachIdWindow(sql, "links", [&](int64_t from, int64_t to) {
+      lo = from, hi = to;
+      st.execute(false);
+      while (st.fetch()) old_links.emplace_back(Compact(fp), id);
+    });
   }
   std::sort(old_links.begin(), old_links.end());
   std::vector<const LinkRow*> add_links;
