@@ -189,8 +189,9 @@ void ExtractRecord(const storage::SourceRecordView& r, Mentions& out, std::vecto
     out.rows.push_back(std::move(row));
     out.norm_names.push_back(std::move(norm_name));
   }
-  for (const Relation& rel : x.relations) {
-    links.push_back({rel.from, rel.to, rel, r.id, r.restricted, r.owner_organisation_id});  // indices local to the record
+  for (Relation& rel : x.relations) {  // indices local to the record
+    links.push_back({rel.from, rel.to, std::move(rel.type), std::move(rel.start), std::move(rel.end), rel.detail.dump(),
+                     r.id, r.restricted, r.owner_organisation_id});
   }
 }
 
@@ -343,10 +344,9 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   std::vector<storage::LinkRow> link_rows;
   link_rows.reserve(pending_links.size());
   for (auto& l : pending_links) {
-    link_rows.push_back({mention_rows[l.from].entity_id, mention_rows[l.to].entity_id, std::move(l.relation.type),
-                         std::move(l.relation.start), std::move(l.relation.end), l.relation.detail.dump(), l.record_id,
+    link_rows.push_back({mention_rows[l.from].entity_id, mention_rows[l.to].entity_id, std::move(l.type),
+                         std::move(l.start), std::move(l.end), std::move(l.detail), l.record_id,
                          l.restricted, l.owner});
-    l.relation.detail = nullptr;
   }
   pending_links = {};
   stages.Lap("entities");
