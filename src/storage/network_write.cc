@@ -149,9 +149,19 @@ void Values(Row& l, Text& fp, Visit&& visit) {
         l.owner_organisation_id, fp);
 }
 
+// How many columns a row of this type fills.
 template <typename Row>
-internal::MultiRowInsert<Printed<Row>> Inserter(soci::session& sql, const char* columns, size_t count) {
-  return {sql, std::string("INSERT INTO ") + columns, count, [](soci::statement& st, Printed<Row>& p) {
+size_t ColumnCount() {
+  Row row{};
+  std::string fp;
+  size_t n = 0;
+  Values(row, fp, [&n](auto&... v) { n = sizeof...(v); });
+  return n;
+}
+
+template <typename Row>
+internal::MultiRowInsert<Printed<Row>> Inserter(soci::session& sql, const char* columns) {
+  return {sql, std::string("INSERT INTO ") + columns, ColumnCount<Row>(), [](soci::statement& st, Printed<Row>& p) {
             Values(p.row, p.fp, [&](auto&... v) { UseAll(st, v...); });
           }};
 }
@@ -162,9 +172,9 @@ class Writer {
  public:
   explicit Writer(soci::session& sql)
       : sql_(sql),
-        entities_(Inserter<EntityRow>(sql, kEntityColumns, 17)),
-        mentions_(Inserter<MentionRow>(sql, kMentionColumns, 17)),
-        links_(Inserter<LinkRow>(sql, kLinkColumns, 10)) {}
+        entities_(Inserter<EntityRow>(sql, kEntityColumns)),
+        mentions_(Inserter<MentionRow>(sql, kMentionColumns)),
+        links_(Inserter<LinkRow>(sql, kLinkColumns)) {}
 
   void InsertEntity(const EntityRow& row, std::string fp) { entities_.Add({row, std::move(fp)}); }
   void InsertMention(const MentionRow& row, std::string fp) { mentions_.Add({row, std::move(fp)}); }
@@ -228,8 +238,8 @@ void CopyAll(soci::session& sql, const char* columns, const std::vector<Row>& ro
 }
 
 template <typename Row>
-void InsertAll(soci::session& sql, const char* columns, size_t count, const std::vector<Row>& rows) {
-  auto insert = Inserter<Row>(sql, columns, count);
+void InsertAll(soci::session& sql, const char* columns, const std::vector<Row>& rows) {
+  auto insert = Inserter<Row>(sql, columns);
   for (const Row& row : rows) insert.Add({row, Fingerprint(row)});
   insert.Flush();
 }
@@ -263,9 +273,9 @@ void WriteWhole(Tx& tx, const std::vector<EntityRow>& entities, const std::vecto
       sql << "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " " + definition;
     }
   } else {  // SQLite has no COPY, and no round trips for it to save
-    InsertAll(sql, kEntityColumns, 17, entities);
-    InsertAll(sql, kMentionColumns, 17, mentions);
-    InsertAll(sql, kLinkColumns, 10, links);
+    InsertAll(sql, kEntityColumns, entities);
+    InsertAll(sql, kMentionColumns, mentions);
+    InsertAll(sql, kLinkColumns, links);
   }
   for (const auto& index : kNetworkIndexes) sql << std::string("CREATE INDEX ") + index[0] + " ON " + index[1];
   stats.inserted = int64_t(entities.size() + mentions.size() + links.size());
