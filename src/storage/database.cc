@@ -179,7 +179,13 @@ Status Database::Run(bool write, const std::function<Status(Tx&)>& fn) {
   }
   bool open = false;
   try {
-    sql << (write && backend_ == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    // A read sees one snapshot throughout, on both backends: SQLite's read transactions do so
+    // in WAL mode, and PostgreSQL's do at REPEATABLE READ, which for a transaction that only
+    // reads never fails. Large scans run as many statements (internal/scan.h), and at the
+    // default READ COMMITTED each would see whatever had been committed since the last.
+    const char* begin = backend_ == Backend::kSqlite ? (write ? "BEGIN IMMEDIATE" : "BEGIN")
+                                                     : (write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ");
+    sql << begin;
     open = true;
     Tx tx(sql, backend_);
     Status status = fn(tx);

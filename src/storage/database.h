@@ -59,7 +59,8 @@ class Database {
   // The URL with any password removed, for logs.
   const std::string& display_url() const { return display_url_; }
 
-  // Runs `fn` in a read transaction.
+  // Runs `fn` in a read transaction, which sees one snapshot of the store throughout: what
+  // others commit meanwhile is not seen, on either backend.
   Status Read(const std::function<Status(Tx&)>& fn);
   // Runs `fn` in a write transaction, committing if it returns OK and rolling back otherwise
   // (also if it throws). On SQLite the transaction is BEGIN IMMEDIATE so writers queue rather

@@ -143,6 +143,26 @@ TEST_P(StoreContract, ForeignKeysAreEnforced) {
   EXPECT_FALSE(s.ok());
 }
 
+// A read transaction sees one snapshot throughout, as the windowed scans (internal/scan.h) need:
+// a row another connection commits meanwhile is not seen by its later statements.
+TEST_P(StoreContract, AReadSeesOneSnapshot) {
+  AddOrg("first");
+  int64_t before = -1, during = -1;
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    tx.sql() << "SELECT COUNT(*) FROM organisations", soci::into(before);
+    AddOrg("second");  // another connection from the pool, committed
+    tx.sql() << "SELECT COUNT(*) FROM organisations", soci::into(during);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(during, before);
+  int64_t after = -1;
+  ASSERT_TRUE(db().Read([&](Tx& tx) {
+    tx.sql() << "SELECT COUNT(*) FROM organisations", soci::into(after);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(after, before + 1);
+}
+
 TEST_P(StoreContract, UsersAndSessionsRoundTrip) {
   int64_t org = AddOrg("moray");
   model::UserCredentials c{{0, org, "pat", "Pat", "pat@example.org", model::Role::kAuditor, false,
