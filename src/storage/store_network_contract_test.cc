@@ -1,0 +1,382 @@
+// The storage contract for what the detect engine writes and reads in bulk: source records,
+// the resolved network, windowed scans and entity search, on SQLite and on PostgreSQL alike.
+// The suite is instantiated for every backend in store_contract_test.cc.
+#include <soci/soci.h>
+
+#include "storage/network.h"
+#include "storage/source_records.h"
+#include "store_contract_test.h"
+
+namespace cairn::storage {
+namespace {
+
+// Source records go many to a statement: what is written, replaced or left must not depend on
+// where the statements split, nor on a record appearing twice in one batch (the later wins).
+TEST_P(StoreContract, SourceRecordsWriteManyToAStatement) {
+  int64_t file_id = 0;
+  ASSERT_TRUE(db().Write([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(file_id, InsertSourceFile(tx, {0, "f.jsonl", "x", "sha", "t", 0, 0, 0, 0}));
+    return Status::Ok();
+  }).ok());
+  auto rows = [&](int n, const std::string& version) {
+    std::vector<SourceRecordRow> out;
+    for (int i = 0; i < n; ++i) {
+      std::string key = "k" + std::to_string(i);
+      std::string payload = "{\"i\":" + std::to_string(i) + (i % 50 == 7 ? ",\"v\":\"" + version + "\"}" : "}");
+      out.push_back({"x", key, Sha256Hex(payload), payload, "f.jsonl", i + 2, file_id, false, std::nullopt, "t-" + version});
+    }
+    return out;
+  };
+  auto write = [&](std::vector<SourceRecordRow> batch) {
+    int64_t written = -1;
+    EXPECT_TRUE(db().Write([&](Tx& tx) -> Status {
+      SourceRecordWriter writer(tx);
+      CAIRN_ASSIGN_OR_RETURN(written, writer.Write(batch));
+      return Status::Ok();
+    }).ok());
+    return written;
+  };
+  auto stored = [&](const std::string& key, std::string* payload, int64_t* line, std::string* updated) {
+    return db().Read([&](Tx& tx) {
+      tx.sql() << "SELECT payload, line, updated_at FROM source_records WHERE format = 'x' AND record_key = :k",
+          soci::use(key), soci::into(*payload), soci::into(*line), soci::into(*updated);
+      return Status::Ok();
+    });
+  };
+
+  EXPECT_EQ(write(rows(250, "1")), 250);  // three statements: 100, 100, 50
+  EXPECT_EQ(write(rows(250, "1")), 0);    // nothing changed
+  // Five records changed (every 50th from the 8th), and k3 comes twice in the batch: once
+  // changed, then again as the file's later line, which is what stays.
+  std::vector<SourceRecordRow> next = rows(250, "2");
+  SourceRecordRow again = next[3];
+  again.payload = "{\"i\":3,\"again\":true}";
+  again.content_hash = Sha256Hex(again.payload);
+  again.line = 999;
+  next[3].payload = "{\"i\":3,\"first\":true}";
+  next[3].content_hash = Sha256Hex(next[3].payload);
+  next.insert(next.begin() + 60, again);
+  EXPECT_EQ(write(next), 5 + 2);
+
+  std::string payload, updated;
+  int64_t line = 0;
+  ASSERT_TRUE(stored("k3", &payload, &line, &updated).ok());
+  EXPECT_EQ(payload, "{\"i\":3,\"again\":true}");
+  EXPECT_EQ(line, 999);
+  EXPECT_EQ(updated, "t-2");
+  ASSERT_TRUE(stored("k57", &payload, &line, &updated).ok());
+  EXPECT_EQ(payload, "{\"i\":57,\"v\":\"2\"}");
+  EXPECT_EQ(updated, "t-2");
+  ASSERT_TRUE(stored("k58", &payload, &line, &updated).ok());
+  EXPECT_EQ(payload, "{\"i\":58}");
+  EXPECT_EQ(updated, "t-1");  // unchanged, so not rewritten
+  int64_t n = 0;
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(n, CountSourceRecords(tx, "x"));
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(n, 250);
+}
+
+// The network is written as the difference from what is stored: the same rows again write
+// nothing, and a change writes only itself, on both backends.
+TEST_P(StoreContract, NetworkRewritesOnlyWhatChanged) {
+  AddSourceRecordOne();
+  std::vector<EntityRow> entities(3);
+  for (int i = 0; i < 3; ++i) {
+    entities[size_t(i)].id = "E" + std::to_string(i);
+    entities[size_t(i)].kind = "person";
+    entities[size_t(i)].name = "Name " + std::to_string(i);
+  }
+  std::vector<MentionRow> mentions(3);
+  for (int i = 0; i < 3; ++i) {
+    mentions[size_t(i)].mention_key = "x/k#" + std::to_string(i);
+    mentions[size_t(i)].source_record_id = 1;
+    mentions[size_t(i)].kind = "person";
+    mentions[size_t(i)].entity_id = "E" + std::to_string(i);
+  }
+  std::vector<LinkRow> links = {{"E0", "E1", "officer_of", "", "", "{}", 1, false, std::nullopt},
+                                {"E1", "E2", "psc_of", "", "", "{}", 1, false, std::nullopt},
+                                {"E1", "E2", "psc_of", "", "", "{}", 1, false, std::nullopt}};
+  auto write = [&](NetworkWriteStats& stats) {
+    return db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, &stats); });
+  };
+  auto count = [&](const char* table) {
+    int64_t n = -1;
+    EXPECT_TRUE(db().Read([&](Tx& tx) {
+      tx.sql() << (std::string("SELECT COUNT(*) FROM ") + table), soci::into(n);
+      return Status::Ok();
+    }).ok());
+    return n;
+  };
+  NetworkWriteStats first, again, changed;
+  ASSERT_TRUE(write(first).ok());
+  EXPECT_EQ(first.inserted, 9);
+  ASSERT_TRUE(write(again).ok());
+  EXPECT_EQ(again.inserted + again.updated + again.deleted, 0);
+  EXPECT_EQ(again.unchanged, 9);
+
+  entities[0].name = "Renamed";      // one entity changes
+  mentions[2].entity_id = "E1";      // one mention moves
+  entities.pop_back();               // E2 goes, and the links to it
+  links = {links[0]};
+  ASSERT_TRUE(write(changed).ok());
+  EXPECT_EQ(changed.updated, 2);     // the entity and the mention
+  EXPECT_EQ(changed.deleted, 3);     // E2 and the two links to it
+  EXPECT_EQ(changed.inserted, 0);
+  EXPECT_EQ(count("entities"), 2);
+  EXPECT_EQ(count("mentions"), 3);
+  EXPECT_EQ(count("links"), 1);
+  std::string name;
+  ASSERT_TRUE(db().Read([&](Tx& tx) {
+    tx.sql() << "SELECT name FROM entities WHERE id = 'E0'", soci::into(name);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(name, "Renamed");
+
+  // A mention goes and another comes; a second link with the same content joins the first.
+  NetworkWriteStats moved;
+  mentions.erase(mentions.begin() + 1);
+  MentionRow fresh = mentions[0];
+  fresh.mention_key = "x/k#3";
+  mentions.push_back(fresh);
+  links.push_back(links[0]);
+  ASSERT_TRUE(write(moved).ok());
+  EXPECT_EQ(moved.inserted, 2);   // the new mention and the second link
+  EXPECT_EQ(moved.deleted, 1);    // x/k#1
+  EXPECT_EQ(moved.updated, 0);
+  EXPECT_EQ(moved.unchanged, 5);  // two entities, two mentions, one link
+  EXPECT_EQ(count("mentions"), 3);
+  EXPECT_EQ(count("links"), 2);
+  int64_t gone = -1;
+  ASSERT_TRUE(db().Read([&](Tx& tx) {
+    tx.sql() << "SELECT COUNT(*) FROM mentions WHERE mention_key = 'x/k#1'", soci::into(gone);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(gone, 0);
+}
+
+// A whole network (COPY on PostgreSQL, multi-row INSERTs on SQLite) keeps every value exactly:
+// the characters COPY's text format escapes, a literal \N, empty strings, missing and present
+// owners, a double that needs all its digits.
+TEST_P(StoreContract, WholeNetworkKeepsEveryValueExactly) {
+  AddSourceRecordOne();
+  const std::string awkward = "tab\there\nnew line\r\\back\\slash \\N \\t \xC3\xA9l\xC3\xA8ve \xE2\x80\x94 '\"";
+  EntityRow a{"Ea", "person", awkward, "", "G1 1AA", "1980-02", 2, true, 424242, "search", "S000",
+              7, 3, 5, 2, 0.1 + 0.2};
+  EntityRow b{"Eb", "organisation", "", "SC000001", "", "", 1, false, std::nullopt, "", "", 0, 0, 0, 0, 0};
+  MentionRow m1{"x/k#0", 1, "person", "officer", awkward, "Given\t", "\\Surname", "", "1980-02", "1 High St\nGlasgow",
+                "G1 1AA", "/officers/a\\b", true, 424242, "Ea", "same \\N reason"};
+  MentionRow m2{"x/k#1", 1, "person", "psc", "", "", "", "", "", "", "", "", false, std::nullopt, "Ea", ""};
+  MentionRow m3{"x/k#2", 1, "organisation", "company", "Firm", "", "", "SC000001", "", "", "", "", false, std::nullopt,
+                "Eb", "same company number"};
+  LinkRow l{"Ea", "Eb", "officer_of", "2020-01-01", "", R"({"note":"a\tb \\N"})", 1, true, 424242};
+  std::vector<EntityRow> entities = {a, b};
+  std::vector<MentionRow> mentions = {m1, m2, m3};
+  std::vector<LinkRow> links = {l};
+  NetworkWriteStats first, again;
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, &first); }).ok());
+  EXPECT_EQ(first.inserted, 6);
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(auto got, GetEntity(tx, "Ea"));
+    EXPECT_TRUE(got.has_value());
+    if (!got) return Status::Ok();
+    EXPECT_EQ(got->name, awkward);
+    EXPECT_EQ(got->postcode, "G1 1AA");
+    EXPECT_EQ(got->company_number, "");
+    EXPECT_TRUE(got->restricted);
+    EXPECT_EQ(got->owner_organisation_id, std::optional<int64_t>(424242));
+    EXPECT_EQ(got->community_size, 5);
+    EXPECT_EQ(got->betweenness, 0.1 + 0.2);  // exactly: the same double back
+    CAIRN_ASSIGN_OR_RETURN(auto other, GetEntity(tx, "Eb"));
+    EXPECT_TRUE(other && !other->owner_organisation_id.has_value() && other->name.empty());
+    CAIRN_ASSIGN_OR_RETURN(auto ms, MentionsOf(tx, "Ea"));
+    EXPECT_EQ(ms.size(), 2u);
+    if (ms.size() == 2) {
+      const MentionRow& r = ms[0].mention;
+      EXPECT_EQ(r.name, awkward);
+      EXPECT_EQ(r.given_name, "Given\t");
+      EXPECT_EQ(r.surname, "\\Surname");
+      EXPECT_EQ(r.address, "1 High St\nGlasgow");
+      EXPECT_EQ(r.reference, "/officers/a\\b");
+      EXPECT_EQ(r.match_reason, "same \\N reason");
+      EXPECT_EQ(r.owner_organisation_id, std::optional<int64_t>(424242));
+      EXPECT_FALSE(ms[1].mention.owner_organisation_id.has_value());
+      EXPECT_EQ(ms[1].mention.match_reason, "");
+    }
+    CAIRN_ASSIGN_OR_RETURN(auto ls, LinksOf(tx, "Eb"));
+    EXPECT_EQ(ls.size(), 1u);
+    if (!ls.empty()) {
+      EXPECT_EQ(ls[0].detail, l.detail);
+      EXPECT_EQ(ls[0].start_date, "2020-01-01");
+      EXPECT_EQ(ls[0].owner_organisation_id, std::optional<int64_t>(424242));
+    }
+    return Status::Ok();
+  }).ok());
+  // The stored fingerprints are those of the rows given: nothing to write again.
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, &again); }).ok());
+  EXPECT_EQ(again.unchanged, 6);
+  EXPECT_EQ(again.inserted + again.updated + again.deleted, 0);
+}
+
+// A whole network naming a record that does not exist is refused as a constraint violation, and
+// nothing of it is kept.
+TEST_P(StoreContract, WholeNetworkRefusedKeepsNothing) {
+  AddSourceRecordOne();
+  std::vector<EntityRow> entities(1);
+  entities[0].id = "E0";
+  entities[0].kind = "person";
+  std::vector<MentionRow> mentions(1);
+  mentions[0].mention_key = "x/k#0";
+  mentions[0].source_record_id = 999;  // no such record
+  mentions[0].kind = "person";
+  mentions[0].entity_id = "E0";
+  Status s = db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, {}, nullptr); });
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
+  int64_t n = -1;
+  ASSERT_TRUE(db().Read([&](Tx& tx) {
+    tx.sql() << "SELECT COUNT(*) FROM entities", soci::into(n);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(n, 0);
+  // The connection goes back to the pool usable.
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, {}, {}, nullptr); }).ok());
+  ASSERT_TRUE(db().Read([&](Tx& tx) {
+    tx.sql() << "SELECT COUNT(*) FROM entities", soci::into(n);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(n, 1);
+  // The keys are in force after a whole write: a mention added to the stored network is checked.
+  s = db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, {}, nullptr); });
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
+  mentions[0].source_record_id = 1;
+  std::vector<LinkRow> links = {{"E0", "E9", "officer_of", "", "", "{}", 1, false, std::nullopt}};  // no entity E9
+  s = db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, nullptr); });
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
+}
+
+// The large scans read a window of ids at a time (internal/scan.h): every row is still seen
+// once and in order, across windows, gaps in the ids and more entities than a page holds.
+TEST_P(StoreContract, ScansSeeEveryRowAcrossWindows) {
+  const std::vector<int64_t> ids = {1, 9999, 10000, 10001, 20000, 20001, 45000};
+  ASSERT_TRUE(db().Write([&](Tx& tx) {
+    tx.sql() << "INSERT INTO source_files (id, path, format, sha256, ingested_at, rows_read, rows_loaded, "
+                "rows_unchanged, rows_rejected) VALUES (1, 'f', 'x', 'h', 't', 1, 1, 0, 0)";
+    for (int64_t id : ids) {
+      std::string format = id % 2 ? "odd" : "even", key = std::to_string(id);
+      tx.sql() << "INSERT INTO source_records (id, format, record_key, content_hash, payload, source_file_id, file, "
+                  "line, first_seen_at, updated_at) VALUES (:id, :f, :k, 'h', '{}', 1, 'f', 2, 't', 't')",
+          soci::use(id), soci::use(format), soci::use(key);
+    }
+    return Status::Ok();
+  }).ok());
+  std::vector<int64_t> all, odd;
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_RETURN_IF_ERROR(ScanSourceRecords(tx, [&](const SourceRecordView& r) { all.push_back(r.id); }));
+    return ScanSourceRecordsOf(tx, "odd", [&](const SourceRecordView& r) { odd.push_back(r.id); });
+  }).ok());
+  EXPECT_EQ(all, ids);
+  EXPECT_EQ(odd, (std::vector<int64_t>{1, 9999, 10001, 20001}));
+
+  std::vector<EntityRow> entities(10005);
+  for (size_t i = 0; i < entities.size(); ++i) {
+    char id[32];
+    std::snprintf(id, sizeof id, "E%05zu", i);
+    entities[i].id = id;
+    entities[i].kind = "organisation";
+  }
+  std::vector<MentionRow> mentions(3);
+  std::vector<LinkRow> links;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    mentions[i].mention_key = "odd/1#" + std::to_string(i);
+    mentions[i].source_record_id = 1;
+    mentions[i].kind = "organisation";
+    mentions[i].entity_id = entities[i].id;
+    links.push_back({entities[i].id, entities[i + 1].id, "owns", "", "", "{}", 1, false, std::nullopt});
+  }
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, nullptr); }).ok());
+  ASSERT_TRUE(db().Write([](Tx& tx) {  // spread the ids over windows
+    tx.sql() << "UPDATE mentions SET id = id * 12000";
+    tx.sql() << "UPDATE links SET id = id * 12000";
+    return Status::Ok();
+  }).ok());
+  size_t seen_entities = 0, seen_links = 0, seen_mentions = 0, seen_keys = 0;
+  std::string last;
+  bool ordered = true;
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_RETURN_IF_ERROR(ScanNetwork(
+        tx,
+        [&](const EntityRow& e) {
+          ordered = ordered && e.id > last;
+          last = e.id;
+          ++seen_entities;
+        },
+        [&](const LinkRow&) { ++seen_links; }));
+    CAIRN_RETURN_IF_ERROR(ScanMentions(tx, [&](const MentionView&) { ++seen_mentions; }));
+    return ScanMentionEntities(tx, [&](const std::string&, const std::string&) { ++seen_keys; });
+  }).ok());
+  EXPECT_EQ(seen_entities, entities.size());
+  EXPECT_TRUE(ordered);
+  EXPECT_EQ(seen_links, 3u);
+  EXPECT_EQ(seen_mentions, 3u);
+  EXPECT_EQ(seen_keys, 3u);
+  // Writing the same network again finds every stored row, however its ids are spread.
+  NetworkWriteStats again;
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, &again); }).ok());
+  EXPECT_EQ(again.unchanged, int64_t(entities.size() + mentions.size() + links.size()));
+  EXPECT_EQ(again.inserted + again.updated + again.deleted, 0);
+}
+
+// The limit cuts the weakest candidates, not the least mentioned: the whole name comes first,
+// then what sounds like more of the query's words, however many mentions the rest have.
+TEST_P(StoreContract, FindEntitiesPutsTheBestFirst) {
+  std::vector<EntityRow> entities;
+  for (int i = 0; i < 20; ++i) {  // many sound like one word, and are mentioned often
+    EntityRow e;
+    e.id = "C" + std::to_string(i);
+    e.kind = "organisation";
+    e.search_name = "smyth co " + std::to_string(i);
+    e.sound_name = "S530 C000";
+    e.mention_count = 100 + i;
+    entities.push_back(e);
+  }
+  EntityRow both{"Both", "person", "Jon Smyth", "", "", "", 2, false, std::nullopt, "jon smyth", "J500 S530"};
+  EntityRow exact{"Exact", "person", "John Smith", "", "", "", 1, false, std::nullopt, "john smith", "J500 S530"};
+  entities.push_back(both);
+  entities.push_back(exact);
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, {}, {}, nullptr); }).ok());
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(auto top, FindEntities(tx, "", "", "john smith", {"J500", "S530"}, 3));
+    EXPECT_EQ(top.size(), 3u);
+    if (top.size() == 3) {
+      EXPECT_EQ(top[0].id, "Exact");
+      EXPECT_EQ(top[1].id, "Both");
+      EXPECT_EQ(top[2].id, "C19");  // then the most mentioned
+    }
+    return Status::Ok();
+  }).ok());
+}
+
+// An empty search value is skipped, not matched against every entity that lacks the field.
+TEST_P(StoreContract, FindEntitiesSkipsEmptyValues) {
+  std::vector<EntityRow> entities(30);
+  for (int i = 0; i < 30; ++i) {
+    entities[size_t(i)].id = "E" + std::to_string(i);
+    entities[size_t(i)].kind = "organisation";
+    entities[size_t(i)].name = "Firm " + std::to_string(i);
+    entities[size_t(i)].mention_count = 30 - i;  // the wanted one ranks last
+  }
+  entities[29].company_number = "SC000029";
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, {}, {}, nullptr); }).ok());
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(auto by_number, FindEntities(tx, "SC000029", "", "", {}, 5));
+    EXPECT_EQ(by_number.size(), 1u);
+    if (!by_number.empty()) { EXPECT_EQ(by_number[0].id, "E29"); }
+    CAIRN_ASSIGN_OR_RETURN(auto nothing, FindEntities(tx, "", "", "", {}, 5));
+    EXPECT_TRUE(nothing.empty());
+    return Status::Ok();
+  }).ok());
+}
+
+}  // namespace
+}  // namespace cairn::storage
