@@ -138,15 +138,29 @@ Result<std::vector<EntityRow>> FindEntities(Tx& tx, const std::string& company_n
   // the vector is sized first and never reallocates.
   std::vector<std::string> patterns;
   patterns.reserve(2 + 2 * sounds.size());
+  // The filter is answered from each backend's search index (migration 0024): on SQLite an FTS5
+  // trigram table answers the LIKE; on PostgreSQL a trigram index answers the name's LIKE and a
+  // word index the sound code, which is a whole word of sound_name.
+  const bool sqlite = tx.backend() == Backend::kSqlite;
+  auto in_index = [](const std::string& column, const std::string& param) {
+    return "rowid IN (SELECT rowid FROM entity_search WHERE " + column + " LIKE :" + param + ")";
+  };
   if (!name.empty()) {
     patterns.push_back("%" + name + "%");
-    either("search_name LIKE :n");
+    either(sqlite ? in_index("search_name", "n") : "search_name LIKE :n");
     st.exchange(soci::use(patterns.back()));
   }
   for (size_t i = 0; i < sounds.size(); ++i) {
-    patterns.push_back("%" + sounds[i] + "%");
-    either("sound_name LIKE :s" + std::to_string(i));
-    st.exchange(soci::use(patterns.back()));
+    if (sounds[i].empty()) continue;
+    std::string param = "s" + std::to_string(i);
+    if (sqlite) {
+      patterns.push_back("%" + sounds[i] + "%");
+      either(in_index("sound_name", param));
+      st.exchange(soci::use(patterns.back()));
+    } else {
+      either("to_tsvector('simple', sound_name) @@ plainto_tsquery('simple', :" + param + ")");
+      st.exchange(soci::use(sounds[i]));
+    }
   }
   if (where.empty()) return std::vector<EntityRow>();
   if (!company_number.empty()) {
@@ -163,6 +177,7 @@ Result<std::vector<EntityRow>> FindEntities(Tx& tx, const std::string& company_n
     st.exchange(soci::use(patterns.back()));
   }
   for (size_t i = 0; i < sounds.size(); ++i) {
+    if (sounds[i].empty()) continue;
     patterns.push_back("%" + sounds[i] + "%");
     score("sound_name LIKE :rs" + std::to_string(i), 1);
     st.exchange(soci::use(patterns.back()));

@@ -31,6 +31,11 @@ constexpr const char* kNetworkIndexes[][2] = {
     {"mentions_entity", "mentions(entity_id)"},  {"entities_company_number", "entities(company_number)"},
     {"entities_postcode", "entities(postcode)"}, {"entities_kind", "entities(kind)"},
     {"links_from", "links(from_entity)"},        {"links_to", "links(to_entity)"}};
+// PostgreSQL's indexes for search, as migration 0024 creates them. (SQLite's search index
+// is an FTS5 table kept by triggers, so it has nothing to drop.)
+constexpr const char* kPostgresSearchIndexes[][2] = {
+    {"entities_search_name_trgm", "entities USING gin (search_name gin_trgm_ops)"},
+    {"entities_sound_name_words", "entities USING gin (to_tsvector('simple', sound_name))"}};
 
 class Hasher {
  public:
@@ -247,7 +252,12 @@ void InsertAll(soci::session& sql, const char* columns, const std::vector<Row>& 
 void WriteWhole(Tx& tx, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
                 const std::vector<LinkRow>& links, NetworkWriteStats& stats) {
   soci::session& sql = tx.sql();
-  for (const auto& index : kNetworkIndexes) sql << std::string("DROP INDEX IF EXISTS ") + index[0];
+  std::vector<std::array<const char*, 2>> indexes;
+  for (const auto& index : kNetworkIndexes) indexes.push_back({index[0], index[1]});
+  if (tx.backend() == Backend::kPostgres) {
+    for (const auto& index : kPostgresSearchIndexes) indexes.push_back({index[0], index[1]});
+  }
+  for (const auto& [name, on] : indexes) sql << std::string("DROP INDEX IF EXISTS ") + name;
   sql << "DELETE FROM links";
   sql << "DELETE FROM mentions";
   sql << "DELETE FROM entities";
@@ -277,7 +287,7 @@ void WriteWhole(Tx& tx, const std::vector<EntityRow>& entities, const std::vecto
     InsertAll(sql, kMentionColumns, mentions);
     InsertAll(sql, kLinkColumns, links);
   }
-  for (const auto& index : kNetworkIndexes) sql << std::string("CREATE INDEX ") + index[0] + " ON " + index[1];
+  for (const auto& [name, on] : indexes) sql << std::string("CREATE INDEX ") + name + " ON " + on;
   stats.inserted = int64_t(entities.size() + mentions.size() + links.size());
 }
 

@@ -3,6 +3,8 @@
 // The suite is instantiated for every backend in store_contract_test.cc.
 #include <soci/soci.h>
 
+#include <algorithm>
+
 #include "storage/network.h"
 #include "storage/source_records.h"
 #include "store_contract_test.h"
@@ -327,6 +329,53 @@ TEST_P(StoreContract, ScansSeeEveryRowAcrossWindows) {
   EXPECT_EQ(again.inserted + again.updated + again.deleted, 0);
 }
 
+// Search is answered from an index (FTS5 on SQLite, trigrams on PostgreSQL) that must follow
+// every write of the network: a whole load, a renamed entity, a deleted one, a new one.
+TEST_P(StoreContract, SearchFollowsEveryWrite) {
+  auto entity = [](const std::string& id, const std::string& search_name, const std::string& sound_name) {
+    EntityRow e;
+    e.id = id;
+    e.kind = "organisation";
+    e.name = search_name;
+    e.search_name = search_name;
+    e.sound_name = sound_name;
+    return e;
+  };
+  std::vector<EntityRow> entities = {entity("E0", "kerr recycling ltd", "K600 R242 L300"),
+                                     entity("E1", "loch tavern", "L200 T165"),
+                                     entity("E2", "glen car wash", "G450 C600 W200")};
+  auto write = [&] {
+    return db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, {}, {}, nullptr); });
+  };
+  auto found = [&](const std::string& name, const std::vector<std::string>& sounds = {}) {
+    std::vector<std::string> ids;
+    EXPECT_TRUE(db().Read([&](Tx& tx) -> Status {
+      CAIRN_ASSIGN_OR_RETURN(auto rows, FindEntities(tx, "", "", name, sounds, 10));
+      for (const auto& e : rows) ids.push_back(e.id);
+      std::sort(ids.begin(), ids.end());
+      return Status::Ok();
+    }).ok());
+    return ids;
+  };
+  using Ids = std::vector<std::string>;
+  ASSERT_TRUE(write().ok());
+  EXPECT_EQ(found("recycl"), Ids{"E0"});         // part of a word
+  EXPECT_EQ(found("car wash"), Ids{"E2"});       // across words
+  EXPECT_EQ(found("", {"T165"}), Ids{"E1"});     // by sound alone
+  EXPECT_EQ(found("ca"), Ids{"E2"});             // shorter than a trigram
+  EXPECT_EQ(found("nothing like it"), Ids{});
+
+  entities[0] = entity("E0", "kerr salvage ltd", "K600 S412 L300");  // renamed
+  entities.erase(entities.begin() + 1);                              // E1 goes
+  entities.push_back(entity("E3", "tavern on the hill", "T165 O500 T000 H400"));
+  ASSERT_TRUE(write().ok());
+  EXPECT_EQ(found("recycl"), Ids{});
+  EXPECT_EQ(found("salvage"), Ids{"E0"});
+  EXPECT_EQ(found("tavern"), Ids{"E3"});
+  EXPECT_EQ(found("", {"T165"}), Ids{"E3"});
+  EXPECT_EQ(found("ltd"), Ids{"E0"});
+}
+
 // The limit cuts the weakest candidates, not the least mentioned: the whole name comes first,
 // then what sounds like more of the query's words, however many mentions the rest have.
 TEST_P(StoreContract, FindEntitiesPutsTheBestFirst) {
@@ -374,6 +423,11 @@ TEST_P(StoreContract, FindEntitiesSkipsEmptyValues) {
     if (!by_number.empty()) { EXPECT_EQ(by_number[0].id, "E29"); }
     CAIRN_ASSIGN_OR_RETURN(auto nothing, FindEntities(tx, "", "", "", {}, 5));
     EXPECT_TRUE(nothing.empty());
+    // A word without letters ("123") has no sound code; an empty one must not match everything.
+    CAIRN_ASSIGN_OR_RETURN(auto number_and_blank, FindEntities(tx, "SC000029", "", "", {""}, 5));
+    EXPECT_EQ(number_and_blank.size(), 1u);
+    CAIRN_ASSIGN_OR_RETURN(auto blank, FindEntities(tx, "", "", "", {""}, 5));
+    EXPECT_TRUE(blank.empty());
     return Status::Ok();
   }).ok());
 }

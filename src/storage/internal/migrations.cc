@@ -35,6 +35,8 @@ const std::vector<Migration>& EmbeddedMigrations() {
       m.name = std::string(path.substr(kDir.size()));
       m.version = std::stoi(m.name.substr(0, m.name.find('_')));
       m.sql = std::string(*embedded::Find(path));
+      if (m.name.ends_with(".sqlite.sql")) m.only = Backend::kSqlite;
+      if (m.name.ends_with(".postgres.sql")) m.only = Backend::kPostgres;
       out.push_back(std::move(m));
     }
     return out;  // embedded::List is sorted, and names start with a zero-padded version
@@ -73,10 +75,11 @@ Status ReadSchemaVersion(Tx& tx, int* version) {
 }
 
 Status ApplyIfNew(Tx& tx, const Migration& m, bool* ran) {
+  *ran = false;
+  if (m.only && *m.only != tx.backend()) return Status::Ok();  // the other backend's half
   tx.LockForAppend(kMigrationLockKey);
   int current = 0;
   CAIRN_RETURN_IF_ERROR(ReadSchemaVersion(tx, &current));
-  *ran = false;
   if (m.version <= current) return Status::Ok();
   for (const std::string& stmt : RenderStatements(m.sql, tx.backend())) tx.sql() << stmt;
   std::string now = FormatTimestamp(SystemClock().Now());

@@ -4,8 +4,11 @@
 // end of a line. Two placeholders are rendered per backend:
 //   {{id}}       an auto-assigned 64-bit primary key column type
 //   {{bigint}}   a 64-bit integer type
+// What only one backend has (SQLite's FTS5, PostgreSQL's extensions) goes in a pair of files of
+// the same version, NNNN_name.sqlite.sql and NNNN_name.postgres.sql; each backend runs its own.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +21,7 @@ struct Migration {
   int version = 0;
   std::string name;  // file name without directory
   std::string sql;   // as written, placeholders unrendered
+  std::optional<Backend> only;  // set for a backend's own half of a pair
 };
 
 // All embedded migrations in version order.
