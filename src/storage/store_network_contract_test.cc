@@ -329,7 +329,7 @@ TEST_P(StoreContract, ScansSeeEveryRowAcrossWindows) {
   EXPECT_EQ(again.inserted + again.updated + again.deleted, 0);
 }
 
-// Search is answered from an index (FTS5 on SQLite, trigrams on PostgreSQL) that must follow
+// Search is answered from indexes (FTS5 on SQLite; trigram and word indexes on PostgreSQL) that follow
 // every write of the network: a whole load, a renamed entity, a deleted one, a new one.
 TEST_P(StoreContract, SearchFollowsEveryWrite) {
   auto entity = [](const std::string& id, const std::string& search_name, const std::string& sound_name) {
