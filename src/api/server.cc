@@ -186,7 +186,7 @@ Server::~Server() = default;
 Status Server::Identify(const httplib::Request& req, Request& r) const {
   r.actor.name = "anonymous";
   r.actor.source = ClientAddress(req);
-  std::string token = SessionTokenFrom(req.get_header_value("Cookie"));
+  std::string token = SessionTokenFrom(req.get_header_value("Cookie"), r.tls);
   if (token.empty()) return Status::Ok();
   auto session = identity::Authenticate(env_, token);
   if (!session.ok()) return session.status();

@@ -3,14 +3,14 @@
 namespace cairn::api {
 
 std::string SessionCookie(const std::string& token, int max_age_seconds, bool secure) {
-  std::string c = std::string(kSessionCookieName) + "=" + token +
+  std::string c = std::string(secure ? kSecureSessionCookieName : kSessionCookieName) + "=" + token +
                   "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds);
   if (secure) c += "; Secure";
   return c;
 }
 
-std::string SessionTokenFrom(const std::string& header) {
-  const std::string key = std::string(kSessionCookieName) + "=";
+std::string SessionTokenFrom(const std::string& header, bool secure) {
+  const std::string key = std::string(secure ? kSecureSessionCookieName : kSessionCookieName) + "=";
   size_t pos = 0;
   while (pos < header.size()) {
     size_t end = header.find(';', pos);

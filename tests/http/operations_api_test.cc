@@ -130,8 +130,15 @@ TEST(Operations, BehindATlsProxyCookiesAreSecureAndTheCallerIsTheForwardedAddres
                        nlohmann::json{{"username", "test-partner"}, {"password", testing::kPassword}}.dump(),
                        {{"X-Forwarded-For", "10.9.9.9, 198.51.100.23"}});
   ASSERT_EQ(r.status, 200) << r.raw;
-  EXPECT_NE(r.headers.find("Set-Cookie")->second.find("Secure"), std::string::npos);
+  const std::string& set_cookie = r.headers.find("Set-Cookie")->second;
+  EXPECT_NE(set_cookie.find("Secure"), std::string::npos);
+  EXPECT_EQ(set_cookie.rfind("__Host-cairn_session=", 0), 0u);
   EXPECT_EQ(r.headers.count("Strict-Transport-Security"), 1u);
+  // The prefixed cookie signs the caller in; the same token under the plain name does not.
+  testing::Session signed_in{set_cookie.substr(0, set_cookie.find(';')), r.body["csrf_token"]};
+  EXPECT_EQ(server.Get("/api/v1/session/me", &signed_in).status, 200);
+  testing::Session tossed{"cairn_session=" + signed_in.cookie.substr(signed_in.cookie.find('=') + 1), signed_in.csrf};
+  EXPECT_EQ(server.Get("/api/v1/session/me", &tossed).status, 401);
   std::string source;
   ASSERT_TRUE(server.db().Read([&](storage::Tx& tx) {
     tx.sql() << "SELECT source FROM audit_log WHERE action = 'login' ORDER BY seq DESC LIMIT 1", soci::into(source);
