@@ -15,17 +15,18 @@ using resolve::Role;
 const std::vector<Role> kRoles = {Role::kGivenName, Role::kMiddleName, Role::kSurname,
                                   Role::kBirthYear, Role::kBirthMonth, Role::kPostcode};
 
-resolve::Record ToRecord(const storage::MentionRow& m) {
+resolve::Record ToRecord(const internal::Mentions& ms, uint32_t m) {
+  using M = internal::Mentions;
   resolve::Record r;
-  r.id = m.mention_key;
-  auto given = resolve::Tokens(resolve::NormaliseForRole(Role::kGivenName, m.given_name));
+  r.id = ms.key(m);
+  auto given = resolve::Tokens(resolve::NormaliseForRole(Role::kGivenName, std::string(ms.Get(m, M::kGivenName))));
   if (!given.empty()) r[Role::kGivenName] = given[0];
   for (size_t i = 1; i < given.size(); ++i) r[Role::kMiddleName] += (i > 1 ? " " : "") + given[i];
-  r[Role::kSurname] = resolve::NormaliseForRole(Role::kSurname, m.surname);
-  const std::string& birth = m.birth_date;  // YYYY, YYYY-MM or YYYY-MM-DD
+  r[Role::kSurname] = resolve::NormaliseForRole(Role::kSurname, std::string(ms.Get(m, M::kSurname)));
+  const std::string_view birth = ms.Get(m, M::kBirthDate);  // YYYY, YYYY-MM or YYYY-MM-DD
   if (birth.size() >= 4) r[Role::kBirthYear] = birth.substr(0, 4);
   if (birth.size() >= 7) r[Role::kBirthMonth] = birth.substr(5, 2);
-  r[Role::kPostcode] = m.postcode;
+  r[Role::kPostcode] = ms.Get(m, M::kPostcode);
   return r;
 }
 
@@ -46,12 +47,15 @@ std::string Explain(const resolve::Model& model, const resolve::Record& a, const
 
 // The rules used when there are too few people to train a model on.
 void MatchByRules(const internal::Mentions& ms, internal::Clusterer& c) {
+  using M = internal::Mentions;
   for (uint32_t i = 0; i < ms.size(); ++i) {
-    const auto& r = ms.rows[i];
-    const std::string& name = ms.norm_names[i];
-    if (r.kind != "person" || name.empty()) continue;
-    if (r.birth_date.size() >= 7) c.Key(i, "pb:" + name + "|" + r.birth_date.substr(0, 7), "same name and birth month");
-    if (!r.postcode.empty()) c.Key(i, "pp:" + name + "|" + r.postcode, "same name and postcode");
+    const std::string_view name = ms.norm_name(i);
+    if (ms.kind(i) != "person" || name.empty()) continue;
+    const std::string_view birth = ms.Get(i, M::kBirthDate), postcode = ms.Get(i, M::kPostcode);
+    if (birth.size() >= 7) {
+      c.Key(i, "pb:" + std::string(name) + "|" + std::string(birth.substr(0, 7)), "same name and birth month");
+    }
+    if (!postcode.empty()) c.Key(i, "pp:" + std::string(name) + "|" + std::string(postcode), "same name and postcode");
   }
 }
 
@@ -62,8 +66,8 @@ PeopleReport MatchPeople(const internal::Mentions& ms, internal::Clusterer& c, d
   std::vector<uint32_t> index;
   std::vector<resolve::Record> records;
   for (uint32_t i = 0; i < ms.size(); ++i) {
-    if (ms.rows[i].kind != "person") continue;
-    resolve::Record r = ToRecord(ms.rows[i]);
+    if (ms.kind(i) != "person") continue;
+    resolve::Record r = ToRecord(ms, i);
     if (r[Role::kGivenName].empty() && r[Role::kSurname].empty()) continue;
     index.push_back(i);
     records.push_back(std::move(r));

@@ -31,7 +31,7 @@ namespace {
 
 using internal::Clusterer;
 using internal::Mentions;
-using internal::PendingLink;
+using internal::PendingLinks;
 
 // Companies House writes officers' surnames in capitals ("SMITH, John"); an entity's name is
 // shown "John Smith" whichever register it came from. Mixed-case names are left as written.
@@ -67,32 +67,36 @@ std::string BaseName(const std::string& norm) {
 }
 
 void ClusterByKeys(const Mentions& ms, Clusterer& c) {
+  using M = Mentions;
   // Organisations: which numbers each normalised name is used with, with and without the legal
   // form, and with the postcode, to place a party that gives only a name.
   std::map<std::string, std::set<std::string>> numbers_by_name, numbers_by_base, numbers_by_base_postcode;
   for (size_t i = 0; i < ms.size(); ++i) {
-    const auto& r = ms.rows[i];
-    const std::string& name = ms.norm_names[i];
-    if (r.kind == "organisation" && !r.company_number.empty() && !name.empty()) {
-      numbers_by_name[name].insert(r.company_number);
-      numbers_by_base[BaseName(name)].insert(r.company_number);
-      if (!r.postcode.empty())
-        numbers_by_base_postcode[BaseName(name) + "|" + resolve::NormalisePostcode(r.postcode)].insert(r.company_number);
+    const std::string name(ms.norm_name(i));
+    const std::string number(ms.Get(i, M::kCompanyNumber)), postcode(ms.Get(i, M::kPostcode));
+    if (ms.kind(i) == "organisation" && !number.empty() && !name.empty()) {
+      numbers_by_name[name].insert(number);
+      numbers_by_base[BaseName(name)].insert(number);
+      if (!postcode.empty())
+        numbers_by_base_postcode[BaseName(name) + "|" + resolve::NormalisePostcode(postcode)].insert(number);
     }
   }
   for (uint32_t i = 0; i < ms.size(); ++i) {
-    const auto& r = ms.rows[i];
-    const std::string& name = ms.norm_names[i];
-    if (r.kind == "organisation") {
-      if (!r.company_number.empty()) {
-        c.Key(i, "cn:" + r.company_number, "same company number");
+    const std::string_view kind = ms.kind(i);
+    const std::string reference(ms.Get(i, M::kReference));
+    if (kind == "organisation") {
+      const std::string name(ms.norm_name(i));
+      const std::string number(ms.Get(i, M::kCompanyNumber)), postcode(ms.Get(i, M::kPostcode));
+      const std::string_view role = ms.Get(i, M::kRole);
+      if (!number.empty()) {
+        c.Key(i, "cn:" + number, "same company number");
       } else if (!name.empty()) {
         const std::string base = BaseName(name);
         const auto& numbers = numbers_by_name[name];
         const auto& by_base = numbers_by_base[base];
-        const auto& by_place = numbers_by_base_postcode[base + "|" + resolve::NormalisePostcode(r.postcode)];
+        const auto& by_place = numbers_by_base_postcode[base + "|" + resolve::NormalisePostcode(postcode)];
         if (numbers.size() == 1) c.Key(i, "cn:" + *numbers.begin(), "same name as the one company of that name");
-        else if (!r.postcode.empty() && by_place.size() == 1)
+        else if (!postcode.empty() && by_place.size() == 1)
           c.Key(i, "cn:" + *by_place.begin(), "same name, legal form aside, and postcode as one company");
         else if (numbers.empty() && by_base.size() == 1)
           c.Key(i, "cn:" + *by_base.begin(), "same name, legal form aside, as the one company of that name");
@@ -100,28 +104,29 @@ void ClusterByKeys(const Mentions& ms, Clusterer& c) {
       }
       // A procurement publisher's party id is stable across its releases, however the name is
       // spelt in each ("Kirkcaldy Tavern Ltd", "KIRCKALDY TAVERN LTD").
-      if (!r.reference.empty() && (r.role == "party" || r.role == "tenderer" || r.role == "supplier" || r.role == "buyer"))
-        c.Key(i, "op:" + r.reference, "same party id in the procurement data");
-    } else if (r.kind == "address") {
-      std::string street = FirstWords(resolve::NormaliseText(r.address), 2);
-      if (!r.postcode.empty()) c.Key(i, "ad:" + r.postcode + "|" + street, "same postcode and street");
-      else if (!street.empty()) c.Key(i, "ad:|" + resolve::NormaliseText(r.address), "same address");
-    } else if (r.kind == "person") {
-      if (r.reference.rfind("/officers/", 0) == 0) c.Key(i, "po:" + r.reference, "same Companies House officer");
-    } else if (r.kind == "socg" && !r.reference.empty()) {
-      c.Key(i, "sg:" + resolve::NormaliseText(r.reference), "same SOCG reference");
-    } else if (r.kind == "process" && !r.reference.empty()) {
-      c.Key(i, "pr:" + r.reference, "same ocid");
+      if (!reference.empty() && (role == "party" || role == "tenderer" || role == "supplier" || role == "buyer"))
+        c.Key(i, "op:" + reference, "same party id in the procurement data");
+    } else if (kind == "address") {
+      const std::string address(ms.Get(i, M::kAddress)), postcode(ms.Get(i, M::kPostcode));
+      std::string street = FirstWords(resolve::NormaliseText(address), 2);
+      if (!postcode.empty()) c.Key(i, "ad:" + postcode + "|" + street, "same postcode and street");
+      else if (!street.empty()) c.Key(i, "ad:|" + resolve::NormaliseText(address), "same address");
+    } else if (kind == "person") {
+      if (reference.rfind("/officers/", 0) == 0) c.Key(i, "po:" + reference, "same Companies House officer");
+    } else if (kind == "socg" && !reference.empty()) {
+      c.Key(i, "sg:" + resolve::NormaliseText(reference), "same SOCG reference");
+    } else if (kind == "process" && !reference.empty()) {
+      c.Key(i, "pr:" + reference, "same ocid");
     }
   }
 }
 
 // The most common non-empty value of `field` among `members`.
 template <typename F>
-std::string Commonest(const std::vector<storage::MentionRow>& rows, std::span<const uint32_t> members, F field) {
+std::string Commonest(const std::vector<storage::MentionRow>& members, F field) {
   std::map<std::string, int> count;
-  for (uint32_t m : members) {
-    std::string v = field(rows[m]);
+  for (const storage::MentionRow& m : members) {
+    std::string v = field(m);
     if (!v.empty()) ++count[v];
   }
   std::string best;
@@ -140,19 +145,22 @@ std::string Prefix(const std::string& kind) {
   return "C";
 }
 
-// Analytics over the public network only, so no figure reveals restricted structure.
-Status AddAnalytics(std::vector<storage::EntityRow>& entities, const std::vector<storage::LinkRow>& links) {
-  std::unordered_map<std::string, int64_t> index;
+// Analytics over the public network only, so no figure reveals restricted structure. A link
+// joins the entities of its two mentions (`entity_of`).
+Status AddAnalytics(std::vector<storage::EntityRow>& entities, const internal::PendingLinks& links,
+                    const std::vector<uint32_t>& entity_of) {
+  constexpr int64_t kRestricted = -1;
+  std::vector<int64_t> index(entities.size(), kRestricted);
   std::vector<size_t> public_entities;
   for (size_t i = 0; i < entities.size(); ++i) {
     if (entities[i].restricted) continue;
-    index[entities[i].id] = int64_t(public_entities.size());
+    index[i] = int64_t(public_entities.size());
     public_entities.push_back(i);
   }
   std::vector<std::pair<int64_t, int64_t>> edges;
-  for (const auto& l : links) {
-    auto a = index.find(l.from_entity), b = index.find(l.to_entity);
-    if (!l.restricted && a != index.end() && b != index.end()) edges.emplace_back(a->second, b->second);
+  for (size_t l = 0; l < links.size(); ++l) {
+    int64_t a = index[entity_of[links.from(l)]], b = index[entity_of[links.to(l)]];
+    if (!links.restricted(l) && a != kRestricted && b != kRestricted) edges.emplace_back(a, b);
   }
   CAIRN_ASSIGN_OR_RETURN(auto metrics, graph::Analyse(int64_t(public_entities.size()), edges));
   for (size_t v = 0; v < public_entities.size(); ++v) {
@@ -166,9 +174,15 @@ Status AddAnalytics(std::vector<storage::EntityRow>& entities, const std::vector
   return Status::Ok();
 }
 
+// The mentions of one stored record, extracted and normalised, with its relations (their
+// mentions as indices within the record). Runs on worker threads.
+struct RecordMentions {
+  std::vector<storage::MentionRow> rows;
+  std::vector<std::string> norm_names;
+  std::vector<PendingLinks::Link> links;
+};
 
-// The mentions of one stored record, extracted and normalised. Runs on worker threads.
-void ExtractRecord(const storage::SourceRecordView& r, Mentions& out, std::vector<PendingLink>& links) {
+void ExtractRecord(const storage::SourceRecordView& r, RecordMentions& out) {
   nlohmann::json payload = nlohmann::json::parse(r.payload, nullptr, false);
   Extracted x = Extract(r.format, payload);
   for (size_t i = 0; i < x.mentions.size(); ++i) {
@@ -189,31 +203,29 @@ void ExtractRecord(const storage::SourceRecordView& r, Mentions& out, std::vecto
     out.rows.push_back(std::move(row));
     out.norm_names.push_back(std::move(norm_name));
   }
-  for (Relation& rel : x.relations) {  // indices local to the record
-    links.push_back({rel.from, rel.to, std::move(rel.type), std::move(rel.start), std::move(rel.end), rel.detail.dump(),
-                     r.id, r.restricted, r.owner_organisation_id});
+  for (Relation& rel : x.relations) {
+    out.links.push_back({uint32_t(rel.from), uint32_t(rel.to), std::move(rel.type), std::move(rel.start),
+                         std::move(rel.end), rel.detail.dump(), r.id, r.restricted, r.owner_organisation_id});
   }
 }
 
 // Reads every stored record and extracts its mentions, in parallel batches so a large store
 // streams through memory once.
-Status ReadMentions(storage::Tx& tx, Mentions& ms, std::vector<PendingLink>& links, int64_t& records) {
+Status ReadMentions(storage::Tx& tx, Mentions& ms, PendingLinks& links, int64_t& records) {
   constexpr size_t kBatch = 20000;
   std::vector<storage::SourceRecordView> batch;
   auto flush = [&] {
-    std::vector<Mentions> mentions(batch.size());
-    std::vector<std::vector<PendingLink>> relations(batch.size());
+    std::vector<RecordMentions> extracted(batch.size());
     tbb::parallel_for(tbb::blocked_range<size_t>(0, batch.size(), 256), [&](const tbb::blocked_range<size_t>& range) {
-      for (size_t i = range.begin(); i != range.end(); ++i) ExtractRecord(batch[i], mentions[i], relations[i]);
+      for (size_t i = range.begin(); i != range.end(); ++i) ExtractRecord(batch[i], extracted[i]);
     });
-    for (size_t i = 0; i < batch.size(); ++i) {
-      size_t base = ms.size();
-      for (auto& m : mentions[i].rows) ms.rows.push_back(std::move(m));
-      for (auto& n : mentions[i].norm_names) ms.norm_names.push_back(std::move(n));
-      for (auto& l : relations[i]) {
-        l.from += base;
-        l.to += base;
-        links.push_back(std::move(l));
+    for (RecordMentions& x : extracted) {
+      const size_t base = ms.size();
+      for (size_t i = 0; i < x.rows.size(); ++i) ms.Add(x.rows[i], x.norm_names[i]);
+      for (auto& l : x.links) {
+        l.from += uint32_t(base);
+        l.to += uint32_t(base);
+        links.Add(l);
       }
     }
     batch.clear();
@@ -233,23 +245,30 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   ResolutionReport report;
   internal::Stopwatch stages(&report.stages);
   Mentions ms;
-  std::vector<PendingLink> pending_links;
-  std::vector<std::string> previous;  // per mention: its entity in the last run, "" if it is new
+  PendingLinks pending_links;
+  // Per mention: its entity in the last run, as an index into previous_ids (kNew if it is new).
+  constexpr uint32_t kNew = UINT32_MAX;
+  std::vector<uint32_t> previous;
+  std::vector<std::string> previous_ids;
   std::vector<storage::DecisionRow> decisions;
   // The mentions each decision names, as indices; those naming a record no longer held are left out.
   std::vector<std::pair<uint32_t, uint32_t>> same, different;
   CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {
     CAIRN_ASSIGN_OR_RETURN(decisions, storage::ListDecisions(tx));
     CAIRN_RETURN_IF_ERROR(ReadMentions(tx, ms, pending_links, report.records));
-    // Mentions by key, as views of the rows' own keys: the stored mentions and the decisions
-    // are matched through it without a second copy of every key.
+    // Mentions by key, as views of the packed keys: the stored mentions and the decisions are
+    // matched through it without a second copy of every key.
     std::unordered_map<std::string_view, uint32_t> by_key;
     by_key.reserve(ms.size());
-    for (uint32_t i = 0; i < ms.size(); ++i) by_key.insert_or_assign(std::string_view(ms.rows[i].mention_key), i);
-    previous.resize(ms.size());
+    for (uint32_t i = 0; i < ms.size(); ++i) by_key.insert_or_assign(ms.key(i), i);
+    previous.assign(ms.size(), kNew);
+    std::unordered_map<std::string, uint32_t> id_index;
     CAIRN_RETURN_IF_ERROR(storage::ScanMentionEntities(tx, [&](const std::string& key, const std::string& entity) {
       auto it = by_key.find(key);
-      if (it != by_key.end()) previous[it->second] = entity;
+      if (it == by_key.end()) return;
+      auto [id, fresh] = id_index.emplace(entity, uint32_t(previous_ids.size()));
+      if (fresh) previous_ids.push_back(entity);
+      previous[it->second] = id->second;
     }));
     for (const auto& d : decisions) {
       auto a = by_key.find(d.mention_a), b = by_key.find(d.mention_b);
@@ -263,7 +282,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
 
   Clusterer clusterer(ms.size());
   for (uint32_t i = 0; i < ms.size(); ++i) {
-    if (ms.rows[i].kind == "person") clusterer.SetBirth(i, ms.rows[i].birth_date);
+    if (ms.kind(i) == "person") clusterer.SetBirth(i, std::string(ms.Get(i, Mentions::kBirthDate)));
   }
   // Analysts' decisions first: "different" constrains every later join, "same" joins at once.
   for (const auto& [a, b] : different) clusterer.KeepApart(a, b);
@@ -275,29 +294,33 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   report.person_matched_pairs = int64_t(people.matched_pairs);
   report.person_model_used = people.model_used;
   stages.Lap("people (Fellegi-Sunter)");
-  ms.norm_names = {};  // only matching needed them
+  ms.FreeNormNames();  // only matching needed them
   clusterer.DoneJoining();
   // Clusters as (root, mention) pairs in root order: one flat array rather than a map of
   // vectors, which at national scale would cost more than the mentions' own indexes.
   std::vector<std::pair<uint32_t, uint32_t>> by_root(ms.size());
   for (uint32_t i = 0; i < ms.size(); ++i) by_root[i] = {clusterer.Root(i), i};
   std::sort(by_root.begin(), by_root.end());
-  std::vector<uint32_t> order(ms.size());
-  for (size_t i = 0; i < by_root.size(); ++i) order[i] = by_root[i].second;
 
-  std::vector<storage::MentionRow>& rows = ms.rows;
   std::vector<storage::EntityRow> entities;
+  std::vector<uint32_t> entity_of(ms.size());  // per mention: its entity, as an index into entities
   std::set<std::string> taken;
+  std::vector<storage::MentionRow> rows;  // one cluster's mentions, in key order
+  std::vector<uint32_t> members;
   for (size_t begin = 0, end = 0; begin < by_root.size(); begin = end) {
     const uint32_t root = by_root[begin].first;
     while (end < by_root.size() && by_root[end].first == root) ++end;
-    std::span<uint32_t> members(order.data() + begin, end - begin);
-    std::sort(members.begin(), members.end(), [&](uint32_t a, uint32_t b) { return rows[a].mention_key < rows[b].mention_key; });
+    members.clear();
+    for (size_t k = begin; k < end; ++k) members.push_back(by_root[k].second);
+    std::sort(members.begin(), members.end(), [&](uint32_t a, uint32_t b) { return ms.key(a) < ms.key(b); });
+    rows.resize(members.size());
+    for (size_t k = 0; k < members.size(); ++k) ms.Fill(members[k], rows[k]);
     storage::EntityRow e;
-    e.kind = rows[root].kind;
+    e.kind = ms.kind(root);
     for (uint32_t m : members) {  // keep the id the first mention had, if no other entity took it
-      const std::string& before = previous[m];
-      if (!before.empty() && before.rfind(Prefix(e.kind), 0) == 0 && !taken.count(before)) {
+      if (previous[m] == kNew) continue;
+      const std::string& before = previous_ids[previous[m]];
+      if (before.rfind(Prefix(e.kind), 0) == 0 && !taken.count(before)) {
         e.id = before;
         ++report.ids_kept;
         break;
@@ -306,57 +329,58 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
     // A new entity is named by a hash of its first mention's key whose name no other entity
     // holds (a mention that moved may have left its old name with its old cluster).
     for (size_t k = 0; e.id.empty() || taken.count(e.id); ++k) {
-      const std::string& key = rows[members[k % members.size()]].mention_key;
-      e.id = Prefix(e.kind) + Sha256Hex(k < members.size() ? key : key + "#" + std::to_string(k)).substr(0, 16);
+      const std::string& key = rows[k % rows.size()].mention_key;
+      e.id = Prefix(e.kind) + Sha256Hex(k < rows.size() ? key : key + "#" + std::to_string(k)).substr(0, 16);
     }
     taken.insert(e.id);
     // People are shown given name first, whichever order the register wrote them in.
     e.name = e.kind == "person"
-                 ? Commonest(rows, members, [](const auto& r) {
+                 ? Commonest(rows, [](const auto& r) {
                      return !r.given_name.empty() && !r.surname.empty() ? r.given_name + " " + Capitalised(r.surname) : r.name;
                    })
-                 : Commonest(rows, members, [](const auto& r) { return r.name.empty() ? r.address : r.name; });
-    if (e.name.empty()) e.name = Commonest(rows, members, [](const auto& r) { return r.reference.empty() ? r.company_number : r.reference; });
-    e.company_number = Commonest(rows, members, [](const auto& r) { return r.company_number; });
-    e.postcode = Commonest(rows, members, [](const auto& r) { return r.postcode; });
-    e.birth_date = Commonest(rows, members, [](const auto& r) { return r.birth_date; });
-    e.mention_count = int64_t(members.size());
-    e.restricted = std::all_of(members.begin(), members.end(), [&](uint32_t m) { return rows[m].restricted; });
-    if (e.restricted) e.owner_organisation_id = rows[members.front()].owner_organisation_id;
+                 : Commonest(rows, [](const auto& r) { return r.name.empty() ? r.address : r.name; });
+    if (e.name.empty()) e.name = Commonest(rows, [](const auto& r) { return r.reference.empty() ? r.company_number : r.reference; });
+    e.company_number = Commonest(rows, [](const auto& r) { return r.company_number; });
+    e.postcode = Commonest(rows, [](const auto& r) { return r.postcode; });
+    e.birth_date = Commonest(rows, [](const auto& r) { return r.birth_date; });
+    e.mention_count = int64_t(rows.size());
+    e.restricted = std::all_of(rows.begin(), rows.end(), [](const auto& r) { return r.restricted; });
+    if (e.restricted) e.owner_organisation_id = rows.front().owner_organisation_id;
     e.search_name = e.kind == "person" ? resolve::NormalisePersonName(e.name) : e.kind == "organisation"
                         ? resolve::NormaliseOrganisationName(e.name) : resolve::NormaliseText(e.name);
     for (const std::string& w : resolve::Tokens(e.search_name)) {
       std::string code = resolve::Soundex(w);
       if (!code.empty()) e.sound_name += (e.sound_name.empty() ? "" : " ") + code;
     }
-    for (uint32_t m : members) {
-      rows[m].entity_id = e.id;
-      rows[m].match_reason = clusterer.Reason(m);
-    }
+    for (uint32_t m : members) entity_of[m] = uint32_t(entities.size());
     ++report.entities[e.kind];
     entities.push_back(std::move(e));
   }
   previous = {};
+  previous_ids = {};
   by_root = {};
-  order = {};
-  std::vector<storage::MentionRow> mention_rows = std::move(ms.rows);
-  // Each pending link is consumed as its row is made, so the two lists are not both held whole.
-  std::vector<storage::LinkRow> link_rows;
-  link_rows.reserve(pending_links.size());
-  for (auto& l : pending_links) {
-    link_rows.push_back({mention_rows[l.from].entity_id, mention_rows[l.to].entity_id, std::move(l.type),
-                         std::move(l.start), std::move(l.end), std::move(l.detail), l.record_id,
-                         l.restricted, l.owner});
-  }
-  pending_links = {};
+  rows = {};
   stages.Lap("entities");
-  CAIRN_RETURN_IF_ERROR(AddAnalytics(entities, link_rows));
+  CAIRN_RETURN_IF_ERROR(AddAnalytics(entities, pending_links, entity_of));
   stages.Lap("analytics (igraph)");
-  report.mentions = int64_t(mention_rows.size());
-  report.links = int64_t(link_rows.size());
+  report.mentions = int64_t(ms.size());
+  report.links = int64_t(pending_links.size());
 
+  // The rows are made one at a time as the writer asks for them, from the packed mentions and
+  // links, so the network is never held as rows.
+  storage::MentionSource mention_rows{
+      ms.size(), [&](size_t i) { return ms.key(i); },
+      [&](size_t i, storage::MentionRow& row) {
+        ms.Fill(i, row);
+        row.entity_id = entities[entity_of[i]].id;
+        row.match_reason = clusterer.Reason(uint32_t(i));
+      }};
+  storage::LinkSource link_rows{pending_links.size(), [&](size_t i, storage::LinkRow& row) {
+                                  pending_links.Fill(i, entities[entity_of[pending_links.from(i)]].id,
+                                                     entities[entity_of[pending_links.to(i)]].id, row);
+                                }};
   CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) -> Status {
-    CAIRN_RETURN_IF_ERROR(storage::ReplaceNetwork(tx, entities, mention_rows, link_rows, &report.written));
+    CAIRN_RETURN_IF_ERROR(storage::ReplaceNetworkFrom(tx, entities, mention_rows, link_rows, &report.written));
     return audit::Append(tx, env.clock, actor,
                          {"resolve", "network", "", true,
                           {{"records", report.records}, {"mentions", report.mentions}, {"links", report.links},

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/status.h"
@@ -111,8 +112,24 @@ struct NetworkWriteStats {
   int64_t inserted = 0, updated = 0, deleted = 0, unchanged = 0;  // rows of all three tables
 };
 
+// Rows handed to the writer one at a time, by index, so a caller can hold them in a form of its
+// own (resolution keeps them packed: engine/internal/mentions.h) and a network of millions of
+// mentions never exists as rows all at once. `row(i, out)` fills `out` with the i-th row.
+struct MentionSource {
+  size_t size = 0;
+  std::function<std::string_view(size_t)> key;  // the i-th row's mention_key, valid until the write ends
+  std::function<void(size_t, MentionRow&)> row;
+};
+struct LinkSource {
+  size_t size = 0;
+  std::function<void(size_t, LinkRow&)> row;
+};
+
 // Makes the stored network exactly these rows, writing only the difference from what is
 // stored (network_write.cc). `stats`, if given, says how many rows were written.
+Status ReplaceNetworkFrom(Tx& tx, const std::vector<EntityRow>& entities, const MentionSource& mentions,
+                          const LinkSource& links, NetworkWriteStats* stats = nullptr);
+// The same for rows held whole.
 Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
                       const std::vector<LinkRow>& links, NetworkWriteStats* stats = nullptr);
 

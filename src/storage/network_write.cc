@@ -230,11 +230,13 @@ class Writer {
   std::unique_ptr<soci::statement> update_entity_;
 };
 
-// Loads `rows` into `columns` with COPY (PostgreSQL).
-template <typename Row>
-void CopyAll(soci::session& sql, const char* columns, const std::vector<Row>& rows) {
+// Loads the rows of `source` into `columns` with COPY (PostgreSQL).
+template <typename Row, typename Source>
+void CopyAll(soci::session& sql, const char* columns, const Source& source) {
   internal::CopyIn copy(sql, columns);
-  for (const Row& row : rows) {
+  Row row;
+  for (size_t i = 0; i < source.size; ++i) {
+    source.row(i, row);
     const std::string fp = Fingerprint(row);
     Values(row, fp, [&](const auto&... v) { (copy << ... << v); });
     copy.EndRow();
@@ -242,16 +244,29 @@ void CopyAll(soci::session& sql, const char* columns, const std::vector<Row>& ro
   copy.Finish();
 }
 
-template <typename Row>
-void InsertAll(soci::session& sql, const char* columns, const std::vector<Row>& rows) {
+template <typename Row, typename Source>
+void InsertAll(soci::session& sql, const char* columns, const Source& source) {
   auto insert = Inserter<Row>(sql, columns);
-  for (const Row& row : rows) insert.Add({row, Fingerprint(row)});
+  Row row;
+  for (size_t i = 0; i < source.size; ++i) {
+    source.row(i, row);
+    std::string fp = Fingerprint(row);
+    insert.Add({row, std::move(fp)});
+  }
   insert.Flush();
 }
 
-void WriteWhole(Tx& tx, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
-                const std::vector<LinkRow>& links, NetworkWriteStats& stats) {
+// Entities are few beside mentions and links, and held whole.
+struct EntitySource {
+  const std::vector<EntityRow>& rows;
+  size_t size;
+  void row(size_t i, EntityRow& out) const { out = rows[i]; }
+};
+
+void WriteWhole(Tx& tx, const std::vector<EntityRow>& entities, const MentionSource& mentions,
+                const LinkSource& links, NetworkWriteStats& stats) {
   soci::session& sql = tx.sql();
+  const EntitySource entity_source{entities, entities.size()};
   std::vector<std::array<const char*, 2>> indexes;
   for (const auto& index : kNetworkIndexes) indexes.push_back({index[0], index[1]});
   if (tx.backend() == Backend::kPostgres) {
@@ -276,25 +291,25 @@ void WriteWhole(Tx& tx, const std::vector<EntityRow>& entities, const std::vecto
       while (st.fetch()) keys.push_back({table, name, definition});
     }
     for (const auto& [table, name, definition] : keys) sql << "ALTER TABLE " + table + " DROP CONSTRAINT " + name;
-    CopyAll(sql, kEntityColumns, entities);
-    CopyAll(sql, kMentionColumns, mentions);
-    CopyAll(sql, kLinkColumns, links);
+    CopyAll<EntityRow>(sql, kEntityColumns, entity_source);
+    CopyAll<MentionRow>(sql, kMentionColumns, mentions);
+    CopyAll<LinkRow>(sql, kLinkColumns, links);
     for (const auto& [table, name, definition] : keys) {
       sql << "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " " + definition;
     }
   } else {  // SQLite has no COPY, and no round trips for it to save
-    InsertAll(sql, kEntityColumns, entities);
-    InsertAll(sql, kMentionColumns, mentions);
-    InsertAll(sql, kLinkColumns, links);
+    InsertAll<EntityRow>(sql, kEntityColumns, entity_source);
+    InsertAll<MentionRow>(sql, kMentionColumns, mentions);
+    InsertAll<LinkRow>(sql, kLinkColumns, links);
   }
   for (const auto& [name, on] : indexes) sql << std::string("CREATE INDEX ") + name + " ON " + on;
-  stats.inserted = int64_t(entities.size() + mentions.size() + links.size());
+  stats.inserted = int64_t(entities.size() + mentions.size + links.size);
 }
 
 }  // namespace
 
-Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
-                      const std::vector<LinkRow>& links, NetworkWriteStats* out) {
+Status ReplaceNetworkFrom(Tx& tx, const std::vector<EntityRow>& entities, const MentionSource& mentions,
+                          const LinkSource& links, NetworkWriteStats* out) {
   soci::session& sql = tx.sql();
   NetworkWriteStats stats;
   auto old_entities = StoredEntities(sql);
@@ -319,14 +334,15 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
   }
   w.Flush();
   // Mentions: a changed mention is replaced. The stored ones are read one at a time and looked up
-  // among the new ones by key (views of the new rows' keys), so no copy of the stored keys is held.
+  // among the new ones by key (views the source gives), so no copy of the stored keys is held.
   std::vector<std::string> drop_mentions;
-  std::vector<const MentionRow*> add_mentions;
+  std::vector<uint32_t> add_mentions;  // indices into the source
+  MentionRow m;
   {
     std::unordered_map<std::string_view, uint32_t> by_key;
-    by_key.reserve(mentions.size());
-    for (uint32_t i = 0; i < mentions.size(); ++i) by_key.emplace(mentions[i].mention_key, i);
-    std::vector<bool> stored(mentions.size());
+    by_key.reserve(mentions.size);
+    for (uint32_t i = 0; i < mentions.size; ++i) by_key.emplace(mentions.key(i), i);
+    std::vector<bool> stored(mentions.size);
     std::string key, fp;
     int64_t lo = 0, hi = 0;
     soci::statement st = (sql.prepare << "SELECT mention_key, fingerprint FROM mentions WHERE id > :lo AND id <= :hi",
@@ -341,21 +357,25 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
           continue;
         }
         stored[it->second] = true;
-        if (Fingerprint(mentions[it->second]) == fp) {
+        mentions.row(it->second, m);
+        if (Fingerprint(m) == fp) {
           ++stats.unchanged;
         } else {
           drop_mentions.push_back(key), ++stats.updated;
-          add_mentions.push_back(&mentions[it->second]);
+          add_mentions.push_back(it->second);
         }
       }
     });
-    for (uint32_t i = 0; i < mentions.size(); ++i) {
-      if (!stored[i]) add_mentions.push_back(&mentions[i]), ++stats.inserted;
+    for (uint32_t i = 0; i < mentions.size; ++i) {
+      if (!stored[i]) add_mentions.push_back(i), ++stats.inserted;
     }
-    std::sort(add_mentions.begin(), add_mentions.end(), std::less<const MentionRow*>());  // in the order given
+    std::sort(add_mentions.begin(), add_mentions.end());  // in the order given
   }
   w.ForEach("DELETE FROM mentions WHERE mention_key = :k", drop_mentions);
-  for (const MentionRow* m : add_mentions) w.InsertMention(*m, Fingerprint(*m));
+  for (uint32_t i : add_mentions) {
+    mentions.row(i, m);
+    w.InsertMention(m, Fingerprint(m));
+  }
   w.Flush();
   // Links have no key of their own: the same content is the same link. The stored ones are held
   // as (fingerprint, id) in fingerprint order, the fingerprint as its 16 bytes; a stored link
@@ -373,11 +393,11 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
     });
   }
   std::sort(old_links.begin(), old_links.end());
-  std::vector<const LinkRow*> add_links;
-  std::vector<std::string> add_fps;
-  for (const auto& l : links) {
-    std::string fp = Fingerprint(l);
-    const Fingerprint128 compact = Compact(fp);
+  std::vector<uint32_t> add_links;  // indices into the source
+  LinkRow l;
+  for (uint32_t i = 0; i < links.size; ++i) {
+    links.row(i, l);
+    const Fingerprint128 compact = Compact(Fingerprint(l));
     auto it = std::lower_bound(old_links.begin(), old_links.end(), std::make_pair(compact, int64_t{0}),
                                [](const auto& a, const auto& b) { return a.first < b.first; });
     while (it != old_links.end() && it->first == compact && it->second == 0) ++it;
@@ -385,8 +405,7 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
       it->second = 0;
       ++stats.unchanged;
     } else {
-      add_links.push_back(&l);
-      add_fps.push_back(std::move(fp));
+      add_links.push_back(i);
     }
   }
   std::vector<int64_t> drop_links;
@@ -395,7 +414,10 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
   }
   old_links = {};
   w.ForEach("DELETE FROM links WHERE id = :id", drop_links);
-  for (size_t i = 0; i < add_links.size(); ++i) w.InsertLink(*add_links[i], std::move(add_fps[i]));
+  for (uint32_t i : add_links) {
+    links.row(i, l);
+    w.InsertLink(l, Fingerprint(l));
+  }
   w.Flush();
   stats.inserted += int64_t(add_links.size());
   stats.deleted += int64_t(drop_links.size());
@@ -406,6 +428,14 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
   stats.deleted += int64_t(drop_entities.size());
   if (out) *out = stats;
   return Status::Ok();
+}
+
+Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
+                      const std::vector<LinkRow>& links, NetworkWriteStats* out) {
+  MentionSource mention_source{mentions.size(), [&](size_t i) { return std::string_view(mentions[i].mention_key); },
+                               [&](size_t i, MentionRow& row) { row = mentions[i]; }};
+  LinkSource link_source{links.size(), [&](size_t i, LinkRow& row) { row = links[i]; }};
+  return ReplaceNetworkFrom(tx, entities, mention_source, link_source, out);
 }
 
 }  // namespace cairn::storage

@@ -1,34 +1,184 @@
-// What `cairn resolve` works on between reading the store and writing the network.
+// What `cairn resolve` works on between reading the store and writing the network: every
+// mention and every pending link, packed. At national scale there are tens of millions of each,
+// and as rows of std::string (32 bytes a field before any text) they cost several times their
+// text; packed, a mention costs its text, a byte a field and 24 bytes.
 #pragma once
 
+#include <cstdint>
+#include <algorithm>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "engine/extract.h"
 #include "storage/network.h"
 
 namespace cairn::engine::internal {
 
-// Every mention read from the store, as the rows that will be written and, beside them, the
-// normalised names used only while matching: organisations' normalised name, people's "given
-// surname". Kept apart so the names can be freed once matching is done and the rows handed to
-// the writer without a copy.
-struct Mentions {
-  std::vector<storage::MentionRow> rows;
-  std::vector<std::string> norm_names;
-  size_t size() const { return rows.size(); }
+// Entries of text fields packed end to end in chunks that never move, so a view of a field
+// stays valid while more entries are added. Each field is its length (7 bits a byte, low bits
+// first) and its bytes. Hand-written: no packaged library packs strings this way.
+class TextArena {
+ public:
+  // Appends one entry of `fields`; returns where it starts.
+  template <size_t N>
+  uint64_t Add(const std::string_view (&fields)[N]) {
+    size_t need = 0;
+    for (std::string_view f : fields) need += f.size() + 5;
+    if (chunks_.empty() || used_ + need > capacity_) {
+      capacity_ = std::max(kChunk, need);
+      chunks_.push_back(std::make_unique<char[]>(capacity_));
+      used_ = 0;
+    }
+    const uint64_t at = (uint64_t(chunks_.size() - 1) << 32) | used_;
+    char* out = chunks_.back().get() + used_;
+    for (std::string_view f : fields) {
+      for (uint64_t n = f.size();; n >>= 7) {
+        *out++ = char((n & 0x7f) | (n >= 0x80 ? 0x80 : 0));
+        if (n < 0x80) break;
+      }
+      std::memcpy(out, f.data(), f.size());
+      out += f.size();
+    }
+    used_ = size_t(out - chunks_.back().get());
+    return at;
+  }
+
+  // Field `n` of the entry at `at`.
+  std::string_view Field(uint64_t at, size_t n) const {
+    const char* p = chunks_[at >> 32].get() + (at & 0xffffffffu);
+    for (size_t i = 0;; ++i) {
+      uint64_t size = 0;
+      for (int shift = 0;; shift += 7) {
+        const auto byte = static_cast<unsigned char>(*p++);
+        size |= uint64_t(byte & 0x7f) << shift;
+        if (!(byte & 0x80)) break;
+      }
+      if (i == n) return {p, size};
+      p += size;
+    }
+  }
+
+  // Frees every entry.
+  void Clear() {
+    std::vector<std::unique_ptr<char[]>>().swap(chunks_);
+    used_ = capacity_ = 0;
+  }
+
+ private:
+  static constexpr size_t kChunk = size_t(1) << 24;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  size_t used_ = 0, capacity_ = 0;  // of the last chunk
 };
 
-// A relation between two mentions, waiting for their entities. Its detail is held as the JSON
-// text it will be written as: a parsed object cost some hundreds of bytes more per link, and
-// there is one link for every one and a half mentions.
-struct PendingLink {
-  size_t from, to;  // indices into the mention list
-  std::string type, start, end, detail;
-  int64_t record_id;
-  bool restricted;
-  std::optional<int64_t> owner;
+// Every mention read from the store: the fields of the row that will be written (all but its
+// entity and reason, which resolution decides) and, beside them, the normalised name used only
+// while matching (organisations' normalised name, people's "given surname"), freed once
+// matching is done.
+class Mentions {
+ public:
+  enum Field { kKey, kKind, kRole, kName, kGivenName, kSurname, kCompanyNumber, kBirthDate, kAddress, kPostcode,
+               kReference };
+
+  void Add(const storage::MentionRow& r, std::string_view norm_name) {
+    const std::string_view fields[] = {r.mention_key, r.kind,     r.role,     r.name,     r.given_name, r.surname,
+                                       r.company_number, r.birth_date, r.address, r.postcode, r.reference};
+    at_.push_back(text_.Add(fields));
+    const std::string_view name[] = {norm_name};
+    name_at_.push_back(names_.Add(name));
+    record_.push_back(r.source_record_id);
+    owner_.push_back(r.owner_organisation_id.value_or(kNoOwner));
+    restricted_.push_back(r.restricted);
+  }
+
+  size_t size() const { return at_.size(); }
+  std::string_view Get(size_t i, Field f) const { return text_.Field(at_[i], f); }
+  std::string_view key(size_t i) const { return Get(i, kKey); }
+  std::string_view kind(size_t i) const { return Get(i, kKind); }
+  // REQUIRES: FreeNormNames has not been called.
+  std::string_view norm_name(size_t i) const { return names_.Field(name_at_[i], 0); }
+  void FreeNormNames() {
+    names_.Clear();
+    name_at_ = {};
+  }
+
+  // The i-th mention as a row, its entity and reason left empty.
+  void Fill(size_t i, storage::MentionRow& out) const {
+    out.mention_key = Get(i, kKey);
+    out.source_record_id = record_[i];
+    out.kind = Get(i, kKind);
+    out.role = Get(i, kRole);
+    out.name = Get(i, kName);
+    out.given_name = Get(i, kGivenName);
+    out.surname = Get(i, kSurname);
+    out.company_number = Get(i, kCompanyNumber);
+    out.birth_date = Get(i, kBirthDate);
+    out.address = Get(i, kAddress);
+    out.postcode = Get(i, kPostcode);
+    out.reference = Get(i, kReference);
+    out.restricted = restricted_[i];
+    out.owner_organisation_id = owner_[i] == kNoOwner ? std::nullopt : std::optional<int64_t>(owner_[i]);
+    out.entity_id.clear();
+    out.match_reason.clear();
+  }
+
+ private:
+  static constexpr int64_t kNoOwner = INT64_MIN;
+  TextArena text_, names_;
+  std::vector<uint64_t> at_, name_at_;
+  std::vector<int64_t> record_, owner_;
+  std::vector<bool> restricted_;
+};
+
+// Relations between mentions, waiting for their entities: the mentions as indices into
+// Mentions, the rest packed. The detail is the JSON text it will be written as.
+class PendingLinks {
+ public:
+  struct Link {
+    uint32_t from, to;
+    std::string type, start, end, detail;
+    int64_t record_id;
+    bool restricted;
+    std::optional<int64_t> owner;
+  };
+
+  void Add(const Link& l) {
+    const std::string_view fields[] = {l.type, l.start, l.end, l.detail};
+    at_.push_back(text_.Add(fields));
+    from_.push_back(l.from);
+    to_.push_back(l.to);
+    record_.push_back(l.record_id);
+    owner_.push_back(l.owner.value_or(kNoOwner));
+    restricted_.push_back(l.restricted);
+  }
+
+  size_t size() const { return at_.size(); }
+  uint32_t from(size_t i) const { return from_[i]; }
+  uint32_t to(size_t i) const { return to_[i]; }
+  bool restricted(size_t i) const { return restricted_[i]; }
+
+  // The i-th link as a row between the two entities given.
+  void Fill(size_t i, const std::string& from_entity, const std::string& to_entity, storage::LinkRow& out) const {
+    out.from_entity = from_entity;
+    out.to_entity = to_entity;
+    out.type = text_.Field(at_[i], 0);
+    out.start_date = text_.Field(at_[i], 1);
+    out.end_date = text_.Field(at_[i], 2);
+    out.detail = text_.Field(at_[i], 3);
+    out.source_record_id = record_[i];
+    out.restricted = restricted_[i];
+    out.owner_organisation_id = owner_[i] == kNoOwner ? std::nullopt : std::optional<int64_t>(owner_[i]);
+  }
+
+ private:
+  static constexpr int64_t kNoOwner = INT64_MIN;
+  TextArena text_;
+  std::vector<uint64_t> at_;
+  std::vector<uint32_t> from_, to_;
+  std::vector<int64_t> record_, owner_;
+  std::vector<bool> restricted_;
 };
 
 }  // namespace cairn::engine::internal

@@ -1,0 +1,101 @@
+#include "engine/internal/mentions.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace cairn::engine::internal {
+namespace {
+
+storage::MentionRow Row(const std::string& key, const std::string& name) {
+  storage::MentionRow r;
+  r.mention_key = key;
+  r.source_record_id = 7;
+  r.kind = "person";
+  r.role = "officer";
+  r.name = name;
+  r.given_name = "Ann";
+  r.surname = "";  // empty fields come back empty, not shifted
+  r.company_number = "SC123456";
+  r.birth_date = "1970-03";
+  r.address = std::string(300, 'a');  // a length that takes two bytes to write
+  r.postcode = "EH1 1AA";
+  r.reference = "/officers/x";
+  return r;
+}
+
+TEST(PackedMentions, EveryFieldComesBackAsGiven) {
+  Mentions ms;
+  storage::MentionRow a = Row("officers/1#0", "Ann Smith");
+  a.restricted = true;
+  a.owner_organisation_id = 3;
+  ms.Add(a, "ann smith");
+  ms.Add(Row("officers/2#0", ""), "");
+  ASSERT_EQ(ms.size(), 2u);
+  storage::MentionRow out;
+  out.entity_id = "left over";
+  ms.Fill(0, out);
+  a.entity_id = a.match_reason = "";
+  EXPECT_EQ(out.mention_key, a.mention_key);
+  EXPECT_EQ(out.name, "Ann Smith");
+  EXPECT_EQ(out.surname, "");
+  EXPECT_EQ(out.address, std::string(300, 'a'));
+  EXPECT_EQ(out.reference, "/officers/x");
+  EXPECT_EQ(out.source_record_id, 7);
+  EXPECT_TRUE(out.restricted);
+  EXPECT_EQ(out.owner_organisation_id, 3);
+  EXPECT_EQ(out.entity_id, "");
+  EXPECT_EQ(ms.norm_name(0), "ann smith");
+  ms.Fill(1, out);
+  EXPECT_EQ(out.mention_key, "officers/2#0");
+  EXPECT_EQ(out.name, "");
+  EXPECT_FALSE(out.restricted);
+  EXPECT_EQ(out.owner_organisation_id, std::nullopt);
+  EXPECT_EQ(ms.Get(1, Mentions::kPostcode), "EH1 1AA");
+}
+
+TEST(PackedMentions, ViewsStayValidAcrossChunksAndLargeEntries) {
+  Mentions ms;
+  std::vector<std::string_view> keys;
+  // Enough text to fill several 16 MiB chunks, and one entry larger than a chunk.
+  const std::string big(20u << 20, 'b');
+  for (int i = 0; i < 120000; ++i) {
+    storage::MentionRow r = Row("record/" + std::to_string(i) + "#0", i == 5000 ? big : "name " + std::to_string(i));
+    ms.Add(r, "");
+    keys.push_back(ms.key(size_t(i)));
+  }
+  for (int i = 0; i < 120000; i += 997) {
+    EXPECT_EQ(keys[size_t(i)], "record/" + std::to_string(i) + "#0");
+    EXPECT_EQ(ms.Get(size_t(i), Mentions::kName), i == 5000 ? big : "name " + std::to_string(i));
+  }
+  EXPECT_EQ(ms.Get(5000, Mentions::kName).size(), big.size());
+  EXPECT_EQ(ms.Get(5001, Mentions::kName), "name 5001");
+}
+
+TEST(PackedMentions, LinksComeBackBetweenTheEntitiesGiven) {
+  PendingLinks links;
+  links.Add({4, 9, "officer_of", "2020-01-02", "", R"({"role":"director"})", 11, true, 2});
+  links.Add({1, 0, "registered_at", "", "", "{}", 12, false, std::nullopt});
+  ASSERT_EQ(links.size(), 2u);
+  EXPECT_EQ(links.from(0), 4u);
+  EXPECT_EQ(links.to(0), 9u);
+  EXPECT_TRUE(links.restricted(0));
+  storage::LinkRow row;
+  links.Fill(0, "P1", "O2", row);
+  EXPECT_EQ(row.from_entity, "P1");
+  EXPECT_EQ(row.to_entity, "O2");
+  EXPECT_EQ(row.type, "officer_of");
+  EXPECT_EQ(row.start_date, "2020-01-02");
+  EXPECT_EQ(row.end_date, "");
+  EXPECT_EQ(row.detail, R"({"role":"director"})");
+  EXPECT_EQ(row.source_record_id, 11);
+  EXPECT_EQ(row.owner_organisation_id, 2);
+  links.Fill(1, "O2", "A3", row);
+  EXPECT_EQ(row.type, "registered_at");
+  EXPECT_FALSE(row.restricted);
+  EXPECT_EQ(row.owner_organisation_id, std::nullopt);
+}
+
+}  // namespace
+}  // namespace cairn::engine::internal
