@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
-#include <span>
 #include <string_view>
 #include <unordered_map>
 
