@@ -359,6 +359,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   previous_ids = {};
   by_root = {};
   rows = {};
+  taken = {};  // a copy of every entity id
   stages.Lap("entities");
   CAIRN_RETURN_IF_ERROR(AddAnalytics(entities, pending_links, entity_of));
   stages.Lap("analytics (igraph)");
