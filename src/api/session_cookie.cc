@@ -1,16 +1,22 @@
 #include "api/session_cookie.h"
 
 namespace cairn::api {
+namespace {
+
+// Over TLS the cookie carries the __Host- prefix (session_cookie.h).
+std::string CookieName(bool secure) { return secure ? kSecureSessionCookieName : kSessionCookieName; }
+
+}  // namespace
 
 std::string SessionCookie(const std::string& token, int max_age_seconds, bool secure) {
-  std::string c = std::string(secure ? kSecureSessionCookieName : kSessionCookieName) + "=" + token +
+  std::string c = CookieName(secure) + "=" + token +
                   "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds);
   if (secure) c += "; Secure";
   return c;
 }
 
 std::string SessionTokenFrom(const std::string& header, bool secure) {
-  const std::string key = std::string(secure ? kSecureSessionCookieName : kSessionCookieName) + "=";
+  const std::string key = CookieName(secure) + "=";
   size_t pos = 0;
   while (pos < header.size()) {
     size_t end = header.find(';', pos);

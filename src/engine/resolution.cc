@@ -71,9 +71,10 @@ void ClusterByKeys(const Mentions& ms, Clusterer& c) {
   // form, and with the postcode, to place a party that gives only a name.
   std::map<std::string, std::set<std::string>> numbers_by_name, numbers_by_base, numbers_by_base_postcode;
   for (size_t i = 0; i < ms.size(); ++i) {
+    if (ms.kind(i) != "organisation") continue;
     const std::string name(ms.norm_name(i));
     const std::string number(ms.Get(i, M::kCompanyNumber)), postcode(ms.Get(i, M::kPostcode));
-    if (ms.kind(i) == "organisation" && !number.empty() && !name.empty()) {
+    if (!number.empty() && !name.empty()) {
       numbers_by_name[name].insert(number);
       numbers_by_base[BaseName(name)].insert(number);
       if (!postcode.empty())

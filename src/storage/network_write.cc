@@ -230,43 +230,51 @@ class Writer {
   std::unique_ptr<soci::statement> update_entity_;
 };
 
-// Loads the rows of `source` into `columns` with COPY (PostgreSQL).
-template <typename Row, typename Source>
-void CopyAll(soci::session& sql, const char* columns, const Source& source) {
-  internal::CopyIn copy(sql, columns);
+// Calls `each` with every row in order: rows held whole as they are, a source's rows made one
+// at a time in one row reused for each.
+template <typename Row, typename Each>
+void ForEachRow(const std::vector<Row>& rows, Each&& each) {
+  for (const Row& row : rows) each(row);
+}
+template <typename Row, typename Each>
+void ForEachRow(size_t size, const std::function<void(size_t, Row&)>& fill, Each&& each) {
   Row row;
-  for (size_t i = 0; i < source.size; ++i) {
-    source.row(i, row);
+  for (size_t i = 0; i < size; ++i) {
+    fill(i, row);
+    each(row);
+  }
+}
+template <typename Each>
+void ForEachRow(const MentionSource& source, Each&& each) {
+  ForEachRow(source.size, source.row, each);
+}
+template <typename Each>
+void ForEachRow(const LinkSource& source, Each&& each) {
+  ForEachRow(source.size, source.row, each);
+}
+
+// Loads `rows` into `columns` with COPY (PostgreSQL).
+template <typename Rows>
+void CopyAll(soci::session& sql, const char* columns, const Rows& rows) {
+  internal::CopyIn copy(sql, columns);
+  ForEachRow(rows, [&](const auto& row) {
     const std::string fp = Fingerprint(row);
     Values(row, fp, [&](const auto&... v) { (copy << ... << v); });
     copy.EndRow();
-  }
+  });
   copy.Finish();
 }
 
-template <typename Row, typename Source>
-void InsertAll(soci::session& sql, const char* columns, const Source& source) {
+template <typename Row, typename Rows>
+void InsertAll(soci::session& sql, const char* columns, const Rows& rows) {
   auto insert = Inserter<Row>(sql, columns);
-  Row row;
-  for (size_t i = 0; i < source.size; ++i) {
-    source.row(i, row);
-    std::string fp = Fingerprint(row);
-    insert.Add({row, std::move(fp)});
-  }
+  ForEachRow(rows, [&](const Row& row) { insert.Add({row, Fingerprint(row)}); });
   insert.Flush();
 }
-
-// Entities are few beside mentions and links, and held whole.
-struct EntitySource {
-  const std::vector<EntityRow>& rows;
-  size_t size;
-  void row(size_t i, EntityRow& out) const { out = rows[i]; }
-};
 
 void WriteWhole(Tx& tx, const std::vector<EntityRow>& entities, const MentionSource& mentions,
                 const LinkSource& links, NetworkWriteStats& stats) {
   soci::session& sql = tx.sql();
-  const EntitySource entity_source{entities, entities.size()};
   std::vector<std::array<const char*, 2>> indexes;
   for (const auto& index : kNetworkIndexes) indexes.push_back({index[0], index[1]});
   if (tx.backend() == Backend::kPostgres) {
@@ -291,14 +299,14 @@ void WriteWhole(Tx& tx, const std::vector<EntityRow>& entities, const MentionSou
       while (st.fetch()) keys.push_back({table, name, definition});
     }
     for (const auto& [table, name, definition] : keys) sql << "ALTER TABLE " + table + " DROP CONSTRAINT " + name;
-    CopyAll<EntityRow>(sql, kEntityColumns, entity_source);
-    CopyAll<MentionRow>(sql, kMentionColumns, mentions);
-    CopyAll<LinkRow>(sql, kLinkColumns, links);
+    CopyAll(sql, kEntityColumns, entities);
+    CopyAll(sql, kMentionColumns, mentions);
+    CopyAll(sql, kLinkColumns, links);
     for (const auto& [table, name, definition] : keys) {
       sql << "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " " + definition;
     }
   } else {  // SQLite has no COPY, and no round trips for it to save
-    InsertAll<EntityRow>(sql, kEntityColumns, entity_source);
+    InsertAll<EntityRow>(sql, kEntityColumns, entities);
     InsertAll<MentionRow>(sql, kMentionColumns, mentions);
     InsertAll<LinkRow>(sql, kLinkColumns, links);
   }

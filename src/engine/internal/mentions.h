@@ -48,17 +48,16 @@ class TextArena {
 
   // Field `n` of the entry at `at`.
   std::string_view Field(uint64_t at, size_t n) const {
-    const char* p = chunks_[at >> 32].get() + (at & 0xffffffffu);
-    for (size_t i = 0;; ++i) {
-      uint64_t size = 0;
-      for (int shift = 0;; shift += 7) {
-        const auto byte = static_cast<unsigned char>(*p++);
-        size |= uint64_t(byte & 0x7f) << shift;
-        if (!(byte & 0x80)) break;
-      }
-      if (i == n) return {p, size};
-      p += size;
-    }
+    const char* p = Start(at);
+    for (size_t i = 0; i < n; ++i) p = Next(p).end();
+    return Next(p);
+  }
+
+  // The first N fields of the entry at `at`, read in one pass.
+  template <size_t N>
+  void Fields(uint64_t at, std::string_view (&out)[N]) const {
+    const char* p = Start(at);
+    for (std::string_view& f : out) p = (f = Next(p)).end();
   }
 
   // Frees every entry.
@@ -68,9 +67,41 @@ class TextArena {
   }
 
  private:
+  const char* Start(uint64_t at) const { return chunks_[at >> 32].get() + (at & 0xffffffffu); }
+  // The field whose length begins at `p`.
+  static std::string_view Next(const char* p) {
+    uint64_t size = 0;
+    for (int shift = 0;; shift += 7) {
+      const auto byte = static_cast<unsigned char>(*p++);
+      size |= uint64_t(byte & 0x7f) << shift;
+      if (!(byte & 0x80)) break;
+    }
+    return {p, size};
+  }
+
   static constexpr size_t kChunk = size_t(1) << 24;
   std::vector<std::unique_ptr<char[]>> chunks_;
   size_t used_ = 0, capacity_ = 0;  // of the last chunk
+};
+
+// What a mention or link carries from its source record, a column each.
+class RecordColumns {
+ public:
+  void Add(int64_t record_id, bool restricted, std::optional<int64_t> owner) {
+    record_.push_back(record_id);
+    restricted_.push_back(restricted);
+    owner_.push_back(owner.value_or(kNoOwner));
+  }
+  int64_t record(size_t i) const { return record_[i]; }
+  bool restricted(size_t i) const { return restricted_[i]; }
+  std::optional<int64_t> owner(size_t i) const {
+    return owner_[i] == kNoOwner ? std::nullopt : std::optional<int64_t>(owner_[i]);
+  }
+
+ private:
+  static constexpr int64_t kNoOwner = INT64_MIN;  // organisation ids are positive
+  std::vector<int64_t> record_, owner_;
+  std::vector<bool> restricted_;
 };
 
 // Every mention read from the store: the fields of the row that will be written (all but its
@@ -88,9 +119,7 @@ class Mentions {
     at_.push_back(text_.Add(fields));
     const std::string_view name[] = {norm_name};
     name_at_.push_back(names_.Add(name));
-    record_.push_back(r.source_record_id);
-    owner_.push_back(r.owner_organisation_id.value_or(kNoOwner));
-    restricted_.push_back(r.restricted);
+    source_.Add(r.source_record_id, r.restricted, r.owner_organisation_id);
   }
 
   size_t size() const { return at_.size(); }
@@ -106,30 +135,30 @@ class Mentions {
 
   // The i-th mention as a row, its entity and reason left empty.
   void Fill(size_t i, storage::MentionRow& out) const {
-    out.mention_key = Get(i, kKey);
-    out.source_record_id = record_[i];
-    out.kind = Get(i, kKind);
-    out.role = Get(i, kRole);
-    out.name = Get(i, kName);
-    out.given_name = Get(i, kGivenName);
-    out.surname = Get(i, kSurname);
-    out.company_number = Get(i, kCompanyNumber);
-    out.birth_date = Get(i, kBirthDate);
-    out.address = Get(i, kAddress);
-    out.postcode = Get(i, kPostcode);
-    out.reference = Get(i, kReference);
-    out.restricted = restricted_[i];
-    out.owner_organisation_id = owner_[i] == kNoOwner ? std::nullopt : std::optional<int64_t>(owner_[i]);
+    std::string_view f[kReference + 1];
+    text_.Fields(at_[i], f);
+    out.mention_key = f[kKey];
+    out.source_record_id = source_.record(i);
+    out.kind = f[kKind];
+    out.role = f[kRole];
+    out.name = f[kName];
+    out.given_name = f[kGivenName];
+    out.surname = f[kSurname];
+    out.company_number = f[kCompanyNumber];
+    out.birth_date = f[kBirthDate];
+    out.address = f[kAddress];
+    out.postcode = f[kPostcode];
+    out.reference = f[kReference];
+    out.restricted = source_.restricted(i);
+    out.owner_organisation_id = source_.owner(i);
     out.entity_id.clear();
     out.match_reason.clear();
   }
 
  private:
-  static constexpr int64_t kNoOwner = INT64_MIN;
   TextArena text_, names_;
   std::vector<uint64_t> at_, name_at_;
-  std::vector<int64_t> record_, owner_;
-  std::vector<bool> restricted_;
+  RecordColumns source_;
 };
 
 // Relations between mentions, waiting for their entities: the mentions as indices into
@@ -149,36 +178,34 @@ class PendingLinks {
     at_.push_back(text_.Add(fields));
     from_.push_back(l.from);
     to_.push_back(l.to);
-    record_.push_back(l.record_id);
-    owner_.push_back(l.owner.value_or(kNoOwner));
-    restricted_.push_back(l.restricted);
+    source_.Add(l.record_id, l.restricted, l.owner);
   }
 
   size_t size() const { return at_.size(); }
   uint32_t from(size_t i) const { return from_[i]; }
   uint32_t to(size_t i) const { return to_[i]; }
-  bool restricted(size_t i) const { return restricted_[i]; }
+  bool restricted(size_t i) const { return source_.restricted(i); }
 
   // The i-th link as a row between the two entities given.
   void Fill(size_t i, const std::string& from_entity, const std::string& to_entity, storage::LinkRow& out) const {
+    std::string_view f[4];
+    text_.Fields(at_[i], f);
     out.from_entity = from_entity;
     out.to_entity = to_entity;
-    out.type = text_.Field(at_[i], 0);
-    out.start_date = text_.Field(at_[i], 1);
-    out.end_date = text_.Field(at_[i], 2);
-    out.detail = text_.Field(at_[i], 3);
-    out.source_record_id = record_[i];
-    out.restricted = restricted_[i];
-    out.owner_organisation_id = owner_[i] == kNoOwner ? std::nullopt : std::optional<int64_t>(owner_[i]);
+    out.type = f[0];
+    out.start_date = f[1];
+    out.end_date = f[2];
+    out.detail = f[3];
+    out.source_record_id = source_.record(i);
+    out.restricted = source_.restricted(i);
+    out.owner_organisation_id = source_.owner(i);
   }
 
  private:
-  static constexpr int64_t kNoOwner = INT64_MIN;
   TextArena text_;
   std::vector<uint64_t> at_;
   std::vector<uint32_t> from_, to_;
-  std::vector<int64_t> record_, owner_;
-  std::vector<bool> restricted_;
+  RecordColumns source_;
 };
 
 }  // namespace cairn::engine::internal
