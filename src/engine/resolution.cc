@@ -187,7 +187,7 @@ void ExtractRecord(const storage::SourceRecordView& r, RecordMentions& out) {
   Extracted x = Extract(r.format, payload);
   for (size_t i = 0; i < x.mentions.size(); ++i) {
     const Mention& m = x.mentions[i];
-    storage::MentionRow row{r.format + "/" + r.record_key + "#" + std::to_string(i), r.id, m.kind, m.role, m.name,
+    storage::MentionRow row{storage::MentionKey(r.format, r.record_key, int64_t(i)), r.id, m.kind, m.role, m.name,
                             m.given_name, m.surname,
                             resolve::NormaliseForRole(resolve::Role::kCompanyNumber, m.company_number), m.birth_date,
                             m.address, resolve::NormalisePostcode(m.postcode), m.reference, r.restricted,

@@ -1,5 +1,7 @@
 #include "storage/network.h"
 
+#include <algorithm>
+
 #include "storage/internal/scan.h"
 #include "storage/internal/soci_types.h"
 
@@ -67,15 +69,25 @@ Result<std::map<int64_t, RecordProvenance>> ProvenanceOf(Tx& tx, const std::vect
   return out;
 }
 
+std::string MentionKey(std::string_view format, std::string_view record_key, int64_t index) {
+  std::string key;
+  key.reserve(format.size() + record_key.size() + 8);
+  key.append(format).append("/").append(record_key).append("#").append(std::to_string(index));
+  return key;
+}
+
 Status ScanMentionEntities(Tx& tx, const std::function<void(const std::string&, const std::string&)>& each) {
-  std::string key, entity;
-  int64_t lo = 0, hi = 0;
-  soci::statement st = (tx.sql().prepare << "SELECT mention_key, entity_id FROM mentions WHERE id > :lo AND id <= :hi",
-                        soci::use(lo), soci::use(hi), soci::into(key), soci::into(entity));
+  std::string format, record_key, entity;
+  int64_t index = 0, lo = 0, hi = 0;
+  soci::statement st = (tx.sql().prepare << "SELECT r.format, r.record_key, m.mention_index, m.entity_id FROM mentions m "
+                                            "JOIN source_records r ON r.id = m.source_record_id "
+                                            "WHERE m.id > :lo AND m.id <= :hi",
+                        soci::use(lo), soci::use(hi), soci::into(format), soci::into(record_key), soci::into(index),
+                        soci::into(entity));
   ForEachIdWindow(tx.sql(), "mentions", [&](int64_t from, int64_t to) {
     lo = from, hi = to;
     st.execute(false);
-    while (st.fetch()) each(key, entity);
+    while (st.fetch()) each(MentionKey(format, record_key, index), entity);
   });
   return Status::Ok();
 }
@@ -221,14 +233,16 @@ Result<std::optional<EntityRow>> GetEntity(Tx& tx, const std::string& id) {
 namespace {
 
 constexpr char kMentionViewSelect[] =
-    "SELECT m.mention_key, m.source_record_id, m.kind, m.role, m.name, m.given_name, m.surname, "
+    "SELECT m.mention_index, m.source_record_id, m.kind, m.role, m.name, m.given_name, m.surname, "
     "m.company_number, m.birth_date, m.address, m.postcode, m.reference, m.restricted, "
     "m.owner_organisation_id, m.entity_id, m.match_reason, r.format, r.record_key, r.file, r.line "
     "FROM mentions m JOIN source_records r ON r.id = m.source_record_id ";
 
-void IntoMentionView(soci::statement& st, MentionView& v) {
+// Binds a row of kMentionViewSelect to `v` and `index`; Complete(v, index) then gives the
+// mention its key.
+void IntoMentionView(soci::statement& st, MentionView& v, int64_t& index) {
   MentionRow& m = v.mention;
-  st.exchange(soci::into(m.mention_key));
+  st.exchange(soci::into(index));
   st.exchange(soci::into(m.source_record_id));
   st.exchange(soci::into(m.kind));
   st.exchange(soci::into(m.role));
@@ -250,28 +264,36 @@ void IntoMentionView(soci::statement& st, MentionView& v) {
   st.exchange(soci::into(v.line));
 }
 
+const MentionView& Complete(MentionView& v, int64_t index) {
+  v.mention.mention_key = MentionKey(v.format, v.record_key, index);
+  return v;
+}
+
 }  // namespace
 
 Result<std::vector<MentionView>> MentionsOf(Tx& tx, const std::string& entity_id) {
   MentionView v;
+  int64_t index = 0;
   soci::statement st(tx.sql());
-  IntoMentionView(st, v);
+  IntoMentionView(st, v, index);
   std::string e = entity_id;
   st.exchange(soci::use(e));
   st.alloc();
-  st.prepare(std::string(kMentionViewSelect) + "WHERE m.entity_id = :e ORDER BY m.mention_key");
+  st.prepare(std::string(kMentionViewSelect) + "WHERE m.entity_id = :e");
   st.define_and_bind();
   st.execute(false);
   std::vector<MentionView> out;
-  while (st.fetch()) out.push_back(v);
+  while (st.fetch()) out.push_back(Complete(v, index));
+  std::sort(out.begin(), out.end(),
+            [](const MentionView& a, const MentionView& b) { return a.mention.mention_key < b.mention.mention_key; });
   return out;
 }
 
 Status ScanMentions(Tx& tx, const std::function<void(const MentionView&)>& visit) {
   MentionView v;
-  int64_t lo = 0, hi = 0;
+  int64_t index = 0, lo = 0, hi = 0;
   soci::statement st(tx.sql());
-  IntoMentionView(st, v);
+  IntoMentionView(st, v, index);
   st.exchange(soci::use(lo));
   st.exchange(soci::use(hi));
   st.alloc();
@@ -280,7 +302,7 @@ Status ScanMentions(Tx& tx, const std::function<void(const MentionView&)>& visit
   ForEachIdWindow(tx.sql(), "mentions", [&](int64_t from, int64_t to) {
     lo = from, hi = to;
     st.execute(false);
-    while (st.fetch()) visit(v);
+    while (st.fetch()) visit(Complete(v, index));
   });
   return Status::Ok();
 }
@@ -322,12 +344,23 @@ Result<std::vector<DecisionRow>> ListDecisions(Tx& tx) {
 }
 
 Result<std::optional<MentionRow>> FindMention(Tx& tx, const std::string& mention_key) {
+  // format/record_key#index: the format has no "/", the index is the digits after the last "#".
+  const size_t slash = mention_key.find('/'), hash = mention_key.rfind('#');
+  if (slash == std::string::npos || hash == std::string::npos || hash < slash || hash + 1 == mention_key.size() ||
+      mention_key.find_first_not_of("0123456789", hash + 1) != std::string::npos || mention_key.size() - hash > 10) {
+    return std::optional<MentionRow>();
+  }
+  const std::string format = mention_key.substr(0, slash), record_key = mention_key.substr(slash + 1, hash - slash - 1);
+  const int64_t index = std::stoll(mention_key.substr(hash + 1));
+  if (MentionKey(format, record_key, index) != mention_key) return std::optional<MentionRow>();  // "#01"
   MentionRow m;
-  tx.sql() << "SELECT mention_key, source_record_id, kind, role, restricted, owner_organisation_id, entity_id "
-              "FROM mentions WHERE mention_key = :k",
-      soci::use(mention_key), soci::into(m.mention_key), soci::into(m.source_record_id), soci::into(m.kind),
+  tx.sql() << "SELECT m.source_record_id, m.kind, m.role, m.restricted, m.owner_organisation_id, m.entity_id "
+              "FROM mentions m JOIN source_records r ON r.id = m.source_record_id "
+              "WHERE r.format = :f AND r.record_key = :k AND m.mention_index = :i",
+      soci::use(format), soci::use(record_key), soci::use(index), soci::into(m.source_record_id), soci::into(m.kind),
       soci::into(m.role), soci::into(m.restricted), soci::into(m.owner_organisation_id), soci::into(m.entity_id);
   if (!tx.sql().got_data()) return std::optional<MentionRow>();
+  m.mention_key = mention_key;
   return std::optional<MentionRow>(m);
 }
 

@@ -38,7 +38,12 @@ Result<std::map<int64_t, RecordProvenance>> ProvenanceOf(Tx& tx, const std::vect
 // Calls `each(mention_key, entity_id)` for every mention of the last resolution, in no order.
 Status ScanMentionEntities(Tx& tx, const std::function<void(const std::string&, const std::string&)>& each);
 
+// A mention's key: the same for the same record, run after run ("officers/…#0").
+std::string MentionKey(std::string_view format, std::string_view record_key, int64_t index);
+
 struct MentionRow {
+  // format/record_key#index, the index being the mention's place among its record's mentions.
+  // The store keeps only the index, and gives the key back from its record's format and key.
   std::string mention_key;
   int64_t source_record_id = 0;
   std::string kind, role, name, given_name, surname, company_number, birth_date, address, postcode, reference;

@@ -9,8 +9,10 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <concepts>
 #include <cstdio>
+#include <stdexcept>
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
@@ -20,6 +22,7 @@
 #include "storage/internal/copy_in.h"
 #include "storage/internal/multi_row.h"
 #include "storage/internal/scan.h"
+#include "storage/internal/sqlite_insert.h"
 #include "storage/internal/soci_types.h"
 #include "storage/network.h"
 
@@ -111,11 +114,34 @@ std::unordered_map<std::string, std::string> StoredEntities(soci::session& sql) 
   return out;
 }
 
-// A row and its fingerprint, as the insert statements bind them.
+// The index at the end of a mention key, format/record_key#index: the store keeps only the index,
+// since the record holds the rest.
+int64_t MentionIndex(std::string_view key) {
+  const size_t hash = key.rfind('#');
+  int64_t index = -1;
+  if (hash != std::string_view::npos && hash + 1 < key.size()) {
+    auto [end, error] = std::from_chars(key.data() + hash + 1, key.data() + key.size(), index);
+    if (error != std::errc() || end != key.data() + key.size()) index = -1;
+  }
+  if (index < 0) throw std::invalid_argument("mention key \"" + std::string(key) + "\" does not end in #index");
+  return index;
+}
+
+// What a row is stored with beside its own fields: its fingerprint and, for a mention, its
+// index within its record.
+struct Extra {
+  std::string fp;
+  int64_t mention_index = 0;
+};
+Extra ExtraOf(const EntityRow& e) { return {Fingerprint(e)}; }
+Extra ExtraOf(const LinkRow& l) { return {Fingerprint(l)}; }
+Extra ExtraOf(const MentionRow& m) { return {Fingerprint(m), MentionIndex(m.mention_key)}; }
+
+// A row and what it is stored with, as the insert statements bind them.
 template <typename Row>
 struct Printed {
   Row row;
-  std::string fp;
+  Extra extra;
 };
 
 using internal::UseAll;
@@ -127,47 +153,47 @@ constexpr const char* kEntityColumns =
     "owner_organisation_id, search_name, sound_name, component_size, community, community_size, degree, "
     "betweenness, fingerprint)";
 constexpr const char* kMentionColumns =
-    "mentions (mention_key, source_record_id, kind, role, name, given_name, surname, company_number, birth_date, "
+    "mentions (source_record_id, mention_index, kind, role, name, given_name, surname, company_number, birth_date, "
     "address, postcode, reference, restricted, owner_organisation_id, entity_id, match_reason, fingerprint)";
 constexpr const char* kLinkColumns =
     "links (from_entity, to_entity, type, start_date, end_date, detail, source_record_id, restricted, "
     "owner_organisation_id, fingerprint)";
 
-template <typename Row, typename Text, typename Visit>
+template <typename Row, typename Stored, typename Visit>
   requires std::same_as<std::remove_const_t<Row>, EntityRow>
-void Values(Row& e, Text& fp, Visit&& visit) {
+void Values(Row& e, Stored& x, Visit&& visit) {
   visit(e.id, e.kind, e.name, e.company_number, e.postcode, e.birth_date, e.mention_count, e.restricted,
         e.owner_organisation_id, e.search_name, e.sound_name, e.component_size, e.community, e.community_size,
-        e.degree, e.betweenness, fp);
+        e.degree, e.betweenness, x.fp);
 }
-template <typename Row, typename Text, typename Visit>
+template <typename Row, typename Stored, typename Visit>
   requires std::same_as<std::remove_const_t<Row>, MentionRow>
-void Values(Row& m, Text& fp, Visit&& visit) {
-  visit(m.mention_key, m.source_record_id, m.kind, m.role, m.name, m.given_name, m.surname, m.company_number,
+void Values(Row& m, Stored& x, Visit&& visit) {
+  visit(m.source_record_id, x.mention_index, m.kind, m.role, m.name, m.given_name, m.surname, m.company_number,
         m.birth_date, m.address, m.postcode, m.reference, m.restricted, m.owner_organisation_id, m.entity_id,
-        m.match_reason, fp);
+        m.match_reason, x.fp);
 }
-template <typename Row, typename Text, typename Visit>
+template <typename Row, typename Stored, typename Visit>
   requires std::same_as<std::remove_const_t<Row>, LinkRow>
-void Values(Row& l, Text& fp, Visit&& visit) {
+void Values(Row& l, Stored& x, Visit&& visit) {
   visit(l.from_entity, l.to_entity, l.type, l.start_date, l.end_date, l.detail, l.source_record_id, l.restricted,
-        l.owner_organisation_id, fp);
+        l.owner_organisation_id, x.fp);
 }
 
 // How many columns a row of this type fills.
 template <typename Row>
 size_t ColumnCount() {
   Row row{};
-  std::string fp;
+  Extra x;
   size_t n = 0;
-  Values(row, fp, [&n](auto&... v) { n = sizeof...(v); });
+  Values(row, x, [&n](auto&... v) { n = sizeof...(v); });
   return n;
 }
 
 template <typename Row>
 internal::MultiRowInsert<Printed<Row>> Inserter(soci::session& sql, const char* columns) {
   return {sql, std::string("INSERT INTO ") + columns, ColumnCount<Row>(), [](soci::statement& st, Printed<Row>& p) {
-            Values(p.row, p.fp, [&](auto&... v) { UseAll(st, v...); });
+            Values(p.row, p.extra, [&](auto&... v) { UseAll(st, v...); });
           }};
 }
 
@@ -181,9 +207,11 @@ class Writer {
         mentions_(Inserter<MentionRow>(sql, kMentionColumns)),
         links_(Inserter<LinkRow>(sql, kLinkColumns)) {}
 
-  void InsertEntity(const EntityRow& row, std::string fp) { entities_.Add({row, std::move(fp)}); }
-  void InsertMention(const MentionRow& row, std::string fp) { mentions_.Add({row, std::move(fp)}); }
-  void InsertLink(const LinkRow& row, std::string fp) { links_.Add({row, std::move(fp)}); }
+  void InsertEntity(const EntityRow& row, std::string fp) { entities_.Add({row, {std::move(fp)}}); }
+  void InsertMention(const MentionRow& row, std::string fp) {
+    mentions_.Add({row, {std::move(fp), MentionIndex(row.mention_key)}});
+  }
+  void InsertLink(const LinkRow& row, std::string fp) { links_.Add({row, {std::move(fp)}}); }
   void Flush() {
     entities_.Flush();
     mentions_.Flush();
@@ -253,23 +281,28 @@ void ForEachRow(const LinkSource& source, Each&& each) {
   ForEachRow(source.size, source.row, each);
 }
 
-// Loads `rows` into `columns` with COPY (PostgreSQL).
+// Loads `rows` through `load` (a COPY on PostgreSQL, a prepared INSERT on SQLite), each row with
+// what it is stored with.
+template <typename Loader, typename Rows>
+void LoadAll(Loader& load, const Rows& rows) {
+  ForEachRow(rows, [&](const auto& row) {
+    const Extra x = ExtraOf(row);
+    Values(row, x, [&](const auto&... v) { (load << ... << v); });
+    load.EndRow();
+  });
+}
+
 template <typename Rows>
 void CopyAll(soci::session& sql, const char* columns, const Rows& rows) {
   internal::CopyIn copy(sql, columns);
-  ForEachRow(rows, [&](const auto& row) {
-    const std::string fp = Fingerprint(row);
-    Values(row, fp, [&](const auto&... v) { (copy << ... << v); });
-    copy.EndRow();
-  });
+  LoadAll(copy, rows);
   copy.Finish();
 }
 
 template <typename Row, typename Rows>
 void InsertAll(soci::session& sql, const char* columns, const Rows& rows) {
-  auto insert = Inserter<Row>(sql, columns);
-  ForEachRow(rows, [&](const Row& row) { insert.Add({row, Fingerprint(row)}); });
-  insert.Flush();
+  internal::SqliteInsert insert(sql, columns, int(ColumnCount<Row>()));
+  LoadAll(insert, rows);
 }
 
 void WriteWhole(Tx& tx, const std::vector<EntityRow>& entities, const MentionSource& mentions,
@@ -305,8 +338,21 @@ void WriteWhole(Tx& tx, const std::vector<EntityRow>& entities, const MentionSou
     for (const auto& [table, name, definition] : keys) {
       sql << "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " " + definition;
     }
-  } else {  // SQLite has no COPY, and no round trips for it to save
+  } else {  // SQLite has no COPY: a prepared INSERT stepped once a row (internal/sqlite_insert.h)
+    // Search's FTS5 index (migration 0024) follows entities by a trigger, a row at a time; for a
+    // whole network it is built once from the loaded rows instead, in half the time. The
+    // trigger is read from the schema, so it comes back exactly as it was made.
+    std::string trigger;
+    soci::indicator found = soci::i_null;
+    sql << "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entity_search_insert'",
+        soci::into(trigger, found);
+    const bool search = sql.got_data() && found == soci::i_ok;
+    if (search) sql << "DROP TRIGGER entity_search_insert";
     InsertAll<EntityRow>(sql, kEntityColumns, entities);
+    if (search) {
+      sql << "INSERT INTO entity_search (entity_search) VALUES ('rebuild')";
+      sql << trigger;
+    }
     InsertAll<MentionRow>(sql, kMentionColumns, mentions);
     InsertAll<LinkRow>(sql, kLinkColumns, links);
   }
@@ -343,7 +389,7 @@ Status ReplaceNetworkFrom(Tx& tx, const std::vector<EntityRow>& entities, const 
   w.Flush();
   // Mentions: a changed mention is replaced. The stored ones are read one at a time and looked up
   // among the new ones by key (views the source gives), so no copy of the stored keys is held.
-  std::vector<std::string> drop_mentions;
+  std::vector<int64_t> drop_mentions;  // stored ids
   std::vector<uint32_t> add_mentions;  // indices into the source
   MentionRow m;
   {
@@ -351,17 +397,21 @@ Status ReplaceNetworkFrom(Tx& tx, const std::vector<EntityRow>& entities, const 
     by_key.reserve(mentions.size);
     for (uint32_t i = 0; i < mentions.size; ++i) by_key.emplace(mentions.key(i), i);
     std::vector<bool> stored(mentions.size);
-    std::string key, fp;
-    int64_t lo = 0, hi = 0;
-    soci::statement st = (sql.prepare << "SELECT mention_key, fingerprint FROM mentions WHERE id > :lo AND id <= :hi",
-                          soci::use(lo), soci::use(hi), soci::into(key), soci::into(fp));
+    std::string format, record_key, key, fp;
+    int64_t id = 0, index = 0, lo = 0, hi = 0;
+    soci::statement st =
+        (sql.prepare << "SELECT m.id, r.format, r.record_key, m.mention_index, m.fingerprint FROM mentions m "
+                        "JOIN source_records r ON r.id = m.source_record_id WHERE m.id > :lo AND m.id <= :hi",
+         soci::use(lo), soci::use(hi), soci::into(id), soci::into(format), soci::into(record_key), soci::into(index),
+         soci::into(fp));
     internal::ForEachIdWindow(sql, "mentions", [&](int64_t from, int64_t to) {
       lo = from, hi = to;
       st.execute(false);
       while (st.fetch()) {
+        key = MentionKey(format, record_key, index);
         auto it = by_key.find(key);
         if (it == by_key.end()) {
-          drop_mentions.push_back(key), ++stats.deleted;
+          drop_mentions.push_back(id), ++stats.deleted;
           continue;
         }
         stored[it->second] = true;
@@ -369,7 +419,7 @@ Status ReplaceNetworkFrom(Tx& tx, const std::vector<EntityRow>& entities, const 
         if (Fingerprint(m) == fp) {
           ++stats.unchanged;
         } else {
-          drop_mentions.push_back(key), ++stats.updated;
+          drop_mentions.push_back(id), ++stats.updated;
           add_mentions.push_back(it->second);
         }
       }
@@ -379,7 +429,7 @@ Status ReplaceNetworkFrom(Tx& tx, const std::vector<EntityRow>& entities, const 
     }
     std::sort(add_mentions.begin(), add_mentions.end());  // in the order given
   }
-  w.ForEach("DELETE FROM mentions WHERE mention_key = :k", drop_mentions);
+  w.ForEach("DELETE FROM mentions WHERE id = :id", drop_mentions);
   for (uint32_t i : add_mentions) {
     mentions.row(i, m);
     w.InsertMention(m, Fingerprint(m));

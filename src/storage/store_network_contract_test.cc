@@ -4,7 +4,9 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <map>
 
+#include "storage/internal/migrations.h"
 #include "storage/network.h"
 #include "storage/source_records.h"
 #include "store_contract_test.h"
@@ -152,7 +154,7 @@ TEST_P(StoreContract, NetworkRewritesOnlyWhatChanged) {
   EXPECT_EQ(count("links"), 2);
   int64_t gone = -1;
   ASSERT_TRUE(db().Read([&](Tx& tx) {
-    tx.sql() << "SELECT COUNT(*) FROM mentions WHERE mention_key = 'x/k#1'", soci::into(gone);
+    tx.sql() << "SELECT COUNT(*) FROM keyed_mentions WHERE mention_key = 'x/k#1'", soci::into(gone);
     return Status::Ok();
   }).ok());
   EXPECT_EQ(gone, 0);
@@ -326,6 +328,98 @@ TEST_P(StoreContract, ScansSeeEveryRowAcrossWindows) {
   NetworkWriteStats again;
   ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, &again); }).ok());
   EXPECT_EQ(again.unchanged, int64_t(entities.size() + mentions.size() + links.size()));
+  EXPECT_EQ(again.inserted + again.updated + again.deleted, 0);
+}
+
+// A mention is stored by its record and its index there (migration 0025); its key comes back
+// whole from every read, and a key that names no stored mention finds nothing.
+TEST_P(StoreContract, MentionKeysComeBackFromTheirRecords) {
+  AddSourceRecordOne();
+  std::vector<EntityRow> entities(1);
+  entities[0].id = "E0";
+  entities[0].kind = "person";
+  std::vector<MentionRow> mentions(12);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    mentions[i].mention_key = MentionKey("x", "k", int64_t(i));
+    mentions[i].source_record_id = 1;
+    mentions[i].kind = "person";
+    mentions[i].entity_id = "E0";
+  }
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, {}, nullptr); }).ok());
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(auto of, MentionsOf(tx, "E0"));
+    std::vector<std::string> keys;
+    for (const auto& v : of) keys.push_back(v.mention.mention_key);
+    // In key order, as text: #10 and #11 come before #2.
+    EXPECT_EQ(keys, (std::vector<std::string>{"x/k#0", "x/k#1", "x/k#10", "x/k#11", "x/k#2", "x/k#3", "x/k#4",
+                                              "x/k#5", "x/k#6", "x/k#7", "x/k#8", "x/k#9"}));
+    CAIRN_ASSIGN_OR_RETURN(auto found, FindMention(tx, "x/k#11"));
+    EXPECT_TRUE(found && found->mention_key == "x/k#11" && found->entity_id == "E0" && found->source_record_id == 1);
+    for (const char* none : {"x/k#12", "x/k#01", "x/k#", "x/k", "xk#1", "y/k#1", "x/kk#1", "x/k#1a", "x/k#99999999999999999999"}) {
+      CAIRN_ASSIGN_OR_RETURN(auto missing, FindMention(tx, none));
+      EXPECT_FALSE(missing.has_value()) << none;
+    }
+    return Status::Ok();
+  }).ok());
+  // A key that does not end in its index cannot be stored.
+  mentions[0].mention_key = "x/k";
+  Status s = db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, {}, nullptr); });
+  EXPECT_FALSE(s.ok());
+}
+
+// Migration 0025 turns a stored network's keys into indices: a store resolved before it keeps
+// every key, and writing the same network again after it changes nothing.
+TEST_P(StoreContract, MentionIndexMigrationKeepsTheKeys) {
+  AddSourceRecordOne();
+  std::vector<EntityRow> entities(1);
+  entities[0].id = "E0";
+  entities[0].kind = "person";
+  std::vector<MentionRow> mentions(12);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    mentions[i].mention_key = MentionKey("x", "k", int64_t(i));
+    mentions[i].source_record_id = 1;
+    mentions[i].kind = "person";
+    mentions[i].name = "Name " + std::to_string(i);
+    mentions[i].entity_id = "E0";
+    mentions[i].match_reason = "same " + std::to_string(i);
+  }
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, {}, nullptr); }).ok());
+  // Back to the shape before 0025: the key in a column of its own, written as then.
+  ASSERT_TRUE(db().Write([&](Tx& tx) {
+    tx.sql() << "CREATE TABLE old_mentions AS SELECT * FROM keyed_mentions";
+    tx.sql() << "DROP VIEW keyed_mentions";
+    tx.sql() << "DROP TABLE mentions";
+    for (const std::string& statement : internal::RenderStatements(
+             "CREATE TABLE mentions (id {{id}}, mention_key TEXT NOT NULL UNIQUE, source_record_id {{bigint}} NOT NULL "
+             "REFERENCES source_records(id), kind TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL, given_name "
+             "TEXT NOT NULL, surname TEXT NOT NULL, company_number TEXT NOT NULL, birth_date TEXT NOT NULL, address "
+             "TEXT NOT NULL, postcode TEXT NOT NULL, reference TEXT NOT NULL, restricted INTEGER NOT NULL, "
+             "owner_organisation_id {{bigint}}, entity_id TEXT NOT NULL, match_reason TEXT NOT NULL, fingerprint TEXT "
+             "NOT NULL DEFAULT '');",
+             tx.backend())) {
+      tx.sql() << statement;
+    }
+    tx.sql() << "INSERT INTO mentions (id, mention_key, source_record_id, kind, role, name, given_name, surname, "
+                "company_number, birth_date, address, postcode, reference, restricted, owner_organisation_id, "
+                "entity_id, match_reason, fingerprint) SELECT id, mention_key, source_record_id, kind, role, name, "
+                "given_name, surname, company_number, birth_date, address, postcode, reference, restricted, "
+                "owner_organisation_id, entity_id, match_reason, fingerprint FROM old_mentions";
+    tx.sql() << "DROP TABLE old_mentions";
+    tx.sql() << "DELETE FROM schema_migrations WHERE version >= 25";
+    return Status::Ok();
+  }).ok());
+  auto migrated = db().Migrate();
+  ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
+  EXPECT_GE(*migrated, 1);
+  std::map<std::string, std::string> keys;
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    return ScanMentionEntities(tx, [&](const std::string& key, const std::string& entity) { keys[key] = entity; });
+  }).ok());
+  EXPECT_EQ(keys.size(), mentions.size());
+  for (const MentionRow& m : mentions) EXPECT_EQ(keys[m.mention_key], "E0") << m.mention_key;
+  NetworkWriteStats again;
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, {}, &again); }).ok());
+  EXPECT_EQ(again.unchanged, int64_t(1 + mentions.size()));
   EXPECT_EQ(again.inserted + again.updated + again.deleted, 0);
 }
 

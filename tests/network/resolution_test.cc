@@ -63,7 +63,7 @@ class Resolution : public ::testing::TestWithParam<std::string> {
     return out;
   }
   std::string EntityOf(const std::string& where) {
-    auto rows = Rows("SELECT entity_id FROM mentions WHERE " + where, 1);
+    auto rows = Rows("SELECT entity_id FROM keyed_mentions WHERE " + where, 1);
     return rows.empty() ? "" : rows[0][0];
   }
 
@@ -75,7 +75,7 @@ TEST_P(Resolution, OneCompanyIsOneEntityAcrossEverySource) {
   std::string company = EntityOf("company_number = 'SC612345' AND role = 'company' AND mention_key LIKE 'companies_house_companies/%'");
   ASSERT_FALSE(company.empty());
   std::set<std::string> formats;
-  for (const auto& r : Rows("SELECT mention_key FROM mentions WHERE entity_id = '" + company + "'", 1)) {
+  for (const auto& r : Rows("SELECT mention_key FROM keyed_mentions WHERE entity_id = '" + company + "'", 1)) {
     formats.insert(r[0].substr(0, r[0].find('/')));
   }
   EXPECT_EQ(formats, (std::set<std::string>{"companies_house_companies", "companies_house_officers", "companies_house_psc",
@@ -86,7 +86,7 @@ TEST_P(Resolution, APersonJoinsAcrossRegistersAndSaysWhy) {
   Resolve();
   std::string person = EntityOf("surname = 'SMITH' AND role = 'officer'");
   ASSERT_FALSE(person.empty());
-  auto rows = Rows("SELECT role, match_reason FROM mentions WHERE entity_id = '" + person + "' ORDER BY mention_key", 2);
+  auto rows = Rows("SELECT role, match_reason FROM keyed_mentions WHERE entity_id = '" + person + "' ORDER BY mention_key", 2);
   std::multiset<std::string> roles;
   std::set<std::string> reasons;
   for (const auto& r : rows) {
@@ -128,12 +128,12 @@ TEST_P(Resolution, WhatOnlyIntelligenceKnowsIsRestricted) {
 
 TEST_P(Resolution, EntityIdsAreStableAcrossRerunsAndReingests) {
   Resolve();
-  auto before = Rows("SELECT mention_key, entity_id FROM mentions ORDER BY mention_key", 2);
+  auto before = Rows("SELECT mention_key, entity_id FROM keyed_mentions ORDER BY mention_key", 2);
   auto again = Resolve();
   EXPECT_EQ(again.ids_kept, int64_t(Rows("SELECT id FROM entities", 1).size()));
   IngestAll();  // the same files again
   Resolve();
-  EXPECT_EQ(Rows("SELECT mention_key, entity_id FROM mentions ORDER BY mention_key", 2), before);
+  EXPECT_EQ(Rows("SELECT mention_key, entity_id FROM keyed_mentions ORDER BY mention_key", 2), before);
 }
 
 TEST_P(Resolution, AnalyticsDescribeThePublicNetwork) {
@@ -157,26 +157,26 @@ TEST_P(Resolution, AnalystsDecisionsHoldOnEveryRun) {
                 "created_at, updated_at) VALUES (1, 7, 'analyst', 'A', 'a@x.example', 'analyst', 'h', 't', 't')";
     return Status::Ok();
   }).ok());
-  std::string officer = Rows("SELECT mention_key FROM mentions WHERE role = 'officer' AND surname = 'SMITH' "
+  std::string officer = Rows("SELECT mention_key FROM keyed_mentions WHERE role = 'officer' AND surname = 'SMITH' "
                              "AND birth_date <> '' ORDER BY mention_key", 1)[0][0];
-  std::string psc = Rows("SELECT mention_key FROM mentions WHERE role = 'psc' AND kind = 'person' ORDER BY mention_key", 1)[0][0];
-  std::string manager = Rows("SELECT mention_key FROM mentions WHERE role = 'designated_premises_manager'", 1)[0][0];
+  std::string psc = Rows("SELECT mention_key FROM keyed_mentions WHERE role = 'psc' AND kind = 'person' ORDER BY mention_key", 1)[0][0];
+  std::string manager = Rows("SELECT mention_key FROM keyed_mentions WHERE role = 'designated_premises_manager'", 1)[0][0];
   // The PSC is not the officer, and the licence's manager "John Smith" is.
   ASSERT_TRUE(engine::RecordDecision(env(), analyst, officer, psc, "different", "different middle name on file").ok());
   ASSERT_TRUE(engine::RecordDecision(env(), analyst, manager, officer, "same", "confirmed with the licensing board").ok());
   Resolve();
   EXPECT_NE(EntityOf("mention_key = '" + officer + "'"), EntityOf("mention_key = '" + psc + "'"));
   EXPECT_EQ(EntityOf("mention_key = '" + officer + "'"), EntityOf("mention_key = '" + manager + "'"));
-  auto reason = Rows("SELECT match_reason FROM mentions WHERE mention_key = '" + manager + "'", 1);
+  auto reason = Rows("SELECT match_reason FROM keyed_mentions WHERE mention_key = '" + manager + "'", 1);
   EXPECT_EQ(reason[0][0], "confirmed by an analyst");
   Resolve();  // and again: decisions are kept
   EXPECT_NE(EntityOf("mention_key = '" + officer + "'"), EntityOf("mention_key = '" + psc + "'"));
   EXPECT_EQ(engine::RecordDecision(env(), analyst, officer, officer, "same", "").code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(engine::RecordDecision(env(), analyst, officer, psc, "maybe", "").code(), StatusCode::kInvalidField);
-  std::string company = Rows("SELECT mention_key FROM mentions WHERE kind = 'organisation' ORDER BY mention_key", 1)[0][0];
+  std::string company = Rows("SELECT mention_key FROM keyed_mentions WHERE kind = 'organisation' ORDER BY mention_key", 1)[0][0];
   EXPECT_EQ(engine::RecordDecision(env(), analyst, officer, company, "same", "").code(), StatusCode::kFailedPrecondition);
   model::Actor partner{2, 9, model::Role::kPartner, "p", "test"};
-  std::string subject = Rows("SELECT mention_key FROM mentions WHERE role = 'subject' AND kind = 'person' ORDER BY mention_key", 1)[0][0];
+  std::string subject = Rows("SELECT mention_key FROM keyed_mentions WHERE role = 'subject' AND kind = 'person' ORDER BY mention_key", 1)[0][0];
   EXPECT_EQ(engine::RecordDecision(env(), partner, officer, subject, "different", "").code(), StatusCode::kNotFound)
       << "a restricted record cannot be named by someone who may not see it";
 }
