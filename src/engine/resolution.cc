@@ -256,20 +256,23 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {
     CAIRN_ASSIGN_OR_RETURN(decisions, storage::ListDecisions(tx));
     CAIRN_RETURN_IF_ERROR(ReadMentions(tx, ms, pending_links, report.records));
-    // Mentions by key, as views of the packed keys: the stored mentions and the decisions are
-    // matched through it without a second copy of every key.
-    std::unordered_map<std::string_view, uint32_t> by_key;
-    by_key.reserve(ms.size());
-    for (uint32_t i = 0; i < ms.size(); ++i) by_key.insert_or_assign(ms.key(i), i);
+    // The stored mentions are matched by their record and index (Mentions::Find), without a map.
     previous.assign(ms.size(), kNew);
     std::unordered_map<std::string, uint32_t> id_index;
-    CAIRN_RETURN_IF_ERROR(storage::ScanMentionEntities(tx, [&](const std::string& key, const std::string& entity) {
-      auto it = by_key.find(key);
-      if (it == by_key.end()) return;
+    CAIRN_RETURN_IF_ERROR(storage::ScanMentionEntities(tx, [&](const storage::MentionPlace& place,
+                                                               const std::string& entity) {
+      const std::optional<uint32_t> m = ms.Find(place);
+      if (!m) return;  // a record no longer held, or no longer naming as many
       auto [id, fresh] = id_index.emplace(entity, uint32_t(previous_ids.size()));
       if (fresh) previous_ids.push_back(entity);
-      previous[it->second] = id->second;
+      previous[*m] = id->second;
     }));
+    // Decisions name mentions by key: a map of views of the packed keys, made only if there are any.
+    std::unordered_map<std::string_view, uint32_t> by_key;
+    if (!decisions.empty()) {
+      by_key.reserve(ms.size());
+      for (uint32_t i = 0; i < ms.size(); ++i) by_key.insert_or_assign(ms.key(i), i);
+    }
     for (const auto& d : decisions) {
       auto a = by_key.find(d.mention_a), b = by_key.find(d.mention_b);
       if (a == by_key.end() || b == by_key.end()) continue;  // a record no longer held
@@ -370,7 +373,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   // The rows are made one at a time as the writer asks for them, from the packed mentions and
   // links, so the network is never held as rows.
   storage::MentionSource mention_rows{
-      ms.size(), [&](size_t i) { return ms.key(i); },
+      ms.size(), [&](size_t i) { return storage::MentionPlace{ms.record(i), storage::MentionIndex(ms.key(i))}; },
       [&](size_t i, storage::MentionRow& row) {
         ms.Fill(i, row);
         row.entity_id = entities[entity_of[i]].id;

@@ -1,6 +1,8 @@
 #include "storage/network.h"
 
 #include <algorithm>
+#include <charconv>
+#include <stdexcept>
 
 #include "storage/internal/scan.h"
 #include "storage/internal/soci_types.h"
@@ -76,18 +78,29 @@ std::string MentionKey(std::string_view format, std::string_view record_key, int
   return key;
 }
 
-Status ScanMentionEntities(Tx& tx, const std::function<void(const std::string&, const std::string&)>& each) {
-  std::string format, record_key, entity;
-  int64_t index = 0, lo = 0, hi = 0;
-  soci::statement st = (tx.sql().prepare << "SELECT r.format, r.record_key, m.mention_index, m.entity_id FROM mentions m "
-                                            "JOIN source_records r ON r.id = m.source_record_id "
-                                            "WHERE m.id > :lo AND m.id <= :hi",
-                        soci::use(lo), soci::use(hi), soci::into(format), soci::into(record_key), soci::into(index),
-                        soci::into(entity));
+int64_t MentionIndex(std::string_view key) {
+  const size_t hash = key.rfind('#');
+  int64_t index = -1;
+  if (hash != std::string_view::npos && hash + 1 < key.size()) {
+    auto [end, error] = std::from_chars(key.data() + hash + 1, key.data() + key.size(), index);
+    if (error != std::errc() || end != key.data() + key.size()) index = -1;
+  }
+  // The key is not quoted: an error may reach a client, and a restricted record's key is its own.
+  if (index < 0) throw std::invalid_argument("a mention key does not end in #index");
+  return index;
+}
+
+Status ScanMentionEntities(Tx& tx, const std::function<void(const MentionPlace&, const std::string&)>& each) {
+  MentionPlace place;
+  std::string entity;
+  int64_t lo = 0, hi = 0;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT source_record_id, mention_index, entity_id FROM mentions WHERE id > :lo AND id <= :hi",
+       soci::use(lo), soci::use(hi), soci::into(place.record), soci::into(place.index), soci::into(entity));
   ForEachIdWindow(tx.sql(), "mentions", [&](int64_t from, int64_t to) {
     lo = from, hi = to;
     st.execute(false);
-    while (st.fetch()) each(MentionKey(format, record_key, index), entity);
+    while (st.fetch()) each(place, entity);
   });
   return Status::Ok();
 }

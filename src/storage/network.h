@@ -35,11 +35,20 @@ struct RecordProvenance {
 // The provenance of each of `ids` that exists, keyed by id.
 Result<std::map<int64_t, RecordProvenance>> ProvenanceOf(Tx& tx, const std::vector<int64_t>& ids);
 
-// Calls `each(mention_key, entity_id)` for every mention of the last resolution, in no order.
-Status ScanMentionEntities(Tx& tx, const std::function<void(const std::string&, const std::string&)>& each);
+// Where a mention is stored: its record, and its index among the record's mentions (the number
+// its key ends in). The store finds a mention by these, without its key's text.
+struct MentionPlace {
+  int64_t record = 0, index = 0;
+  bool operator==(const MentionPlace&) const = default;
+};
+
+// Calls `each(place, entity_id)` for every mention of the last resolution, in no order.
+Status ScanMentionEntities(Tx& tx, const std::function<void(const MentionPlace&, const std::string&)>& each);
 
 // A mention's key: the same for the same record, run after run ("officers/…#0").
 std::string MentionKey(std::string_view format, std::string_view record_key, int64_t index);
+// The index a mention key ends in. Throws std::invalid_argument if it ends in none.
+int64_t MentionIndex(std::string_view key);
 
 struct MentionRow {
   // format/record_key#index, the index being the mention's place among its record's mentions.
@@ -122,7 +131,7 @@ struct NetworkWriteStats {
 // mentions never exists as rows all at once. `row(i, out)` fills `out` with the i-th row.
 struct MentionSource {
   size_t size = 0;
-  std::function<std::string_view(size_t)> key;  // the i-th row's mention_key, valid until the write ends
+  std::function<MentionPlace(size_t)> place;  // where the i-th row is stored
   std::function<void(size_t, MentionRow&)> row;
 };
 struct LinkSource {

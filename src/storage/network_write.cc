@@ -9,10 +9,8 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <concepts>
 #include <cstdio>
-#include <stdexcept>
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
@@ -114,19 +112,11 @@ std::unordered_map<std::string, std::string> StoredEntities(soci::session& sql) 
   return out;
 }
 
-// The index at the end of a mention key, format/record_key#index: the store keeps only the index,
-// since the record holds the rest.
-int64_t MentionIndex(std::string_view key) {
-  const size_t hash = key.rfind('#');
-  int64_t index = -1;
-  if (hash != std::string_view::npos && hash + 1 < key.size()) {
-    auto [end, error] = std::from_chars(key.data() + hash + 1, key.data() + key.size(), index);
-    if (error != std::errc() || end != key.data() + key.size()) index = -1;
+struct PlaceHash {
+  size_t operator()(const MentionPlace& p) const {
+    return std::hash<int64_t>()(p.record) * 31 + std::hash<int64_t>()(p.index);
   }
-  // The key is not quoted: an error may reach a client, and a restricted record's key is its own.
-  if (index < 0) throw std::invalid_argument("a mention key does not end in #index");
-  return index;
-}
+};
 
 // What a row is stored with beside its own fields: its fingerprint and, for a mention, its
 // index within its record.
@@ -394,24 +384,23 @@ Status ReplaceNetworkFrom(Tx& tx, const std::vector<EntityRow>& entities, const 
   std::vector<uint32_t> add_mentions;  // indices into the source
   MentionRow m;
   {
-    std::unordered_map<std::string_view, uint32_t> by_key;
-    by_key.reserve(mentions.size);
-    for (uint32_t i = 0; i < mentions.size; ++i) by_key.emplace(mentions.key(i), i);
+    std::unordered_map<MentionPlace, uint32_t, PlaceHash> by_place;
+    by_place.reserve(mentions.size);
+    for (uint32_t i = 0; i < mentions.size; ++i) by_place.emplace(mentions.place(i), i);
     std::vector<bool> stored(mentions.size);
-    std::string format, record_key, key, fp;
-    int64_t id = 0, index = 0, lo = 0, hi = 0;
-    soci::statement st =
-        (sql.prepare << "SELECT m.id, r.format, r.record_key, m.mention_index, m.fingerprint FROM mentions m "
-                        "JOIN source_records r ON r.id = m.source_record_id WHERE m.id > :lo AND m.id <= :hi",
-         soci::use(lo), soci::use(hi), soci::into(id), soci::into(format), soci::into(record_key), soci::into(index),
-         soci::into(fp));
+    std::string fp;
+    MentionPlace place;
+    int64_t id = 0, lo = 0, hi = 0;
+    soci::statement st = (sql.prepare << "SELECT id, source_record_id, mention_index, fingerprint FROM mentions "
+                                         "WHERE id > :lo AND id <= :hi",
+                          soci::use(lo), soci::use(hi), soci::into(id), soci::into(place.record),
+                          soci::into(place.index), soci::into(fp));
     internal::ForEachIdWindow(sql, "mentions", [&](int64_t from, int64_t to) {
       lo = from, hi = to;
       st.execute(false);
       while (st.fetch()) {
-        key = MentionKey(format, record_key, index);
-        auto it = by_key.find(key);
-        if (it == by_key.end()) {
+        auto it = by_place.find(place);
+        if (it == by_place.end()) {
           drop_mentions.push_back(id), ++stats.deleted;
           continue;
         }
@@ -491,7 +480,10 @@ Status ReplaceNetworkFrom(Tx& tx, const std::vector<EntityRow>& entities, const 
 
 Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,
                       const std::vector<LinkRow>& links, NetworkWriteStats* out) {
-  MentionSource mention_source{mentions.size(), [&](size_t i) { return std::string_view(mentions[i].mention_key); },
+  MentionSource mention_source{mentions.size(),
+                               [&](size_t i) {
+                                 return MentionPlace{mentions[i].source_record_id, MentionIndex(mentions[i].mention_key)};
+                               },
                                [&](size_t i, MentionRow& row) { row = mentions[i]; }};
   LinkSource link_source{links.size(), [&](size_t i, LinkRow& row) { row = links[i]; }};
   return ReplaceNetworkFrom(tx, entities, mention_source, link_source, out);

@@ -317,7 +317,7 @@ TEST_P(StoreContract, ScansSeeEveryRowAcrossWindows) {
         },
         [&](const LinkRow&) { ++seen_links; }));
     CAIRN_RETURN_IF_ERROR(ScanMentions(tx, [&](const MentionView&) { ++seen_mentions; }));
-    return ScanMentionEntities(tx, [&](const std::string&, const std::string&) { ++seen_keys; });
+    return ScanMentionEntities(tx, [&](const MentionPlace&, const std::string&) { ++seen_keys; });
   }).ok());
   EXPECT_EQ(seen_entities, entities.size());
   EXPECT_TRUE(ordered);
@@ -411,12 +411,19 @@ TEST_P(StoreContract, MentionIndexMigrationKeepsTheKeys) {
   auto migrated = db().Migrate();
   ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
   EXPECT_GE(*migrated, 1);
-  std::map<std::string, std::string> keys;
+  std::map<std::pair<int64_t, int64_t>, std::string> places;
   ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
-    return ScanMentionEntities(tx, [&](const std::string& key, const std::string& entity) { keys[key] = entity; });
+    return ScanMentionEntities(
+        tx, [&](const MentionPlace& p, const std::string& entity) { places[{p.record, p.index}] = entity; });
   }).ok());
-  EXPECT_EQ(keys.size(), mentions.size());
-  for (const MentionRow& m : mentions) EXPECT_EQ(keys[m.mention_key], "E0") << m.mention_key;
+  EXPECT_EQ(places.size(), mentions.size());
+  for (int64_t i = 0; i < int64_t(mentions.size()); ++i) EXPECT_EQ(places[std::make_pair(int64_t{1}, i)], "E0") << i;
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(auto of, MentionsOf(tx, "E0"));
+    EXPECT_EQ(of.size(), mentions.size());
+    for (const auto& v : of) EXPECT_EQ(v.mention.name, "Name " + v.mention.mention_key.substr(4)) << v.mention.mention_key;
+    return Status::Ok();
+  }).ok());
   NetworkWriteStats again;
   ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, {}, &again); }).ok());
   EXPECT_EQ(again.unchanged, int64_t(1 + mentions.size()));

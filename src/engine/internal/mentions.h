@@ -9,6 +9,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -119,10 +120,28 @@ class Mentions {
     at_.push_back(text_.Add(fields));
     const std::string_view name[] = {norm_name};
     name_at_.push_back(names_.Add(name));
+    ordered_ = ordered_ && (at_.size() == 1 || source_.record(at_.size() - 2) <= r.source_record_id);
     source_.Add(r.source_record_id, r.restricted, r.owner_organisation_id);
   }
 
   size_t size() const { return at_.size(); }
+  // The mention that is `place.index`-th among those of record `place.record`, if any. Mentions
+  // are added a record at a time in record order (as the store is scanned), so a record's
+  // mentions sit together and are found by bisection, with no map of every mention.
+  std::optional<uint32_t> Find(const storage::MentionPlace& place) const {
+    if (!ordered_) throw std::logic_error("mentions were not added in record order");
+    size_t lo = 0, hi = size();
+    while (lo < hi) {  // the first mention of a record >= place.record
+      const size_t mid = lo + (hi - lo) / 2;
+      if (source_.record(mid) < place.record) lo = mid + 1;
+      else hi = mid;
+    }
+    if (place.index < 0 || uint64_t(place.index) >= size() - lo) return std::nullopt;
+    const size_t at = lo + size_t(place.index);
+    if (source_.record(at) != place.record) return std::nullopt;
+    return uint32_t(at);
+  }
+  int64_t record(size_t i) const { return source_.record(i); }
   std::string_view Get(size_t i, Field f) const { return text_.Field(at_[i], f); }
   std::string_view key(size_t i) const { return Get(i, kKey); }
   std::string_view kind(size_t i) const { return Get(i, kKind); }
@@ -159,6 +178,7 @@ class Mentions {
   TextArena text_, names_;
   std::vector<uint64_t> at_, name_at_;
   RecordColumns source_;
+  bool ordered_ = true;  // every mention's record is at least the one before's
 };
 
 // Relations between mentions, waiting for their entities: the mentions as indices into

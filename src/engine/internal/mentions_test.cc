@@ -97,5 +97,36 @@ TEST(PackedMentions, LinksComeBackBetweenTheEntitiesGiven) {
   EXPECT_EQ(row.owner_organisation_id, std::nullopt);
 }
 
+// A stored mention is found by its record and its index there: records with several mentions,
+// with one, a record not read this time, an index past a record's last mention.
+TEST(PackedMentions, FoundByRecordAndIndex) {
+  Mentions ms;
+  const std::vector<std::pair<int64_t, int>> records = {{2, 3}, {5, 1}, {9, 2}};  // record, mentions
+  for (const auto& [record, count] : records) {
+    for (int i = 0; i < count; ++i) {
+      storage::MentionRow r = Row("f/" + std::to_string(record) + "#" + std::to_string(i), "x");
+      r.source_record_id = record;
+      ms.Add(r, "");
+    }
+  }
+  using P = storage::MentionPlace;
+  EXPECT_EQ(ms.Find(P{2, 0}), std::optional<uint32_t>(0));
+  EXPECT_EQ(ms.Find(P{2, 2}), std::optional<uint32_t>(2));
+  EXPECT_EQ(ms.Find(P{5, 0}), std::optional<uint32_t>(3));
+  EXPECT_EQ(ms.Find(P{9, 1}), std::optional<uint32_t>(5));
+  EXPECT_EQ(ms.key(*ms.Find(P{9, 1})), "f/9#1");
+  EXPECT_FALSE(ms.Find(P{2, 3}));   // record 2 names three
+  EXPECT_FALSE(ms.Find(P{5, 1}));   // would be record 9's first
+  EXPECT_FALSE(ms.Find(P{9, 2}));   // past the last mention of all
+  EXPECT_FALSE(ms.Find(P{4, 0}));   // not read this time
+  EXPECT_FALSE(ms.Find(P{1, 0}));
+  EXPECT_FALSE(ms.Find(P{10, 0}));
+  EXPECT_FALSE(ms.Find(P{2, -1}));
+  storage::MentionRow back = Row("f/1#0", "x");
+  back.source_record_id = 1;  // out of record order: bisection would be wrong, so Find refuses
+  ms.Add(back, "");
+  EXPECT_THROW(ms.Find(P{1, 0}), std::logic_error);
+}
+
 }  // namespace
 }  // namespace cairn::engine::internal
