@@ -78,16 +78,25 @@ std::string MentionKey(std::string_view format, std::string_view record_key, int
   return key;
 }
 
-int64_t MentionIndex(std::string_view key) {
+namespace {
+
+// The digits after a key's last "#", or nullopt if it does not end in them.
+std::optional<int64_t> IndexAtEnd(std::string_view key) {
   const size_t hash = key.rfind('#');
+  if (hash == std::string_view::npos || hash + 1 == key.size()) return std::nullopt;
   int64_t index = -1;
-  if (hash != std::string_view::npos && hash + 1 < key.size()) {
-    auto [end, error] = std::from_chars(key.data() + hash + 1, key.data() + key.size(), index);
-    if (error != std::errc() || end != key.data() + key.size()) index = -1;
-  }
-  // The key is not quoted: an error may reach a client, and a restricted record's key is its own.
-  if (index < 0) throw std::invalid_argument("a mention key does not end in #index");
+  auto [end, error] = std::from_chars(key.data() + hash + 1, key.data() + key.size(), index);
+  if (error != std::errc() || end != key.data() + key.size() || index < 0) return std::nullopt;
   return index;
+}
+
+}  // namespace
+
+int64_t MentionIndex(std::string_view key) {
+  const std::optional<int64_t> index = IndexAtEnd(key);
+  // The key is not quoted: an error may reach a client, and a restricted record's key is its own.
+  if (!index) throw std::invalid_argument("a mention key does not end in #index");
+  return *index;
 }
 
 Status ScanMentionEntities(Tx& tx, const std::function<void(const MentionPlace&, const std::string&)>& each) {
@@ -359,13 +368,11 @@ Result<std::vector<DecisionRow>> ListDecisions(Tx& tx) {
 Result<std::optional<MentionRow>> FindMention(Tx& tx, const std::string& mention_key) {
   // format/record_key#index: the format has no "/", the index is the digits after the last "#".
   const size_t slash = mention_key.find('/'), hash = mention_key.rfind('#');
-  if (slash == std::string::npos || hash == std::string::npos || hash < slash || hash + 1 == mention_key.size() ||
-      mention_key.find_first_not_of("0123456789", hash + 1) != std::string::npos || mention_key.size() - hash > 10) {
-    return std::optional<MentionRow>();
-  }
+  const std::optional<int64_t> at_end = IndexAtEnd(mention_key);
+  if (slash == std::string::npos || !at_end || hash < slash) return std::optional<MentionRow>();
   const std::string format = mention_key.substr(0, slash), record_key = mention_key.substr(slash + 1, hash - slash - 1);
-  const int64_t index = std::stoll(mention_key.substr(hash + 1));
-  if (MentionKey(format, record_key, index) != mention_key) return std::optional<MentionRow>();  // "#01"
+  const int64_t index = *at_end;
+  if (MentionKey(format, record_key, index) != mention_key) return std::optional<MentionRow>();  // "#01", "#+1"
   MentionRow m;
   tx.sql() << "SELECT m.source_record_id, m.kind, m.role, m.restricted, m.owner_organisation_id, m.entity_id "
               "FROM mentions m JOIN source_records r ON r.id = m.source_record_id "
