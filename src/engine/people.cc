@@ -17,8 +17,7 @@ const std::vector<Role> kRoles = {Role::kGivenName, Role::kMiddleName, Role::kSu
 
 resolve::Record ToRecord(const internal::Mentions& ms, uint32_t m) {
   using M = internal::Mentions;
-  resolve::Record r;
-  r.id = ms.key(m);
+  resolve::Record r;  // no id: the explanation names the partner by its mention (Clusterer::Partner)
   auto given = resolve::Tokens(resolve::NormaliseForRole(Role::kGivenName, std::string(ms.Get(m, M::kGivenName))));
   if (!given.empty()) r[Role::kGivenName] = given[0];
   for (size_t i = 1; i < given.size(); ++i) r[Role::kMiddleName] += (i > 1 ? " " : "") + given[i];
@@ -34,7 +33,9 @@ std::string Explain(const resolve::Model& model, const resolve::Record& a, const
   resolve::Explanation e = model.Explain(a, b);
   char probability[32];
   std::snprintf(probability, sizeof probability, "%.3f", e.probability);
-  std::string out = "Fellegi-Sunter match of " + a.id + " and " + b.id + ", probability " + probability + ": ";
+  // The pair is not named here: each of the two mentions keeps the other as its partner, and the
+  // resolution names it when it writes the reason, so one text serves every pair that scored alike.
+  std::string out = std::string("Fellegi-Sunter match, probability ") + probability + ": ";
   for (size_t i = 0; i < e.fields.size(); ++i) {
     const auto& f = e.fields[i];
     char part[96];
@@ -98,7 +99,7 @@ PeopleReport MatchPeople(const internal::Mentions& ms, internal::Clusterer& c, d
     uint32_t ma = index[a], mb = index[b];
     if (!c.CanJoin(ma, mb)) continue;
     std::string why = c.NeedsReason(ma, mb) ? Explain(scored.model, records[a], records[b]) : "";
-    c.Join(ma, mb, why);
+    c.Join(ma, mb, why, false, true);
     ++report.matched_pairs;
   }
   return report;

@@ -378,6 +378,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
         ms.Fill(i, row);
         row.entity_id = entities[entity_of[i]].id;
         row.match_reason = clusterer.Reason(uint32_t(i));
+        if (auto partner = clusterer.Partner(uint32_t(i))) row.match_reason += "; with " + std::string(ms.key(*partner));
       }};
   storage::LinkSource link_rows{pending_links.size(), [&](size_t i, storage::LinkRow& row) {
                                   pending_links.Fill(i, entities[entity_of[pending_links.from(i)]].id,

@@ -112,6 +112,16 @@ TEST_F(SyntheticWorld, AFellegiSunterMatchExplainsItself) {
   EXPECT_NE(why.find("probability"), std::string::npos) << why;
   EXPECT_NE(why.find("given_name"), std::string::npos) << why;
   EXPECT_NE(why.find("birth_year"), std::string::npos) << why;
+  // It names the mention it was matched with: another mention of the same entity.
+  std::string mine = store_->Value("SELECT mention_key FROM keyed_mentions WHERE match_reason LIKE 'Fellegi-Sunter%' "
+                                   "AND match_reason LIKE '%surname%' ORDER BY mention_key LIMIT 1");
+  std::string reason = store_->Value("SELECT match_reason FROM keyed_mentions WHERE mention_key = '" + mine + "'");
+  const size_t with = reason.rfind("; with ");
+  ASSERT_NE(with, std::string::npos) << reason;
+  std::string partner = reason.substr(with + 7);
+  EXPECT_NE(partner, mine);
+  EXPECT_EQ(store_->Value("SELECT entity_id FROM keyed_mentions WHERE mention_key = '" + partner + "'"),
+            store_->Value("SELECT entity_id FROM keyed_mentions WHERE mention_key = '" + mine + "'"));
 }
 
 TEST_F(SyntheticWorld, EntityIdsSurviveAReRun) {

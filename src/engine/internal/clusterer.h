@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,7 +19,7 @@ namespace cairn::engine::internal {
 
 class Clusterer {
  public:
-  explicit Clusterer(size_t n) : sets_(n), reason_(n, kNoReason), apart_(n), birth_(n) {}
+  explicit Clusterer(size_t n) : sets_(n), reason_(n, kNoReason), partner_(n, kNone), apart_(n), birth_(n) {}
 
   // The birth date a mention gives: "YYYY", "YYYY-MM" or "YYYY-MM-DD" ("" for none). Call
   // before any Key or Join.
@@ -44,8 +45,10 @@ class Clusterer {
   bool NeedsReason(uint32_t a, uint32_t b) const { return reason_[a] == kNoReason || reason_[b] == kNoReason; }
 
   // Joins the clusters of a and b unless a decision or their birth dates keep them apart;
-  // returns whether it did. `confirmed` (an analyst's "same") overrides birth dates.
-  bool Join(uint32_t a, uint32_t b, const std::string& why, bool confirmed = false) {
+  // returns whether it did. `confirmed` (an analyst's "same") overrides birth dates. With
+  // `names_partner`, a mention that takes `why` as its reason also keeps the other as its partner
+  // (Partner), so `why` need not name the pair and one text serves many pairs.
+  bool Join(uint32_t a, uint32_t b, const std::string& why, bool confirmed = false, bool names_partner = false) {
     if (confirmed && sets_.Find(a) != sets_.Find(b)) {
       uint32_t ra = sets_.Find(a), rb = sets_.Find(b);
       std::string keep = birth_[ra].size() >= birth_[rb].size() ? birth_[ra] : birth_[rb];
@@ -55,8 +58,8 @@ class Clusterer {
     uint32_t ra = sets_.Find(a), rb = sets_.Find(b);
     if (!why.empty() && NeedsReason(a, b)) {
       uint32_t r = Intern(why);
-      if (reason_[a] == kNoReason) reason_[a] = r;
-      if (reason_[b] == kNoReason) reason_[b] = r;
+      if (reason_[a] == kNoReason) reason_[a] = r, partner_[a] = names_partner ? b : kNone;
+      if (reason_[b] == kNoReason) reason_[b] = r, partner_[b] = names_partner ? a : kNone;
     }
     sets_.Union(a, b);
     uint32_t root = sets_.Find(a), gone = root == ra ? rb : ra;
@@ -92,9 +95,14 @@ class Clusterer {
     return x.compare(0, n, y, 0, n) == 0;
   }
   std::string Reason(uint32_t m) const { return reason_[m] == kNoReason ? "alone" : reasons_[reason_[m]]; }
+  // The mention `m` was joined to when it took its reason, if the reason needs it named.
+  std::optional<uint32_t> Partner(uint32_t m) const {
+    return partner_[m] == kNone ? std::nullopt : std::optional<uint32_t>(partner_[m]);
+  }
 
  private:
   static constexpr uint32_t kNoReason = UINT32_MAX;
+  static constexpr uint32_t kNone = UINT32_MAX;
 
   // Each distinct reason is held once: most are one of a few fixed phrases, and a mention holds
   // only its index (millions of mentions at national scale).
@@ -109,6 +117,7 @@ class Clusterer {
 
   resolve::DisjointSets sets_;
   std::vector<uint32_t> reason_;              // index into reasons_, kNoReason until the mention joins another
+  std::vector<uint32_t> partner_;             // the mention named with the reason, or kNone
   std::deque<std::string> reasons_;           // a deque, so the index's views stay valid as it grows
   std::unordered_map<std::string_view, uint32_t> reason_index_;
   std::vector<std::vector<uint32_t>> apart_;  // per root: mentions its cluster must not join
