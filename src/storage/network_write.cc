@@ -1,6 +1,6 @@
 // Writing the resolved network: the whole of it on the first run, only what changed after.
 //
-// Each row carries a fingerprint of its content (migration 0005). A re-run compares the new
+// Each row carries a fingerprint of its content (migrations 0005 and 0026). A re-run compares the new
 // rows' fingerprints with the stored ones and inserts, updates and deletes only the difference,
 // so re-resolving unchanged data writes nothing and a new file costs what it changes. An empty
 // network is written with its secondary indexes dropped and rebuilt after, since building an
@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <concepts>
 #include <cstdio>
 #include <string_view>
@@ -16,7 +17,6 @@
 #include <unordered_map>
 #include <utility>
 
-#include "common/crypto.h"
 #include "storage/internal/copy_in.h"
 #include "storage/internal/multi_row.h"
 #include "storage/internal/scan.h"
@@ -53,13 +53,22 @@ class Hasher {
     return *this << std::string(buf);
   }
   Hasher& operator<<(const std::optional<int64_t>& v) { return v ? *this << *v : *this << std::string("-"); }
-  std::string Done() const { return Sha256Hex(text_).substr(0, 32); }
+  // The first 64 bits of the SHA-256, as a signed integer (as the column holds it). A re-run
+  // compares a row with the one stored under the same key (or, for a link, from the same record),
+  // so two different rows meet only by a 1 in 2^64 chance.
+  int64_t Done() const {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text_.data()), text_.size());
+    uint64_t v = 0;
+    for (int i = 0; i < 8; ++i) v = v << 8 | digest[i];
+    return std::bit_cast<int64_t>(v);
+  }
 
  private:
   std::string text_;
 };
 
-std::string Fingerprint(const EntityRow& e) {
+int64_t Fingerprint(const EntityRow& e) {
   Hasher h;
   h << e.id << e.kind << e.name << e.company_number << e.postcode << e.birth_date << e.mention_count << e.restricted
     << e.owner_organisation_id << e.search_name << e.sound_name << e.component_size << e.community
@@ -67,7 +76,7 @@ std::string Fingerprint(const EntityRow& e) {
   return h.Done();
 }
 
-std::string Fingerprint(const MentionRow& m) {
+int64_t Fingerprint(const MentionRow& m) {
   Hasher h;
   h << m.mention_key << m.source_record_id << m.kind << m.role << m.name << m.given_name << m.surname
     << m.company_number << m.birth_date << m.address << m.postcode << m.reference << m.restricted
@@ -75,30 +84,18 @@ std::string Fingerprint(const MentionRow& m) {
   return h.Done();
 }
 
-std::string Fingerprint(const LinkRow& l) {
+int64_t Fingerprint(const LinkRow& l) {
   Hasher h;
   h << l.from_entity << l.to_entity << l.type << l.start_date << l.end_date << l.detail << l.source_record_id
     << l.restricted << l.owner_organisation_id;
   return h.Done();
 }
 
-// A fingerprint's 32 hex digits as its 16 bytes (libsodium decodes them), for holding millions
-// of them compactly; all zero if the text is not such a fingerprint.
-using Fingerprint128 = std::array<unsigned char, 16>;
-Fingerprint128 Compact(const std::string& hex) {
-  Fingerprint128 out{};
-  size_t length = 0;
-  if (sodium_hex2bin(out.data(), out.size(), hex.data(), hex.size(), nullptr, &length, nullptr) != 0 ||
-      length != out.size()) {
-    out.fill(0);
-  }
-  return out;
-}
-
 // Stored entity id → fingerprint, read a page at a time (internal/scan.h).
-std::unordered_map<std::string, std::string> StoredEntities(soci::session& sql) {
-  std::unordered_map<std::string, std::string> out;
-  std::string after, id, fp;
+std::unordered_map<std::string, int64_t> StoredEntities(soci::session& sql) {
+  std::unordered_map<std::string, int64_t> out;
+  std::string after, id;
+  int64_t fp = 0;
   soci::statement st = (sql.prepare << "SELECT id, fingerprint FROM entities WHERE id > :after ORDER BY id LIMIT " +
                                            std::to_string(internal::kScanWindow),
                         soci::use(after), soci::into(id), soci::into(fp));
@@ -121,7 +118,7 @@ struct PlaceHash {
 // What a row is stored with beside its own fields: its fingerprint and, for a mention, its
 // index within its record.
 struct Extra {
-  std::string fp;
+  int64_t fp = 0;
   int64_t mention_index = 0;
 };
 Extra ExtraOf(const EntityRow& e) { return {Fingerprint(e)}; }
@@ -198,18 +195,16 @@ class Writer {
         mentions_(Inserter<MentionRow>(sql, kMentionColumns)),
         links_(Inserter<LinkRow>(sql, kLinkColumns)) {}
 
-  void InsertEntity(const EntityRow& row, std::string fp) { entities_.Add({row, {std::move(fp)}}); }
-  void InsertMention(const MentionRow& row, std::string fp) {
-    mentions_.Add({row, {std::move(fp), MentionIndex(row.mention_key)}});
-  }
-  void InsertLink(const LinkRow& row, std::string fp) { links_.Add({row, {std::move(fp)}}); }
+  void InsertEntity(const EntityRow& row, int64_t fp) { entities_.Add({row, {fp}}); }
+  void InsertMention(const MentionRow& row, int64_t fp) { mentions_.Add({row, {fp, MentionIndex(row.mention_key)}}); }
+  void InsertLink(const LinkRow& row, int64_t fp) { links_.Add({row, {fp}}); }
   void Flush() {
     entities_.Flush();
     mentions_.Flush();
     links_.Flush();
   }
 
-  void UpdateEntity(const EntityRow& row, const std::string& fp) {
+  void UpdateEntity(const EntityRow& row, int64_t fp) {
     if (!update_entity_) {
       update_entity_ = std::make_unique<soci::statement>(
           (sql_.prepare << "UPDATE entities SET kind = :k, name = :n, company_number = :c, postcode = :p, "
@@ -245,7 +240,7 @@ class Writer {
   internal::MultiRowInsert<Printed<MentionRow>> mentions_;
   internal::MultiRowInsert<Printed<LinkRow>> links_;
   EntityRow e_;
-  std::string fp_;
+  int64_t fp_ = 0;
   std::unique_ptr<soci::statement> update_entity_;
 };
 
@@ -367,7 +362,7 @@ Status ReplaceNetworkFrom(Tx& tx, const std::vector<EntityRow>& entities, const 
   // Entities first (new and changed), so mentions and links can point at them. Each stored entity
   // met by a new one is struck off the map, so what is left at the end is what to delete.
   for (const auto& e : entities) {
-    std::string fp = Fingerprint(e);
+    const int64_t fp = Fingerprint(e);
     auto it = old_entities.find(e.id);
     if (it == old_entities.end()) {
       w.InsertEntity(e, fp), ++stats.inserted;
@@ -388,9 +383,8 @@ Status ReplaceNetworkFrom(Tx& tx, const std::vector<EntityRow>& entities, const 
     by_place.reserve(mentions.size);
     for (uint32_t i = 0; i < mentions.size; ++i) by_place.emplace(mentions.place(i), i);
     std::vector<bool> stored(mentions.size);
-    std::string fp;
     MentionPlace place;
-    int64_t id = 0, lo = 0, hi = 0;
+    int64_t id = 0, lo = 0, hi = 0, fp = 0;
     soci::statement st = (sql.prepare << "SELECT id, source_record_id, mention_index, fingerprint FROM mentions "
                                          "WHERE id > :lo AND id <= :hi",
                           soci::use(lo), soci::use(hi), soci::into(id), soci::into(place.record),
@@ -425,19 +419,24 @@ Status ReplaceNetworkFrom(Tx& tx, const std::vector<EntityRow>& entities, const 
     w.InsertMention(m, Fingerprint(m));
   }
   w.Flush();
-  // Links have no key of their own: the same content is the same link. The stored ones are held
-  // as (fingerprint, id) in fingerprint order, the fingerprint as its 16 bytes; a stored link
-  // matched by a new one has its id set to 0.
-  std::vector<std::pair<Fingerprint128, int64_t>> old_links;
+  // Links have no key of their own: the same content from the same record is the same link. The
+  // stored ones are held as (record, fingerprint, id) in that order; a stored link matched by a
+  // new one has its id set to 0.
+  struct StoredLink {
+    int64_t record = 0, fp = 0, id = 0;
+    auto operator<=>(const StoredLink&) const = default;
+  };
+  std::vector<StoredLink> old_links;
   {
-    int64_t id = 0, lo = 0, hi = 0;
-    std::string fp;
-    soci::statement st = (sql.prepare << "SELECT id, fingerprint FROM links WHERE id > :lo AND id <= :hi",
-                          soci::use(lo), soci::use(hi), soci::into(id), soci::into(fp));
+    StoredLink stored;
+    int64_t lo = 0, hi = 0;
+    soci::statement st = (sql.prepare << "SELECT id, source_record_id, fingerprint FROM links WHERE id > :lo AND id <= :hi",
+                          soci::use(lo), soci::use(hi), soci::into(stored.id), soci::into(stored.record),
+                          soci::into(stored.fp));
     internal::ForEachIdWindow(sql, "links", [&](int64_t from, int64_t to) {
       lo = from, hi = to;
       st.execute(false);
-      while (st.fetch()) old_links.emplace_back(Compact(fp), id);
+      while (st.fetch()) old_links.push_back(stored);
     });
   }
   std::sort(old_links.begin(), old_links.end());
@@ -445,20 +444,21 @@ Status ReplaceNetworkFrom(Tx& tx, const std::vector<EntityRow>& entities, const 
   LinkRow l;
   for (uint32_t i = 0; i < links.size; ++i) {
     links.row(i, l);
-    const Fingerprint128 compact = Compact(Fingerprint(l));
-    auto it = std::lower_bound(old_links.begin(), old_links.end(), std::make_pair(compact, int64_t{0}),
-                               [](const auto& a, const auto& b) { return a.first < b.first; });
-    while (it != old_links.end() && it->first == compact && it->second == 0) ++it;
-    if (it != old_links.end() && it->first == compact) {
-      it->second = 0;
+    const StoredLink key{l.source_record_id, Fingerprint(l), 0};
+    auto it = std::lower_bound(old_links.begin(), old_links.end(), key, [](const auto& a, const auto& b) {
+      return std::tie(a.record, a.fp) < std::tie(b.record, b.fp);
+    });
+    while (it != old_links.end() && it->record == key.record && it->fp == key.fp && it->id == 0) ++it;
+    if (it != old_links.end() && it->record == key.record && it->fp == key.fp) {
+      it->id = 0;
       ++stats.unchanged;
     } else {
       add_links.push_back(i);
     }
   }
   std::vector<int64_t> drop_links;
-  for (const auto& [fp, id] : old_links) {
-    if (id != 0) drop_links.push_back(id);
+  for (const StoredLink& stored : old_links) {
+    if (stored.id != 0) drop_links.push_back(stored.id);
   }
   old_links = {};
   w.ForEach("DELETE FROM links WHERE id = :id", drop_links);

@@ -424,10 +424,108 @@ TEST_P(StoreContract, MentionIndexMigrationKeepsTheKeys) {
     for (const auto& v : of) EXPECT_EQ(v.mention.name, "Name " + v.mention.mention_key.substr(4)) << v.mention.mention_key;
     return Status::Ok();
   }).ok());
+  // 0026 came after it and zeroed the fingerprints, so the first write refreshes each row once
+  // (adding and dropping none), and the next writes nothing.
   NetworkWriteStats again;
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, {}, &again); }).ok());
+  EXPECT_EQ(again.updated, int64_t(1 + mentions.size()));
+  EXPECT_EQ(again.inserted + again.deleted, 0);
   ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, {}, &again); }).ok());
   EXPECT_EQ(again.unchanged, int64_t(1 + mentions.size()));
   EXPECT_EQ(again.inserted + again.updated + again.deleted, 0);
+}
+
+// Migration 0026 turns fingerprints from 32 hex digits of text into 64-bit integers. A store
+// written before it keeps every row; the first resolve after it writes each row once more, in
+// place for entities and mentions and as a new row for a link (a link is known by its content),
+// and the next writes nothing.
+TEST_P(StoreContract, IntegerFingerprintMigrationRewritesEachRowOnce) {
+  AddSourceRecordOne();
+  std::vector<EntityRow> entities(2);
+  entities[0].id = "E0", entities[1].id = "E1";
+  entities[0].kind = entities[1].kind = "person";
+  std::vector<MentionRow> mentions(2);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    mentions[i].mention_key = MentionKey("x", "k", int64_t(i));
+    mentions[i].source_record_id = 1;
+    mentions[i].kind = "person";
+    mentions[i].entity_id = entities[i].id;
+  }
+  std::vector<LinkRow> links(1);
+  links[0].from_entity = "E0", links[0].to_entity = "E1", links[0].type = "associate_of", links[0].source_record_id = 1;
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, nullptr); }).ok());
+  // Back to the shape before 0026: each fingerprint 32 hex digits of text.
+  ASSERT_TRUE(db().Write([&](Tx& tx) {
+    tx.sql() << "DROP VIEW keyed_mentions";
+    for (const char* table : {"entities", "mentions", "links"}) {
+      tx.sql() << std::string("ALTER TABLE ") + table + " DROP COLUMN fingerprint";
+      tx.sql() << std::string("ALTER TABLE ") + table + " ADD COLUMN fingerprint TEXT NOT NULL DEFAULT ''";
+      tx.sql() << std::string("UPDATE ") + table + " SET fingerprint = '0123456789abcdef0123456789abcdef'";
+    }
+    tx.sql() << "CREATE VIEW keyed_mentions AS SELECT m.*, 'old' AS mention_key FROM mentions m";
+    tx.sql() << "DELETE FROM schema_migrations WHERE version >= 26";
+    return Status::Ok();
+  }).ok());
+  auto migrated = db().Migrate();
+  ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
+  EXPECT_EQ(*migrated, 1);
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      CAIRN_ASSIGN_OR_RETURN(auto found, FindMention(tx, mentions[i].mention_key));  // the view is back
+      EXPECT_TRUE(found.has_value()) << i;
+      CAIRN_ASSIGN_OR_RETURN(auto of, MentionsOf(tx, entities[i].id));
+      EXPECT_EQ(of.size(), 1u) << i;
+    }
+    CAIRN_ASSIGN_OR_RETURN(auto ls, LinksOf(tx, "E0"));
+    EXPECT_EQ(ls.size(), 1u);
+    int64_t zero = -1;
+    tx.sql() << "SELECT COUNT(*) FROM keyed_mentions WHERE fingerprint = 0", soci::into(zero);
+    EXPECT_EQ(zero, int64_t(mentions.size()));
+    return Status::Ok();
+  }).ok());
+  NetworkWriteStats again;
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, &again); }).ok());
+  EXPECT_EQ(again.updated, int64_t(entities.size() + mentions.size()));
+  EXPECT_EQ(again.inserted, 1);  // the link, and the stored one goes
+  EXPECT_EQ(again.deleted, 1);
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, &again); }).ok());
+  EXPECT_EQ(again.unchanged, int64_t(entities.size() + mentions.size() + links.size()));
+  EXPECT_EQ(again.inserted + again.updated + again.deleted, 0);
+  int64_t zero = -1;
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    tx.sql() << "SELECT (SELECT COUNT(*) FROM entities WHERE fingerprint = 0) + (SELECT COUNT(*) FROM mentions "
+                "WHERE fingerprint = 0) + (SELECT COUNT(*) FROM links WHERE fingerprint = 0)",
+        soci::into(zero);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(zero, 0);
+}
+
+// Two links of one record that differ only in what a fingerprint sees apart are two links: a
+// re-run keeps both and writes nothing.
+TEST_P(StoreContract, LinksOfOneRecordAreKnownByTheirContent) {
+  AddSourceRecordOne();
+  std::vector<EntityRow> entities(2);
+  entities[0].id = "E0", entities[1].id = "E1";
+  entities[0].kind = entities[1].kind = "person";
+  std::vector<LinkRow> links(3);
+  for (auto& l : links) l.from_entity = "E0", l.to_entity = "E1", l.type = "officer_of", l.source_record_id = 1;
+  links[1].start_date = "2020-01-01";
+  links[2] = links[1];  // the same link twice in one record is kept twice
+  NetworkWriteStats stats;
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, {}, links, &stats); }).ok());
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, {}, links, &stats); }).ok());
+  EXPECT_EQ(stats.unchanged, int64_t(entities.size() + links.size()));
+  EXPECT_EQ(stats.inserted + stats.updated + stats.deleted, 0);
+  links[2].end_date = "2021-01-01";
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, {}, links, &stats); }).ok());
+  EXPECT_EQ(stats.inserted, 1);
+  EXPECT_EQ(stats.deleted, 1);
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_ASSIGN_OR_RETURN(auto ls, LinksOf(tx, "E0"));
+    EXPECT_EQ(ls.size(), 3u);
+    return Status::Ok();
+  }).ok());
 }
 
 // Search is answered from indexes (FTS5 on SQLite; trigram and word indexes on PostgreSQL) that follow
