@@ -92,7 +92,7 @@ Result<LoadedRecords> LoadRecords(const std::string& path, const std::string& id
         std::string v = ingest::Trim(row.fields[i]);
         if (!v.empty()) joined += (joined.empty() ? "" : " ") + v;
       }
-      r[fields[f].role] = resolve::NormaliseForRole(fields[f].role, joined);
+      r.Set(fields[f].role, resolve::NormaliseForRole(fields[f].role, joined));
     }
     out.records.push_back(std::move(r));
   }

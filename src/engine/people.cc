@@ -19,13 +19,15 @@ resolve::Record ToRecord(const internal::Mentions& ms, uint32_t m) {
   using M = internal::Mentions;
   resolve::Record r;  // no id: the explanation names the partner by its mention (Clusterer::Partner)
   auto given = resolve::Tokens(resolve::NormaliseForRole(Role::kGivenName, std::string(ms.Get(m, M::kGivenName))));
-  if (!given.empty()) r[Role::kGivenName] = given[0];
-  for (size_t i = 1; i < given.size(); ++i) r[Role::kMiddleName] += (i > 1 ? " " : "") + given[i];
-  r[Role::kSurname] = resolve::NormaliseForRole(Role::kSurname, std::string(ms.Get(m, M::kSurname)));
+  if (!given.empty()) r.Set(Role::kGivenName, given[0]);
+  std::string middle;
+  for (size_t i = 1; i < given.size(); ++i) middle += (i > 1 ? " " : "") + given[i];
+  r.Set(Role::kMiddleName, middle);
+  r.Set(Role::kSurname, resolve::NormaliseForRole(Role::kSurname, std::string(ms.Get(m, M::kSurname))));
   const std::string_view birth = ms.Get(m, M::kBirthDate);  // YYYY, YYYY-MM or YYYY-MM-DD
-  if (birth.size() >= 4) r[Role::kBirthYear] = birth.substr(0, 4);
-  if (birth.size() >= 7) r[Role::kBirthMonth] = birth.substr(5, 2);
-  r[Role::kPostcode] = ms.Get(m, M::kPostcode);
+  if (birth.size() >= 4) r.Set(Role::kBirthYear, birth.substr(0, 4));
+  if (birth.size() >= 7) r.Set(Role::kBirthMonth, birth.substr(5, 2));
+  r.Set(Role::kPostcode, ms.Get(m, M::kPostcode));
   return r;
 }
 

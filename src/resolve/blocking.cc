@@ -10,9 +10,9 @@ namespace {
 
 bool Has(const std::vector<Role>& roles, Role r) { return std::find(roles.begin(), roles.end(), r) != roles.end(); }
 
-std::string First(const std::string& s, size_t n) { return s.substr(0, std::min(n, s.size())); }
+std::string First(std::string_view s, size_t n) { return std::string(s.substr(0, std::min(n, s.size()))); }
 
-std::string LastWord(const std::string& s) { return s.substr(s.find_last_of(' ') + 1); }
+std::string_view LastWord(std::string_view s) { return s.substr(s.find_last_of(' ') + 1); }
 
 // Keys as 64-bit hashes, 0 = no key. A pair is produced by the first rule whose keys agree,
 // which removes duplicates without a set of all pairs.
@@ -52,7 +52,7 @@ std::vector<BlockingRule> RulesFor(const std::vector<Role>& roles) {
     rules.push_back({std::move(name), std::move(key), std::move(uses)});
   };
   for (Role r : {Role::kIdNumber, Role::kCompanyNumber, Role::kEmail, Role::kPhone}) {
-    if (Has(roles, r)) add(std::string(RoleName(r)), {r}, [r](const Record& x) { return x[r]; });
+    if (Has(roles, r)) add(std::string(RoleName(r)), {r}, [r](const Record& x) { return std::string(x[r]); });
   }
   bool given = Has(roles, Role::kGivenName), surname = Has(roles, Role::kSurname);
   // Name keys ignore which name is which, since registers swap given name and surname.
@@ -60,11 +60,13 @@ std::vector<BlockingRule> RulesFor(const std::vector<Role>& roles) {
   if (Has(roles, Role::kDob) && given && surname) {
     // A birth date alone is shared by dozens of people in a million: add both initials.
     add("dob+initials", {Role::kDob}, [either_order](const Record& x) {
-      const std::string &d = x[Role::kDob], &g = x[Role::kGivenName], &s = x[Role::kSurname];
-      return d.empty() || g.empty() || s.empty() ? "" : d + either_order(g.substr(0, 1), s.substr(0, 1));
+      const std::string_view d = x[Role::kDob], g = x[Role::kGivenName], s = x[Role::kSurname];
+      return d.empty() || g.empty() || s.empty()
+                 ? ""
+                 : std::string(d) + either_order(std::string(g.substr(0, 1)), std::string(s.substr(0, 1)));
     });
   } else if (Has(roles, Role::kDob)) {
-    add("dob", {Role::kDob}, [](const Record& x) { return x[Role::kDob]; });
+    add("dob", {Role::kDob}, [](const Record& x) { return std::string(x[Role::kDob]); });
   }
   if (given && surname) {
     add("soundex(surname)+soundex(given_name)", {Role::kSurname, Role::kGivenName}, [either_order](const Record& x) {
@@ -74,32 +76,35 @@ std::vector<BlockingRule> RulesFor(const std::vector<Role>& roles) {
   }
   if (Has(roles, Role::kFullName)) {
     add("soundex(first and last name)", {Role::kFullName}, [](const Record& x) {
-      const std::string& n = x[Role::kFullName];
+      const std::string_view n = x[Role::kFullName];
       std::string f = Soundex(n.substr(0, n.find(' '))), l = Soundex(LastWord(n));
       return f.empty() || l.empty() ? "" : f + l;
     });
   }
-  if (Has(roles, Role::kOrgName)) add("org_name", {Role::kOrgName}, [](const Record& x) { return x[Role::kOrgName]; });
+  if (Has(roles, Role::kOrgName)) add("org_name", {Role::kOrgName}, [](const Record& x) { return std::string(x[Role::kOrgName]); });
   Role name = surname ? Role::kSurname : Has(roles, Role::kFullName) ? Role::kFullName : Role::kOrgName;
   if (Has(roles, Role::kPostcode) && Has(roles, name)) {
     add("postcode+initial", {Role::kPostcode, name}, [name](const Record& x) {
-      return x[Role::kPostcode].empty() || x[name].empty() ? "" : x[Role::kPostcode] + "|" + x[name][0];
+      return x[Role::kPostcode].empty() || x[name].empty() ? "" : std::string(x[Role::kPostcode]) + "|" + x[name][0];
     });
   }
   if (surname && Has(roles, Role::kDob)) {
     add("surname+birth year", {Role::kSurname, Role::kDob}, [](const Record& x) {
-      return x[Role::kSurname].empty() || x[Role::kDob].empty() ? "" : x[Role::kSurname] + "|" + x[Role::kDob].substr(0, 4);
+      return x[Role::kSurname].empty() || x[Role::kDob].empty()
+                 ? ""
+                 : std::string(x[Role::kSurname]) + "|" + std::string(x[Role::kDob].substr(0, 4));
     });
   }
   if (given && Has(roles, Role::kAddress)) {
     add("given_name+address start", {Role::kGivenName, Role::kAddress}, [](const Record& x) {
       return x[Role::kGivenName].empty() || x[Role::kAddress].empty() ? ""
-                                                                       : x[Role::kGivenName] + "|" + First(x[Role::kAddress], 6);
+                                                                       : std::string(x[Role::kGivenName]) + "|" + First(x[Role::kAddress], 6);
     });
   }
   if (surname && Has(roles, Role::kTown)) {
     add("surname+town", {Role::kSurname, Role::kTown}, [](const Record& x) {
-      return x[Role::kSurname].empty() || x[Role::kTown].empty() ? "" : x[Role::kSurname] + "|" + x[Role::kTown];
+      return x[Role::kSurname].empty() || x[Role::kTown].empty() ? ""
+                                                                 : std::string(x[Role::kSurname]) + "|" + std::string(x[Role::kTown]);
     });
   }
   return rules;

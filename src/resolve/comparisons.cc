@@ -13,8 +13,8 @@ namespace {
 // Names: exact, close (typo), similar, different. A given name found in the other record's
 // surname (or the reverse) counts as close: registers swap them.
 uint8_t CompareName(const Record& a, const Record& b, Role role) {
-  const std::string& x = a[role];
-  const std::string& y = b[role];
+  const std::string_view x = a[role];
+  const std::string_view y = b[role];
   if (x.empty() || y.empty()) return kMissing;
   if (x == y) return 3;
   double jw = JaroWinkler(x, y);
@@ -27,8 +27,8 @@ uint8_t CompareName(const Record& a, const Record& b, Role role) {
 
 // Free text (addresses): exact, near-identical, sharing most words, different.
 uint8_t CompareText(const Record& a, const Record& b, Role role) {
-  const std::string& x = a[role];
-  const std::string& y = b[role];
+  const std::string_view x = a[role];
+  const std::string_view y = b[role];
   if (x.empty() || y.empty()) return kMissing;
   if (x == y) return 3;
   if (JaroWinkler(x, y) >= 0.92) return 2;
@@ -54,8 +54,8 @@ uint8_t CompareText(const Record& a, const Record& b, Role role) {
 
 // Identifiers: exact, one edit away (a typo), different.
 uint8_t CompareCode(const Record& a, const Record& b, Role role) {
-  const std::string& x = a[role];
-  const std::string& y = b[role];
+  const std::string_view x = a[role];
+  const std::string_view y = b[role];
   if (x.empty() || y.empty()) return kMissing;
   if (x == y) return 2;
   return BoundedEditDistance(x, y, 1) <= 1 ? 1 : 0;
@@ -63,20 +63,20 @@ uint8_t CompareCode(const Record& a, const Record& b, Role role) {
 
 // Dates as YYYYMMDD: exact, one digit off or day and month swapped, same year, different.
 uint8_t CompareDate(const Record& a, const Record& b, Role role) {
-  const std::string& x = a[role];
-  const std::string& y = b[role];
+  const std::string_view x = a[role];
+  const std::string_view y = b[role];
   if (x.empty() || y.empty()) return kMissing;
   if (x == y) return 3;
   if (BoundedEditDistance(x, y, 1) <= 1) return 2;
-  std::string_view dx(x), dy(y);  // YYYYMMDD
+  const std::string_view dx = x, dy = y;  // YYYYMMDD
   bool same_year = dx.substr(0, 4) == dy.substr(0, 4);
   if (same_year && dx.substr(4, 2) == dy.substr(6, 2) && dx.substr(6, 2) == dy.substr(4, 2)) return 2;
   return same_year ? 1 : 0;
 }
 
 uint8_t CompareExact(const Record& a, const Record& b, Role role) {
-  const std::string& x = a[role];
-  const std::string& y = b[role];
+  const std::string_view x = a[role];
+  const std::string_view y = b[role];
   if (x.empty() || y.empty()) return kMissing;
   return x == y ? 1 : 0;
 }

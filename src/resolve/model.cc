@@ -132,8 +132,8 @@ Model Model::Train(std::vector<Comparison> comparisons, const std::vector<Record
     if (!model.comparisons_[c].term_frequency) continue;
     auto count = [&](const std::vector<Record>& rs) {
       for (const Record& r : rs) {
-        const std::string& v = r[model.comparisons_[c].role];
-        if (!v.empty()) model.tf_[c][v] += 1.0 / n;
+        const std::string_view v = r[model.comparisons_[c].role];
+        if (!v.empty()) model.tf_[c][std::string(v)] += 1.0 / n;
       }
     };
     count(a);

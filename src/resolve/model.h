@@ -14,6 +14,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <functional>
 #include <unordered_map>
 #include <vector>
 
@@ -73,7 +75,12 @@ class Model {
 
   std::vector<Comparison> comparisons_;
   std::vector<std::vector<double>> m_, u_;  // [comparison][level]
-  std::vector<std::unordered_map<std::string, double>> tf_;  // [comparison] value → frequency
+  // Looked up by a record's value, a view (Record), without copying it.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::vector<std::unordered_map<std::string, double, TextHash, std::equal_to<>>> tf_;  // [comparison] value → frequency
   double prior_ = 0.05;
   double min_tf_ = 1e-9;
   int iterations_ = 0;

@@ -20,6 +20,14 @@ std::string Upper(std::string s) {
 
 std::string_view RoleName(Role role) { return kNames[size_t(role)]; }
 
+void Record::Set(Role r, std::string_view value) {
+  const size_t i = size_t(r);
+  const uint32_t from = start_[i], to = start_[i + 1];
+  data_.replace(from, to - from, value);  // std::string copes when `value` views data_ itself
+  const int64_t moved = int64_t(value.size()) - int64_t(to - from);
+  for (size_t j = i + 1; j <= kRoleCount; ++j) start_[j] = uint32_t(int64_t(start_[j]) + moved);
+}
+
 std::optional<Role> ParseRole(std::string_view name) {
   for (size_t i = 0; i < kRoleCount; ++i) {
     if (kNames[i] == name) return Role(i);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,11 +21,23 @@ inline constexpr size_t kRoleCount = 15;
 std::string_view RoleName(Role role);
 std::optional<Role> ParseRole(std::string_view name);
 
-struct Record {
+// One record's values, packed one after another into a single string. (An array of fifteen
+// std::strings took 480 bytes a record before holding any value, and linkage holds a million
+// records or more at once.)
+class Record {
+ public:
   std::string id;
-  std::array<std::string, kRoleCount> value;
-  const std::string& operator[](Role r) const { return value[size_t(r)]; }
-  std::string& operator[](Role r) { return value[size_t(r)]; }
+
+  std::string_view operator[](Role r) const {
+    const size_t i = size_t(r);
+    return std::string_view(data_).substr(start_[i], start_[i + 1] - start_[i]);
+  }
+  // Replaces the value of `r` ("" = missing).
+  void Set(Role r, std::string_view value);
+
+ private:
+  std::string data_;
+  std::array<uint32_t, kRoleCount + 1> start_{};  // value i is data_[start_[i], start_[i + 1])
 };
 
 // Normalises `raw` for `role` (dates become YYYYMMDD with 00 for unknown parts; invalid
