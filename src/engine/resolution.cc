@@ -162,7 +162,7 @@ Status AddAnalytics(std::vector<storage::EntityRow>& entities, const internal::P
     int64_t a = index[entity_of[links.from(l)]], b = index[entity_of[links.to(l)]];
     if (!links.restricted(l) && a != kRestricted && b != kRestricted) edges.emplace_back(a, b);
   }
-  CAIRN_ASSIGN_OR_RETURN(auto metrics, graph::Analyse(int64_t(public_entities.size()), edges));
+  CAIRN_ASSIGN_OR_RETURN(auto metrics, graph::Analyse(int64_t(public_entities.size()), std::move(edges)));
   for (size_t v = 0; v < public_entities.size(); ++v) {
     storage::EntityRow& e = entities[public_entities[v]];
     e.component_size = metrics[v].component_size;

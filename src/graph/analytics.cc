@@ -1,14 +1,15 @@
 #include "graph/analytics.h"
 
 #include <igraph/igraph.h>
-
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <memory>
+#include <span>
 
 namespace cairn::graph {
 namespace {
@@ -31,37 +32,48 @@ using IntVector = Owned<igraph_vector_int_t, igraph_vector_int_init, igraph_vect
 // parallel over sources. Each unordered pair counts once, as igraph counts undirected pairs.
 // Shares are summed as integers (units of 1e-9), which add up the same in any order, so the
 // figures repeat exactly however the threads divide the work.
-std::vector<double> TwoLinkBetweenness(int64_t n, const std::vector<std::pair<int64_t, int64_t>>& edges) {
+std::vector<double> TwoLinkBetweenness(int32_t n, const std::vector<std::pair<int64_t, int64_t>>& edges) {
   constexpr int64_t kUnit = 1'000'000'000;
-  std::vector<std::vector<int64_t>> adj(static_cast<size_t>(n));
-  for (auto [a, b] : edges) {
-    adj[size_t(a)].push_back(b);
-    adj[size_t(b)].push_back(a);
+  // Neighbours in one array, node v's from start[v] to start[v + 1] (a vector per node cost a
+  // heap block and its spare room each).
+  std::vector<int64_t> start(size_t(n) + 1, 0);
+  for (auto [a, b] : edges) ++start[size_t(a) + 1], ++start[size_t(b) + 1];
+  for (size_t v = 0; v < size_t(n); ++v) start[v + 1] += start[v];
+  std::vector<int32_t> neighbours(size_t(start[size_t(n)]));
+  {
+    std::vector<int64_t> next(start.begin(), start.end() - 1);
+    for (auto [a, b] : edges) {
+      neighbours[size_t(next[size_t(a)]++)] = int32_t(b);
+      neighbours[size_t(next[size_t(b)]++)] = int32_t(a);
+    }
   }
+  auto adj = [&](int32_t v) {
+    return std::span<const int32_t>(neighbours.data() + start[size_t(v)], size_t(start[size_t(v) + 1] - start[size_t(v)]));
+  };
   struct Scratch {
-    std::vector<int64_t> linked, seen;
+    std::vector<int32_t> linked, seen;
     std::vector<int32_t> paths;
     std::vector<int64_t> betweenness;  // units of kUnit
   };
   tbb::enumerable_thread_specific<Scratch> scratch([n] {
-    return Scratch{std::vector<int64_t>(size_t(n), -1), std::vector<int64_t>(size_t(n), -1),
+    return Scratch{std::vector<int32_t>(size_t(n), -1), std::vector<int32_t>(size_t(n), -1),
                    std::vector<int32_t>(size_t(n), 0), std::vector<int64_t>(size_t(n), 0)};
   });
-  tbb::parallel_for(tbb::blocked_range<int64_t>(0, n, 1024), [&](const tbb::blocked_range<int64_t>& range) {
+  tbb::parallel_for(tbb::blocked_range<int32_t>(0, n, 1024), [&](const tbb::blocked_range<int32_t>& range) {
     Scratch& s = scratch.local();
-    for (int64_t a = range.begin(); a != range.end(); ++a) {
-      for (int64_t v : adj[size_t(a)]) s.linked[size_t(v)] = a;
+    for (int32_t a = range.begin(); a != range.end(); ++a) {
+      for (int32_t v : adj(a)) s.linked[size_t(v)] = a;
       // Count the two-link paths from a to each b > a that a is not linked to directly...
-      for (int64_t v : adj[size_t(a)]) {
-        for (int64_t b : adj[size_t(v)]) {
+      for (int32_t v : adj(a)) {
+        for (int32_t b : adj(v)) {
           if (b <= a || s.linked[size_t(b)] == a) continue;
           if (s.seen[size_t(b)] != a) s.seen[size_t(b)] = a, s.paths[size_t(b)] = 0;
           ++s.paths[size_t(b)];
         }
       }
       // ...and share each pair among its middles.
-      for (int64_t v : adj[size_t(a)]) {
-        for (int64_t b : adj[size_t(v)]) {
+      for (int32_t v : adj(a)) {
+        for (int32_t b : adj(v)) {
           if (b <= a || s.linked[size_t(b)] == a) continue;
           s.betweenness[size_t(v)] += kUnit / s.paths[size_t(b)];
         }
@@ -79,51 +91,59 @@ std::vector<double> TwoLinkBetweenness(int64_t n, const std::vector<std::pair<in
 
 }  // namespace
 
-Result<std::vector<NodeMetrics>> Analyse(int64_t n, const std::vector<std::pair<int64_t, int64_t>>& raw_edges) {
+Result<std::vector<NodeMetrics>> Analyse(int64_t n, std::vector<std::pair<int64_t, int64_t>> edges) {
   std::vector<NodeMetrics> out(static_cast<size_t>(n), NodeMetrics{});
   if (n == 0) return out;
-  // Simple graph: one edge per pair, no self-loops.
-  std::vector<std::pair<int64_t, int64_t>> unique;
-  unique.reserve(raw_edges.size());
-  for (auto [a, b] : raw_edges) {
-    if (a != b) unique.emplace_back(std::min(a, b), std::max(a, b));
+  if (n > INT32_MAX) return InvalidArgument("network analytics: more than 2^31 entities");
+  // Simple graph: one edge per pair, no self-loops (made in place: the edges are the largest
+  // thing held here).
+  std::erase_if(edges, [](const auto& e) { return e.first == e.second; });
+  for (auto& [a, b] : edges) {
+    if (a > b) std::swap(a, b);
   }
-  std::sort(unique.begin(), unique.end());
-  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
-  IntVector edges(igraph_integer_t(unique.size() * 2));
-  if (!edges.ok) return Internal("igraph: cannot allocate edges");
-  igraph_integer_t i = 0;
-  for (auto [a, b] : unique) {
-    VECTOR(edges.value)[i++] = a;
-    VECTOR(edges.value)[i++] = b;
-  }
-  igraph_t g;
-  if (igraph_create(&g, edges.get(), n, IGRAPH_UNDIRECTED) != IGRAPH_SUCCESS) return Internal("igraph: cannot build the graph");
-  std::unique_ptr<igraph_t, void (*)(igraph_t*)> guard(&g, [](igraph_t* p) { igraph_destroy(p); });
-  igraph_rng_seed(igraph_rng_default(), 20261122);
+  std::sort(edges.begin(), edges.end());
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+  edges.shrink_to_fit();
+  {
+    igraph_t g;
+    {
+      IntVector pairs(igraph_integer_t(edges.size() * 2));
+      if (!pairs.ok) return Internal("igraph: cannot allocate edges");
+      igraph_integer_t i = 0;
+      for (auto [a, b] : edges) {
+        VECTOR(pairs.value)[i++] = a;
+        VECTOR(pairs.value)[i++] = b;
+      }
+      if (igraph_create(&g, pairs.get(), n, IGRAPH_UNDIRECTED) != IGRAPH_SUCCESS) {
+        return Internal("igraph: cannot build the graph");
+      }
+    }  // igraph holds its own copy of the edges now
+    std::unique_ptr<igraph_t, void (*)(igraph_t*)> guard(&g, [](igraph_t* p) { igraph_destroy(p); });
+    igraph_rng_seed(igraph_rng_default(), 20261122);
 
-  IntVector components, degree, communities;
-  igraph_integer_t count = 0;
-  if (igraph_connected_components(&g, components.get(), nullptr, &count, IGRAPH_WEAK) != IGRAPH_SUCCESS ||
-      igraph_degree(&g, degree.get(), igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS) != IGRAPH_SUCCESS ||
-      igraph_community_multilevel(&g, nullptr, 1.0, communities.get(), nullptr, nullptr) != IGRAPH_SUCCESS) {
-    return Internal("igraph: analytics failed");
-  }
-  std::vector<double> betweenness = TwoLinkBetweenness(n, unique);
-  std::map<int64_t, int64_t> component_size, community_size;
-  for (int64_t v = 0; v < n; ++v) {
-    ++component_size[VECTOR(components.value)[v]];
-    ++community_size[VECTOR(communities.value)[v]];
-  }
-  for (int64_t v = 0; v < n; ++v) {
-    NodeMetrics& m = out[size_t(v)];
-    m.component = VECTOR(components.value)[v];
-    m.component_size = component_size[m.component];
-    m.community = VECTOR(communities.value)[v];
-    m.community_size = community_size[m.community];
-    m.degree = VECTOR(degree.value)[v];
-    m.betweenness = betweenness[size_t(v)];
-  }
+    IntVector components, degree, communities;
+    igraph_integer_t count = 0;
+    if (igraph_connected_components(&g, components.get(), nullptr, &count, IGRAPH_WEAK) != IGRAPH_SUCCESS ||
+        igraph_degree(&g, degree.get(), igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS) != IGRAPH_SUCCESS ||
+        igraph_community_multilevel(&g, nullptr, 1.0, communities.get(), nullptr, nullptr) != IGRAPH_SUCCESS) {
+      return Internal("igraph: analytics failed");
+    }
+    std::map<int64_t, int64_t> component_size, community_size;
+    for (int64_t v = 0; v < n; ++v) {
+      ++component_size[VECTOR(components.value)[v]];
+      ++community_size[VECTOR(communities.value)[v]];
+    }
+    for (int64_t v = 0; v < n; ++v) {
+      NodeMetrics& m = out[size_t(v)];
+      m.component = VECTOR(components.value)[v];
+      m.component_size = component_size[m.component];
+      m.community = VECTOR(communities.value)[v];
+      m.community_size = community_size[m.community];
+      m.degree = VECTOR(degree.value)[v];
+    }
+  }  // the graph is gone before betweenness builds its own lists
+  std::vector<double> betweenness = TwoLinkBetweenness(int32_t(n), edges);
+  for (int64_t v = 0; v < n; ++v) out[size_t(v)].betweenness = betweenness[size_t(v)];
   return out;
 }
 

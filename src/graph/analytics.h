@@ -1,7 +1,6 @@
 // Network analytics over the resolved network, with igraph: connected components, communities
-// (Louvain, seeded so results repeat), degree, and betweenness within a cut-off path length
-// (exact betweenness is O(nodes × links), too slow for a national network; paths of up to
-// four links capture the brokers between nearby groups).
+// (Louvain, seeded so results repeat), degree, and betweenness over paths of at most two links
+// (exact betweenness is O(nodes × links), too slow for a national network; see Analyse).
 #pragma once
 
 #include <cstdint>
@@ -26,6 +25,7 @@ struct NodeMetrics {
 // otherwise separate circles), which is what an analyst reads it for. Full betweenness costs
 // O(nodes x links), and through hubs such as a formation agent's address even a cut-off of 4
 // reaches most of the register; two links cost the sum of squared degrees.
-Result<std::vector<NodeMetrics>> Analyse(int64_t n, const std::vector<std::pair<int64_t, int64_t>>& edges);
+// The edges are taken by value: pass them with std::move when they are not needed after.
+Result<std::vector<NodeMetrics>> Analyse(int64_t n, std::vector<std::pair<int64_t, int64_t>> edges);
 
 }  // namespace cairn::graph
