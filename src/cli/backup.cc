@@ -1,5 +1,6 @@
 // cairn backup --out FILE: a consistent copy of the live store (SQLite online backup, or
 // pg_dump). cairn restore [--db TARGET] [--replace] FILE: put one back and check it.
+// cairn compact: give the space of deleted rows back to the disk (VACUUM).
 #include <iostream>
 
 #include "cli/cli.h"
@@ -37,6 +38,14 @@ Status RunRestore(const GlobalOptions& g, const RestoreOptions& o) {
   return Status::Ok();
 }
 
+Status RunCompact(const GlobalOptions& g) {
+  CAIRN_ASSIGN_OR_RETURN(auto ctx, Open(g));
+  std::cout << "compacting " << ctx->db->display_url() << " (writers wait until it ends)\n" << std::flush;
+  CAIRN_ASSIGN_OR_RETURN(auto done, engine::CompactStore(ctx->env(), model::Actor::System()));
+  std::cout << "compacted: " << done.before << " bytes before, " << done.after << " after\n";
+  return Status::Ok();
+}
+
 }  // namespace
 
 void AddBackup(CLI::App& app, GlobalOptions& g, int& exit_code) {
@@ -57,6 +66,12 @@ void AddBackup(CLI::App& app, GlobalOptions& g, int& exit_code) {
     Status s = RunRestore(g, *o);
     if (!s.ok()) exit_code = Fail(s);
   });
+
+  app.add_subcommand("compact", "Give the space of deleted rows back to the disk (after a large migration or purge)")
+      ->callback([&g, &exit_code] {
+        Status s = RunCompact(g);
+        if (!s.ok()) exit_code = Fail(s);
+      });
 }
 
 }  // namespace cairn::cli

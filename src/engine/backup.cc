@@ -5,6 +5,25 @@
 
 namespace cairn::engine {
 
+namespace {
+
+// Records in the audit log that `action` on the store was done, with `detail`, or that it failed
+// and why. Returns `done`, unless it succeeded and could not be audited: then that error,
+// saying that `what` happened all the same.
+template <typename T>
+Result<T> Audited(const app::Env& env, const model::Actor& actor, const char* action, Result<T> done,
+                  nlohmann::json detail, const std::string& what) {
+  if (!done.ok()) detail["error"] = done.status().message();
+  Status logged = env.db.Write([&](storage::Tx& tx) {
+    return audit::Append(tx, env.clock, actor, {action, "store", "", done.ok(), detail});
+  });
+  if (!done.ok()) return done.status();
+  if (!logged.ok()) return Status(logged.code(), what + " but could not be audited: " + logged.message());
+  return done;
+}
+
+}  // namespace
+
 Result<storage::BackupFile> TakeBackup(const app::Env& env, const std::string& url, const std::string& out,
                                        const model::Actor& actor) {
   Result<storage::BackupFile> made = storage::BackupStore(url, out);
@@ -12,15 +31,18 @@ Result<storage::BackupFile> TakeBackup(const app::Env& env, const std::string& u
   if (made.ok()) {
     detail["bytes"] = made->bytes;
     detail["kind"] = made->kind == storage::BackupKind::kSqlite ? "sqlite" : "pg_dump";
-  } else {
-    detail["error"] = made.status().message();
   }
-  Status logged = env.db.Write([&](storage::Tx& tx) {
-    return audit::Append(tx, env.clock, actor, {"backup", "store", "", made.ok(), detail});
-  });
-  if (!made.ok()) return made.status();
-  if (!logged.ok()) return Status(logged.code(), "the backup was written but could not be audited: " + logged.message());
-  return made;
+  return Audited(env, actor, "backup", std::move(made), std::move(detail), "the backup was written");
+}
+
+Result<storage::Database::Compacted> CompactStore(const app::Env& env, const model::Actor& actor) {
+  Result<storage::Database::Compacted> done = env.db.Compact();
+  nlohmann::json detail = nlohmann::json::object();
+  if (done.ok()) {
+    detail["bytes_before"] = done->before;
+    detail["bytes_after"] = done->after;
+  }
+  return Audited(env, actor, "compact", std::move(done), std::move(detail), "the store was compacted");
 }
 
 Result<RestoreReport> RestoreBackup(const std::string& url, const std::string& file, bool replace, const Clock& clock,

@@ -19,6 +19,10 @@ namespace cairn::engine {
 Result<storage::BackupFile> TakeBackup(const app::Env& env, const std::string& url, const std::string& out,
                                        const model::Actor& actor);
 
+// Gives the space of deleted rows back to the disk (storage::Database::Compact) and records
+// in the audit log who did it and the sizes before and after, or that it failed.
+Result<storage::Database::Compacted> CompactStore(const app::Env& env, const model::Actor& actor);
+
 struct RestoreReport {
   int schema_version = 0;
   int64_t audit_entries = 0;  // all verified, before the restore's own entry

@@ -208,6 +208,40 @@ Status Database::Run(bool write, const std::function<Status(Tx&)>& fn) {
   }
 }
 
+Result<Database::Compacted> Database::Compact() {
+  soci::session sql(*pool_);
+  auto size = [&] {
+    int64_t bytes = 0;
+    if (backend_ == Backend::kSqlite) {
+      int64_t pages = 0, page_size = 0;
+      sql << "PRAGMA page_count", soci::into(pages);
+      sql << "PRAGMA page_size", soci::into(page_size);
+      bytes = pages * page_size;
+    } else {
+      sql << "SELECT pg_database_size(current_database())", soci::into(bytes);
+    }
+    return bytes;
+  };
+  try {
+    Compacted out;
+    out.before = size();
+    if (backend_ == Backend::kSqlite) {
+      // VACUUM builds the new copy as a temporary database, which this connection keeps in
+      // memory (temp_store at Open): a file instead, or a national store needs its size in RAM.
+      sql << "PRAGMA temp_store=FILE";
+      sql << "VACUUM";
+      sql << "PRAGMA temp_store=MEMORY";
+      sql << "PRAGMA wal_checkpoint(TRUNCATE)";
+    } else {
+      sql << "VACUUM (FULL, ANALYZE)";  // plain VACUUM keeps the space for the table's own reuse
+    }
+    out.after = size();
+    return out;
+  } catch (const std::exception& e) {
+    return FromException(e, &sql);
+  }
+}
+
 void Database::RawForTests(const std::string& sql) {
   soci::session s(*pool_);
   s << sql;

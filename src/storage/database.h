@@ -75,6 +75,18 @@ class Database {
   // The highest migration this binary carries: SchemaVersion() equals it once migrated.
   static int LatestSchemaVersion();
 
+  // Gives the space of deleted rows back to the disk and returns the store's size in bytes
+  // before and after: on SQLite VACUUM and then a checkpoint that empties the write-ahead log,
+  // on PostgreSQL VACUUM FULL (plain VACUUM keeps the space inside each table). A migration
+  // that rebuilds or rewrites a table leaves the old pages free inside a SQLite file until this
+  // runs. Both write a new copy of what they compact, so they need about the store's size free
+  // on disk; SQLite's writers, and PostgreSQL's readers and writers of the table being rewritten,
+  // wait until it ends.
+  struct Compacted {
+    int64_t before = 0, after = 0;
+  };
+  Result<Compacted> Compact();
+
   // Runs `sql` outside any transaction (for test fixtures that create and drop databases).
   // Throws on failure.
   void RawForTests(const std::string& sql);

@@ -8,6 +8,7 @@
 #include "common/crypto.h"
 #include "config/settings.h"
 #include "engine/ingest.h"
+#include "engine/backup.h"
 #include "engine/export_ftm.h"
 #include "engine/resolution.h"
 #include "ingest/ftm.h"
@@ -98,6 +99,23 @@ TEST_P(Resolution, APersonJoinsAcrossRegistersAndSaysWhy) {
   EXPECT_TRUE(reasons.count("same name and birth month"));
   // A name alone is not enough: the designated premises manager "John Smith" stays apart.
   EXPECT_NE(EntityOf("role = 'designated_premises_manager'"), person);
+}
+
+// `cairn compact`: once rows are deleted (here the whole network), compacting gives their space
+// back to the disk, and the audit log says who did it and the sizes.
+TEST_P(Resolution, CompactingGivesTheSpaceOfDeletedRowsBack) {
+  Resolve();
+  ASSERT_TRUE(s_.db().Write([&](storage::Tx& tx) { return storage::ReplaceNetwork(tx, {}, {}, {}, nullptr); }).ok());
+  auto done = engine::CompactStore(env(), model::Actor::System("test"));
+  ASSERT_TRUE(done.ok()) << done.status().ToString();
+  EXPECT_GT(done->after, 0);
+  EXPECT_LT(done->after, done->before);
+  auto rows = Rows("SELECT detail FROM audit_log WHERE action = 'compact'", 1);
+  ASSERT_EQ(rows.size(), 1u);
+  auto detail = nlohmann::json::parse(rows[0][0]);
+  EXPECT_EQ(detail["bytes_before"], done->before);
+  EXPECT_EQ(detail["bytes_after"], done->after);
+  EXPECT_EQ(s_.Value("SELECT COUNT(*) FROM entities"), "0");
 }
 
 TEST_P(Resolution, RelationsBecomeLinksBetweenEntities) {
