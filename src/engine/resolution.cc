@@ -87,7 +87,7 @@ void ClusterByKeys(const Mentions& ms, Clusterer& c) {
     if (kind == "organisation") {
       const std::string name(ms.norm_name(i));
       const std::string number(ms.Get(i, M::kCompanyNumber)), postcode(ms.Get(i, M::kPostcode));
-      const std::string_view role = ms.Get(i, M::kRole);
+      const std::string_view role = ms.role(i);
       if (!number.empty()) {
         c.Key(i, "cn:" + number, "same company number");
       } else if (!name.empty()) {
@@ -267,12 +267,14 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
       if (fresh) previous_ids.push_back(entity);
       previous[*m] = id->second;
     }));
-    // Decisions name mentions by key: a map of views of the packed keys, made only if there are any.
-    std::unordered_map<std::string_view, uint32_t> by_key;
-    if (!decisions.empty()) {
-      by_key.reserve(ms.size());
-      for (uint32_t i = 0; i < ms.size(); ++i) by_key.insert_or_assign(ms.key(i), i);
+    // Decisions name mentions by key: the mentions whose keys some decision names, found by
+    // making every mention's key once, only if there are any.
+    std::unordered_map<std::string, uint32_t> by_key;
+    for (const auto& d : decisions) by_key.emplace(d.mention_a, kNew), by_key.emplace(d.mention_b, kNew);
+    for (uint32_t i = 0; i < ms.size() && !by_key.empty(); ++i) {
+      if (auto it = by_key.find(ms.key(i)); it != by_key.end()) it->second = i;
     }
+    std::erase_if(by_key, [&](const auto& k) { return k.second == kNew; });
     for (const auto& d : decisions) {
       auto a = by_key.find(d.mention_a), b = by_key.find(d.mention_b);
       if (a == by_key.end() || b == by_key.end()) continue;  // a record no longer held
@@ -310,12 +312,18 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   std::set<std::string> taken;
   std::vector<storage::MentionRow> rows;  // one cluster's mentions, in key order
   std::vector<uint32_t> members;
+  std::vector<std::pair<std::string, uint32_t>> member_keys;  // to put a cluster's members in key order
   for (size_t begin = 0, end = 0; begin < by_root.size(); begin = end) {
     const uint32_t root = by_root[begin].first;
     while (end < by_root.size() && by_root[end].first == root) ++end;
     members.clear();
     for (size_t k = begin; k < end; ++k) members.push_back(by_root[k].second);
-    std::sort(members.begin(), members.end(), [&](uint32_t a, uint32_t b) { return ms.key(a) < ms.key(b); });
+    if (members.size() > 1) {
+      member_keys.clear();
+      for (uint32_t m : members) member_keys.emplace_back(ms.key(m), m);
+      std::sort(member_keys.begin(), member_keys.end());
+      for (size_t k = 0; k < members.size(); ++k) members[k] = member_keys[k].second;
+    }
     rows.resize(members.size());
     for (size_t k = 0; k < members.size(); ++k) ms.Fill(members[k], rows[k]);
     storage::EntityRow e;
@@ -363,6 +371,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   previous_ids = {};
   by_root = {};
   rows = {};
+  member_keys = {};
   taken = {};  // a copy of every entity id
   stages.Lap("entities");
   CAIRN_RETURN_IF_ERROR(AddAnalytics(entities, pending_links, entity_of));
@@ -373,12 +382,12 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   // The rows are made one at a time as the writer asks for them, from the packed mentions and
   // links, so the network is never held as rows.
   storage::MentionSource mention_rows{
-      ms.size(), [&](size_t i) { return storage::MentionPlace{ms.record(i), storage::MentionIndex(ms.key(i))}; },
+      ms.size(), [&](size_t i) { return storage::MentionPlace{ms.record(i), ms.index(i)}; },
       [&](size_t i, storage::MentionRow& row) {
         ms.Fill(i, row);
         row.entity_id = entities[entity_of[i]].id;
         row.match_reason = clusterer.Reason(uint32_t(i));
-        if (auto partner = clusterer.Partner(uint32_t(i))) row.match_reason += "; with " + std::string(ms.key(*partner));
+        if (auto partner = clusterer.Partner(uint32_t(i))) row.match_reason += "; with " + ms.key(*partner);
       }};
   storage::LinkSource link_rows{pending_links.size(), [&](size_t i, storage::LinkRow& row) {
                                   pending_links.Fill(i, entities[entity_of[pending_links.from(i)]].id,

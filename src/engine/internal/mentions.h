@@ -105,46 +105,90 @@ class RecordColumns {
   std::vector<bool> restricted_;
 };
 
+// Short values that repeat across millions of mentions (a kind, a role), each held once and
+// named by a number.
+class Vocabulary {
+ public:
+  uint16_t Code(std::string_view value) {
+    for (uint16_t c = 0; c < words_.size(); ++c) {
+      if (*words_[c] == value) return c;
+    }
+    if (words_.size() == UINT16_MAX) throw std::length_error("more distinct values than a vocabulary holds");
+    words_.push_back(std::make_unique<std::string>(value));
+    return uint16_t(words_.size() - 1);
+  }
+  std::string_view Word(uint16_t code) const { return *words_[code]; }
+
+ private:
+  std::vector<std::unique_ptr<std::string>> words_;  // a handful: searched in order
+};
+
 // Every mention read from the store: the fields of the row that will be written (all but its
 // entity and reason, which resolution decides) and, beside them, the normalised name used only
 // while matching (organisations' normalised name, people's "given surname"), freed once
 // matching is done.
+//
+// What a mention shares with the other mentions of its record (the record's id, access and the
+// "format/record_key" its key begins with) is held once a record; a mention's key is made from
+// it and the mention's place among the record's mentions when asked for.
 class Mentions {
  public:
-  enum Field { kKey, kKind, kRole, kName, kGivenName, kSurname, kCompanyNumber, kBirthDate, kAddress, kPostcode,
-               kReference };
+  enum Field { kName, kGivenName, kSurname, kCompanyNumber, kBirthDate, kAddress, kPostcode, kReference };
 
+  // REQUIRES: a record's mentions are added together, in the order of their indices from 0
+  // (as extraction gives them); otherwise throws std::invalid_argument.
   void Add(const storage::MentionRow& r, std::string_view norm_name) {
-    const std::string_view fields[] = {r.mention_key, r.kind,     r.role,     r.name,     r.given_name, r.surname,
-                                       r.company_number, r.birth_date, r.address, r.postcode, r.reference};
+    const std::string_view key = r.mention_key;
+    const size_t hash = key.rfind('#');
+    const int64_t index = storage::MentionIndex(key);  // throws if the key ends in no index
+    const std::string_view prefix = key.substr(0, hash);
+    const bool same_record = !first_.empty() && source_.record(first_.size() - 1) == r.source_record_id &&
+                             prefixes_.Field(prefix_at_.back(), 0) == prefix;
+    if (uint64_t(index) != (same_record ? size() - first_.back() : 0)) {
+      throw std::invalid_argument("a record's mentions are not added in the order of their indices");
+    }
+    if (!same_record) {
+      ordered_ = ordered_ && (first_.empty() || source_.record(first_.size() - 1) <= r.source_record_id);
+      first_.push_back(uint32_t(size()));
+      source_.Add(r.source_record_id, r.restricted, r.owner_organisation_id);
+      const std::string_view p[] = {prefix};
+      prefix_at_.push_back(prefixes_.Add(p));
+    }
+    const std::string_view fields[] = {r.name,     r.given_name, r.surname,  r.company_number,
+                                       r.birth_date, r.address,  r.postcode, r.reference};
     at_.push_back(text_.Add(fields));
+    record_of_.push_back(uint32_t(first_.size() - 1));
+    kind_.push_back(words_.Code(r.kind));
+    role_.push_back(words_.Code(r.role));
     const std::string_view name[] = {norm_name};
     name_at_.push_back(names_.Add(name));
-    ordered_ = ordered_ && (at_.size() == 1 || source_.record(at_.size() - 2) <= r.source_record_id);
-    source_.Add(r.source_record_id, r.restricted, r.owner_organisation_id);
   }
 
   size_t size() const { return at_.size(); }
-  // The mention that is `place.index`-th among those of record `place.record`, if any. Mentions
-  // are added a record at a time in record order (as the store is scanned), so a record's
-  // mentions sit together and are found by bisection, with no map of every mention.
+  // The mention that is `place.index`-th among those of record `place.record`, if any. Records
+  // are added in record order (as the store is scanned), so a record is found by bisection, with
+  // no map of every mention.
   std::optional<uint32_t> Find(const storage::MentionPlace& place) const {
     if (!ordered_) throw std::logic_error("mentions were not added in record order");
-    size_t lo = 0, hi = size();
-    while (lo < hi) {  // the first mention of a record >= place.record
+    size_t lo = 0, hi = first_.size();
+    while (lo < hi) {  // the first record >= place.record
       const size_t mid = lo + (hi - lo) / 2;
       if (source_.record(mid) < place.record) lo = mid + 1;
       else hi = mid;
     }
-    if (place.index < 0 || uint64_t(place.index) >= size() - lo) return std::nullopt;
-    const size_t at = lo + size_t(place.index);
-    if (source_.record(at) != place.record) return std::nullopt;
-    return uint32_t(at);
+    if (lo == first_.size() || source_.record(lo) != place.record) return std::nullopt;
+    if (place.index < 0 || place.index >= int64_t(End(lo) - first_[lo])) return std::nullopt;
+    return uint32_t(first_[lo] + uint64_t(place.index));
   }
-  int64_t record(size_t i) const { return source_.record(i); }
+  int64_t record(size_t i) const { return source_.record(record_of_[i]); }
+  // The mention's place among its record's mentions: the number its key ends in.
+  int64_t index(size_t i) const { return int64_t(i - first_[record_of_[i]]); }
+  std::string key(size_t i) const {
+    return std::string(prefixes_.Field(prefix_at_[record_of_[i]], 0)) + "#" + std::to_string(index(i));
+  }
+  std::string_view kind(size_t i) const { return words_.Word(kind_[i]); }
+  std::string_view role(size_t i) const { return words_.Word(role_[i]); }
   std::string_view Get(size_t i, Field f) const { return text_.Field(at_[i], f); }
-  std::string_view key(size_t i) const { return Get(i, kKey); }
-  std::string_view kind(size_t i) const { return Get(i, kKind); }
   // REQUIRES: FreeNormNames has not been called.
   std::string_view norm_name(size_t i) const { return names_.Field(name_at_[i], 0); }
   void FreeNormNames() {
@@ -156,10 +200,13 @@ class Mentions {
   void Fill(size_t i, storage::MentionRow& out) const {
     std::string_view f[kReference + 1];
     text_.Fields(at_[i], f);
-    out.mention_key = f[kKey];
-    out.source_record_id = source_.record(i);
-    out.kind = f[kKind];
-    out.role = f[kRole];
+    const uint32_t r = record_of_[i];
+    out.mention_key = prefixes_.Field(prefix_at_[r], 0);
+    out.mention_key += '#';
+    out.mention_key += std::to_string(index(i));
+    out.source_record_id = source_.record(r);
+    out.kind = kind(i);
+    out.role = role(i);
     out.name = f[kName];
     out.given_name = f[kGivenName];
     out.surname = f[kSurname];
@@ -168,17 +215,26 @@ class Mentions {
     out.address = f[kAddress];
     out.postcode = f[kPostcode];
     out.reference = f[kReference];
-    out.restricted = source_.restricted(i);
-    out.owner_organisation_id = source_.owner(i);
+    out.restricted = source_.restricted(r);
+    out.owner_organisation_id = source_.owner(r);
     out.entity_id.clear();
     out.match_reason.clear();
   }
 
  private:
-  TextArena text_, names_;
+  // Where record r's mentions end.
+  size_t End(size_t r) const { return r + 1 < first_.size() ? first_[r + 1] : size(); }
+
+  TextArena text_, names_, prefixes_;
+  Vocabulary words_;
   std::vector<uint64_t> at_, name_at_;
+  std::vector<uint32_t> record_of_;     // per mention: its record, an index into the per-record columns
+  std::vector<uint16_t> kind_, role_;  // per mention, as codes of words_
+  // Per record: its first mention, what its mentions carry from it, and its key's "format/key".
+  std::vector<uint32_t> first_;
   RecordColumns source_;
-  bool ordered_ = true;  // every mention's record is at least the one before's
+  std::vector<uint64_t> prefix_at_;
+  bool ordered_ = true;  // every record's id is at least the one before's
 };
 
 // Relations between mentions, waiting for their entities: the mentions as indices into

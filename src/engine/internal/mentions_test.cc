@@ -57,20 +57,56 @@ TEST(PackedMentions, EveryFieldComesBackAsGiven) {
 
 TEST(PackedMentions, ViewsStayValidAcrossChunksAndLargeEntries) {
   Mentions ms;
-  std::vector<std::string_view> keys;
+  std::vector<std::string_view> names;
   // Enough text to fill several 16 MiB chunks, and one entry larger than a chunk.
   const std::string big(20u << 20, 'b');
   for (int i = 0; i < 120000; ++i) {
     storage::MentionRow r = Row("record/" + std::to_string(i) + "#0", i == 5000 ? big : "name " + std::to_string(i));
     ms.Add(r, "");
-    keys.push_back(ms.key(size_t(i)));
+    names.push_back(ms.Get(size_t(i), Mentions::kName));
   }
   for (int i = 0; i < 120000; i += 997) {
-    EXPECT_EQ(keys[size_t(i)], "record/" + std::to_string(i) + "#0");
-    EXPECT_EQ(ms.Get(size_t(i), Mentions::kName), i == 5000 ? big : "name " + std::to_string(i));
+    EXPECT_EQ(ms.key(size_t(i)), "record/" + std::to_string(i) + "#0");
+    EXPECT_EQ(names[size_t(i)], i == 5000 ? big : "name " + std::to_string(i));
   }
   EXPECT_EQ(ms.Get(5000, Mentions::kName).size(), big.size());
   EXPECT_EQ(ms.Get(5001, Mentions::kName), "name 5001");
+}
+
+// A record's format and key are held once for all its mentions; each mention's key is made
+// from them and its place.
+TEST(PackedMentions, KeysAreMadeFromTheirRecords) {
+  Mentions ms;
+  for (int i = 0; i < 12; ++i) {
+    storage::MentionRow r = Row("officers/a#b/7#" + std::to_string(i), "x");  // a record key with "#" in it
+    r.kind = i % 2 ? "organisation" : "person";
+    r.role = i % 3 ? "officer" : "company";
+    ms.Add(r, "");
+  }
+  storage::MentionRow other = Row("psc/7#0", "y");  // the same record id, another format: another record
+  ms.Add(other, "");
+  ASSERT_EQ(ms.size(), 13u);
+  EXPECT_EQ(ms.key(0), "officers/a#b/7#0");
+  EXPECT_EQ(ms.key(11), "officers/a#b/7#11");
+  EXPECT_EQ(ms.index(11), 11);
+  EXPECT_EQ(ms.key(12), "psc/7#0");
+  EXPECT_EQ(ms.index(12), 0);
+  EXPECT_EQ(ms.kind(3), "organisation");
+  EXPECT_EQ(ms.role(3), "company");
+  EXPECT_EQ(ms.role(4), "officer");
+  storage::MentionRow out;
+  ms.Fill(10, out);
+  EXPECT_EQ(out.mention_key, "officers/a#b/7#10");
+  EXPECT_EQ(out.kind, "person");
+  EXPECT_EQ(out.role, "officer");
+  // A record's mentions come in the order of their indices, or not at all.
+  EXPECT_THROW(ms.Add(Row("psc/7#2", "z"), ""), std::invalid_argument);
+  EXPECT_THROW(ms.Add(Row("psc/8#1", "z"), ""), std::invalid_argument);
+  EXPECT_THROW(ms.Add(Row("psc/8", "z"), ""), std::invalid_argument);
+  EXPECT_EQ(ms.size(), 13u);
+  ms.Add(Row("psc/8#0", "z"), "");  // nothing was left behind by the refusals
+  EXPECT_EQ(ms.key(13), "psc/8#0");
+  EXPECT_EQ(ms.Find(storage::MentionPlace{7, 0}), std::optional<uint32_t>(0));
 }
 
 TEST(PackedMentions, LinksComeBackBetweenTheEntitiesGiven) {
