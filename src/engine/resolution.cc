@@ -147,29 +147,26 @@ std::string Prefix(const std::string& kind) {
 
 // Analytics over the public network only, so no figure reveals restricted structure. A link
 // joins the entities of its two mentions (`entity_of`).
-Status AddAnalytics(std::vector<storage::EntityRow>& entities, const internal::PendingLinks& links,
+Status AddAnalytics(internal::Entities& entities, const Mentions& ms, const PendingLinks& links,
                     const std::vector<uint32_t>& entity_of) {
   constexpr int64_t kRestricted = -1;
   std::vector<int64_t> index(entities.size(), kRestricted);
   std::vector<size_t> public_entities;
   for (size_t i = 0; i < entities.size(); ++i) {
-    if (entities[i].restricted) continue;
+    if (entities.restricted(i)) continue;
     index[i] = int64_t(public_entities.size());
     public_entities.push_back(i);
   }
   std::vector<std::pair<int64_t, int64_t>> edges;
   for (size_t l = 0; l < links.size(); ++l) {
     int64_t a = index[entity_of[links.from(l)]], b = index[entity_of[links.to(l)]];
-    if (!links.restricted(l) && a != kRestricted && b != kRestricted) edges.emplace_back(a, b);
+    if (!ms.restricted(links.from(l)) && a != kRestricted && b != kRestricted) edges.emplace_back(a, b);
   }
   CAIRN_ASSIGN_OR_RETURN(auto metrics, graph::Analyse(int64_t(public_entities.size()), std::move(edges)));
   for (size_t v = 0; v < public_entities.size(); ++v) {
-    storage::EntityRow& e = entities[public_entities[v]];
-    e.component_size = metrics[v].component_size;
-    e.community = metrics[v].community;
-    e.community_size = metrics[v].community_size;
-    e.degree = metrics[v].degree;
-    e.betweenness = metrics[v].betweenness;
+    const graph::NodeMetrics& m = metrics[v];
+    entities.SetMetrics(public_entities[v],
+                        {m.component_size, m.community, m.community_size, m.degree, m.betweenness});
   }
   return Status::Ok();
 }
@@ -205,7 +202,7 @@ void ExtractRecord(const storage::SourceRecordView& r, RecordMentions& out) {
   }
   for (Relation& rel : x.relations) {
     out.links.push_back({uint32_t(rel.from), uint32_t(rel.to), std::move(rel.type), std::move(rel.start),
-                         std::move(rel.end), rel.detail.dump(), r.id, r.restricted, r.owner_organisation_id});
+                         std::move(rel.end), rel.detail.dump()});
   }
 }
 
@@ -307,7 +304,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   for (uint32_t i = 0; i < ms.size(); ++i) by_root[i] = {clusterer.Root(i), i};
   std::sort(by_root.begin(), by_root.end());
 
-  std::vector<storage::EntityRow> entities;
+  internal::Entities entities;
   std::vector<uint32_t> entity_of(ms.size());  // per mention: its entity, as an index into entities
   std::set<std::string> taken;
   std::vector<storage::MentionRow> rows;  // one cluster's mentions, in key order
@@ -365,7 +362,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
     }
     for (uint32_t m : members) entity_of[m] = uint32_t(entities.size());
     ++report.entities[e.kind];
-    entities.push_back(std::move(e));
+    entities.Add(e);
   }
   previous = {};
   previous_ids = {};
@@ -374,7 +371,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   member_keys = {};
   taken = {};  // a copy of every entity id
   stages.Lap("entities");
-  CAIRN_RETURN_IF_ERROR(AddAnalytics(entities, pending_links, entity_of));
+  CAIRN_RETURN_IF_ERROR(AddAnalytics(entities, ms, pending_links, entity_of));
   stages.Lap("analytics (igraph)");
   report.mentions = int64_t(ms.size());
   report.links = int64_t(pending_links.size());
@@ -385,16 +382,18 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
       ms.size(), [&](size_t i) { return storage::MentionPlace{ms.record(i), ms.index(i)}; },
       [&](size_t i, storage::MentionRow& row) {
         ms.Fill(i, row);
-        row.entity_id = entities[entity_of[i]].id;
+        row.entity_id = entities.id(entity_of[i]);
         row.match_reason = clusterer.Reason(uint32_t(i));
         if (auto partner = clusterer.Partner(uint32_t(i))) row.match_reason += "; with " + ms.key(*partner);
       }};
   storage::LinkSource link_rows{pending_links.size(), [&](size_t i, storage::LinkRow& row) {
-                                  pending_links.Fill(i, entities[entity_of[pending_links.from(i)]].id,
-                                                     entities[entity_of[pending_links.to(i)]].id, row);
+                                  pending_links.Fill(i, ms, entities.id(entity_of[pending_links.from(i)]),
+                                                     entities.id(entity_of[pending_links.to(i)]), row);
                                 }};
+  storage::EntitySource entity_rows{entities.size(),
+                                    [&](size_t i, storage::EntityRow& row) { entities.Fill(i, row); }};
   CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) -> Status {
-    CAIRN_RETURN_IF_ERROR(storage::ReplaceNetworkFrom(tx, entities, mention_rows, link_rows, &report.written));
+    CAIRN_RETURN_IF_ERROR(storage::ReplaceNetworkFrom(tx, entity_rows, mention_rows, link_rows, &report.written));
     return audit::Append(tx, env.clock, actor,
                          {"resolve", "network", "", true,
                           {{"records", report.records}, {"mentions", report.mentions}, {"links", report.links},

@@ -138,10 +138,14 @@ struct LinkSource {
   size_t size = 0;
   std::function<void(size_t, LinkRow&)> row;
 };
+struct EntitySource {
+  size_t size = 0;
+  std::function<void(size_t, EntityRow&)> row;
+};
 
 // Makes the stored network exactly these rows, writing only the difference from what is
 // stored (network_write.cc). `stats`, if given, says how many rows were written.
-Status ReplaceNetworkFrom(Tx& tx, const std::vector<EntityRow>& entities, const MentionSource& mentions,
+Status ReplaceNetworkFrom(Tx& tx, const EntitySource& entities, const MentionSource& mentions,
                           const LinkSource& links, NetworkWriteStats* stats = nullptr);
 // The same for rows held whole.
 Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std::vector<MentionRow>& mentions,

@@ -244,12 +244,7 @@ class Writer {
   std::unique_ptr<soci::statement> update_entity_;
 };
 
-// Calls `each` with every row in order: rows held whole as they are, a source's rows made one
-// at a time in one row reused for each.
-template <typename Row, typename Each>
-void ForEachRow(const std::vector<Row>& rows, Each&& each) {
-  for (const Row& row : rows) each(row);
-}
+// Calls `each` with every row of a source in order, made one at a time in one row reused for each.
 template <typename Row, typename Each>
 void ForEachRow(size_t size, const std::function<void(size_t, Row&)>& fill, Each&& each) {
   Row row;
@@ -264,6 +259,10 @@ void ForEachRow(const MentionSource& source, Each&& each) {
 }
 template <typename Each>
 void ForEachRow(const LinkSource& source, Each&& each) {
+  ForEachRow(source.size, source.row, each);
+}
+template <typename Each>
+void ForEachRow(const EntitySource& source, Each&& each) {
   ForEachRow(source.size, source.row, each);
 }
 
@@ -291,7 +290,7 @@ void InsertAll(soci::session& sql, const char* columns, const Rows& rows) {
   LoadAll(insert, rows);
 }
 
-void WriteWhole(Tx& tx, const std::vector<EntityRow>& entities, const MentionSource& mentions,
+void WriteWhole(Tx& tx, const EntitySource& entities, const MentionSource& mentions,
                 const LinkSource& links, NetworkWriteStats& stats) {
   soci::session& sql = tx.sql();
   std::vector<std::array<const char*, 2>> indexes;
@@ -343,12 +342,12 @@ void WriteWhole(Tx& tx, const std::vector<EntityRow>& entities, const MentionSou
     InsertAll<LinkRow>(sql, kLinkColumns, links);
   }
   for (const auto& [name, on] : indexes) sql << std::string("CREATE INDEX ") + name + " ON " + on;
-  stats.inserted = int64_t(entities.size() + mentions.size + links.size);
+  stats.inserted = int64_t(entities.size + mentions.size + links.size);
 }
 
 }  // namespace
 
-Status ReplaceNetworkFrom(Tx& tx, const std::vector<EntityRow>& entities, const MentionSource& mentions,
+Status ReplaceNetworkFrom(Tx& tx, const EntitySource& entities, const MentionSource& mentions,
                           const LinkSource& links, NetworkWriteStats* out) {
   soci::session& sql = tx.sql();
   NetworkWriteStats stats;
@@ -361,7 +360,9 @@ Status ReplaceNetworkFrom(Tx& tx, const std::vector<EntityRow>& entities, const 
   Writer w(sql);
   // Entities first (new and changed), so mentions and links can point at them. Each stored entity
   // met by a new one is struck off the map, so what is left at the end is what to delete.
-  for (const auto& e : entities) {
+  EntityRow e;
+  for (size_t i = 0; i < entities.size; ++i) {
+    entities.row(i, e);
     const int64_t fp = Fingerprint(e);
     auto it = old_entities.find(e.id);
     if (it == old_entities.end()) {
@@ -486,7 +487,8 @@ Status ReplaceNetwork(Tx& tx, const std::vector<EntityRow>& entities, const std:
                                },
                                [&](size_t i, MentionRow& row) { row = mentions[i]; }};
   LinkSource link_source{links.size(), [&](size_t i, LinkRow& row) { row = links[i]; }};
-  return ReplaceNetworkFrom(tx, entities, mention_source, link_source, out);
+  EntitySource entity_source{entities.size(), [&](size_t i, EntityRow& row) { row = entities[i]; }};
+  return ReplaceNetworkFrom(tx, entity_source, mention_source, link_source, out);
 }
 
 }  // namespace cairn::storage

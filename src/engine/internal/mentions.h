@@ -1,7 +1,7 @@
 // What `cairn resolve` works on between reading the store and writing the network: every
-// mention and every pending link, packed. At national scale there are tens of millions of each,
-// and as rows of std::string (32 bytes a field before any text) they cost several times their
-// text; packed, a mention costs its text, a byte a field and 24 bytes.
+// mention, every pending link and every entity, packed. At national scale there are tens of
+// millions of each, and as rows of std::string (32 bytes a field before any text) they cost
+// several times their text; packed, a mention costs its text, a byte a field and 24 bytes.
 #pragma once
 
 #include <cstdint>
@@ -85,15 +85,13 @@ class TextArena {
   size_t used_ = 0, capacity_ = 0;  // of the last chunk
 };
 
-// What a mention or link carries from its source record, a column each.
-class RecordColumns {
+// Who may see a row: restricted or not, and the organisation that owns it, a column each.
+class AccessColumns {
  public:
-  void Add(int64_t record_id, bool restricted, std::optional<int64_t> owner) {
-    record_.push_back(record_id);
+  void Add(bool restricted, std::optional<int64_t> owner) {
     restricted_.push_back(restricted);
     owner_.push_back(owner.value_or(kNoOwner));
   }
-  int64_t record(size_t i) const { return record_[i]; }
   bool restricted(size_t i) const { return restricted_[i]; }
   std::optional<int64_t> owner(size_t i) const {
     return owner_[i] == kNoOwner ? std::nullopt : std::optional<int64_t>(owner_[i]);
@@ -101,8 +99,24 @@ class RecordColumns {
 
  private:
   static constexpr int64_t kNoOwner = INT64_MIN;  // organisation ids are positive
-  std::vector<int64_t> record_, owner_;
+  std::vector<int64_t> owner_;
   std::vector<bool> restricted_;
+};
+
+// What a mention carries from its source record: the record's id and its access.
+class RecordColumns {
+ public:
+  void Add(int64_t record_id, bool restricted, std::optional<int64_t> owner) {
+    record_.push_back(record_id);
+    access_.Add(restricted, owner);
+  }
+  int64_t record(size_t i) const { return record_[i]; }
+  bool restricted(size_t i) const { return access_.restricted(i); }
+  std::optional<int64_t> owner(size_t i) const { return access_.owner(i); }
+
+ private:
+  std::vector<int64_t> record_;
+  AccessColumns access_;
 };
 
 // Short values that repeat across millions of mentions (a kind, a role), each held once and
@@ -181,6 +195,8 @@ class Mentions {
     return uint32_t(first_[lo] + uint64_t(place.index));
   }
   int64_t record(size_t i) const { return source_.record(record_of_[i]); }
+  bool restricted(size_t i) const { return source_.restricted(record_of_[i]); }
+  std::optional<int64_t> owner(size_t i) const { return source_.owner(record_of_[i]); }
   // The mention's place among its record's mentions: the number its key ends in.
   int64_t index(size_t i) const { return int64_t(i - first_[record_of_[i]]); }
   std::string key(size_t i) const {
@@ -238,15 +254,13 @@ class Mentions {
 };
 
 // Relations between mentions, waiting for their entities: the mentions as indices into
-// Mentions, the rest packed. The detail is the JSON text it will be written as.
+// Mentions, the rest packed. The detail is the JSON text it will be written as. A link comes
+// from the record its mentions come from, so it carries nothing of the record itself.
 class PendingLinks {
  public:
   struct Link {
     uint32_t from, to;
     std::string type, start, end, detail;
-    int64_t record_id;
-    bool restricted;
-    std::optional<int64_t> owner;
   };
 
   void Add(const Link& l) {
@@ -254,16 +268,15 @@ class PendingLinks {
     at_.push_back(text_.Add(fields));
     from_.push_back(l.from);
     to_.push_back(l.to);
-    source_.Add(l.record_id, l.restricted, l.owner);
   }
 
   size_t size() const { return at_.size(); }
   uint32_t from(size_t i) const { return from_[i]; }
   uint32_t to(size_t i) const { return to_[i]; }
-  bool restricted(size_t i) const { return source_.restricted(i); }
 
-  // The i-th link as a row between the two entities given.
-  void Fill(size_t i, const std::string& from_entity, const std::string& to_entity, storage::LinkRow& out) const {
+  // The i-th link as a row between the two entities given, from the record of its mentions in `ms`.
+  void Fill(size_t i, const Mentions& ms, std::string_view from_entity, std::string_view to_entity,
+            storage::LinkRow& out) const {
     std::string_view f[4];
     text_.Fields(at_[i], f);
     out.from_entity = from_entity;
@@ -272,16 +285,77 @@ class PendingLinks {
     out.start_date = f[1];
     out.end_date = f[2];
     out.detail = f[3];
-    out.source_record_id = source_.record(i);
-    out.restricted = source_.restricted(i);
-    out.owner_organisation_id = source_.owner(i);
+    out.source_record_id = ms.record(from_[i]);
+    out.restricted = ms.restricted(from_[i]);
+    out.owner_organisation_id = ms.owner(from_[i]);
   }
 
  private:
   TextArena text_;
   std::vector<uint64_t> at_;
   std::vector<uint32_t> from_, to_;
-  RecordColumns source_;
+};
+
+// The entities resolution makes, packed like the mentions: a national network has millions,
+// and as rows of std::string each costs several times its text. Their analytics are set after.
+class Entities {
+ public:
+  struct Metrics {
+    int64_t component_size = 0, community = 0, community_size = 0, degree = 0;
+    double betweenness = 0;
+  };
+
+  // Adds `e`, its analytics left to SetMetrics.
+  void Add(const storage::EntityRow& e) {
+    const std::string_view fields[] = {e.id,         e.name,        e.company_number, e.postcode,
+                                       e.birth_date, e.search_name, e.sound_name};
+    at_.push_back(text_.Add(fields));
+    kind_.push_back(words_.Code(e.kind));
+    mention_count_.push_back(e.mention_count);
+    access_.Add(e.restricted, e.owner_organisation_id);
+  }
+
+  size_t size() const { return at_.size(); }
+  std::string_view id(size_t i) const { return text_.Field(at_[i], kId); }
+  std::string_view kind(size_t i) const { return words_.Word(kind_[i]); }
+  bool restricted(size_t i) const { return access_.restricted(i); }
+  void SetMetrics(size_t i, const Metrics& m) {
+    if (metrics_.size() != size()) metrics_.resize(size());
+    metrics_[i] = m;
+  }
+
+  // The i-th entity as a row.
+  void Fill(size_t i, storage::EntityRow& out) const {
+    std::string_view f[kSoundName + 1];
+    text_.Fields(at_[i], f);
+    out.id = f[kId];
+    out.kind = kind(i);
+    out.name = f[kName];
+    out.company_number = f[kCompanyNumber];
+    out.postcode = f[kPostcode];
+    out.birth_date = f[kBirthDate];
+    out.mention_count = mention_count_[i];
+    out.restricted = access_.restricted(i);
+    out.owner_organisation_id = access_.owner(i);
+    out.search_name = f[kSearchName];
+    out.sound_name = f[kSoundName];
+    const Metrics m = i < metrics_.size() ? metrics_[i] : Metrics{};
+    out.component_size = m.component_size;
+    out.community = m.community;
+    out.community_size = m.community_size;
+    out.degree = m.degree;
+    out.betweenness = m.betweenness;
+  }
+
+ private:
+  enum Field { kId, kName, kCompanyNumber, kPostcode, kBirthDate, kSearchName, kSoundName };
+  TextArena text_;
+  Vocabulary words_;
+  std::vector<uint64_t> at_;
+  std::vector<uint16_t> kind_;
+  std::vector<int64_t> mention_count_;
+  AccessColumns access_;
+  std::vector<Metrics> metrics_;
 };
 
 }  // namespace cairn::engine::internal

@@ -110,15 +110,23 @@ TEST(PackedMentions, KeysAreMadeFromTheirRecords) {
 }
 
 TEST(PackedMentions, LinksComeBackBetweenTheEntitiesGiven) {
+  // Two records: 11 (restricted, owned by organisation 2) names mentions 0 and 1, 12 names 2.
+  Mentions ms;
+  for (const auto& [key, record] : {std::pair{"officers/a#0", 11}, {"officers/a#1", 11}, {"companies/b#0", 12}}) {
+    storage::MentionRow r = Row(key, "x");
+    r.source_record_id = record;
+    r.restricted = record == 11;
+    r.owner_organisation_id = record == 11 ? std::optional<int64_t>(2) : std::nullopt;
+    ms.Add(r, "");
+  }
   PendingLinks links;
-  links.Add({4, 9, "officer_of", "2020-01-02", "", R"({"role":"director"})", 11, true, 2});
-  links.Add({1, 0, "registered_at", "", "", "{}", 12, false, std::nullopt});
+  links.Add({1, 0, "officer_of", "2020-01-02", "", R"({"role":"director"})"});
+  links.Add({2, 2, "registered_at", "", "", "{}"});
   ASSERT_EQ(links.size(), 2u);
-  EXPECT_EQ(links.from(0), 4u);
-  EXPECT_EQ(links.to(0), 9u);
-  EXPECT_TRUE(links.restricted(0));
+  EXPECT_EQ(links.from(0), 1u);
+  EXPECT_EQ(links.to(0), 0u);
   storage::LinkRow row;
-  links.Fill(0, "P1", "O2", row);
+  links.Fill(0, ms, "P1", "O2", row);
   EXPECT_EQ(row.from_entity, "P1");
   EXPECT_EQ(row.to_entity, "O2");
   EXPECT_EQ(row.type, "officer_of");
@@ -126,11 +134,62 @@ TEST(PackedMentions, LinksComeBackBetweenTheEntitiesGiven) {
   EXPECT_EQ(row.end_date, "");
   EXPECT_EQ(row.detail, R"({"role":"director"})");
   EXPECT_EQ(row.source_record_id, 11);
+  EXPECT_TRUE(row.restricted);
   EXPECT_EQ(row.owner_organisation_id, 2);
-  links.Fill(1, "O2", "A3", row);
+  links.Fill(1, ms, "O2", "A3", row);
   EXPECT_EQ(row.type, "registered_at");
+  EXPECT_EQ(row.source_record_id, 12);
   EXPECT_FALSE(row.restricted);
   EXPECT_EQ(row.owner_organisation_id, std::nullopt);
+}
+
+TEST(PackedEntities, EveryFieldComesBackWithItsAnalytics) {
+  Entities es;
+  storage::EntityRow a;
+  a.id = "P0123456789abcdef";
+  a.kind = "person";
+  a.name = "Ann Smith";
+  a.birth_date = "1970-03";
+  a.mention_count = 3;
+  a.restricted = true;
+  a.owner_organisation_id = 4;
+  a.search_name = "ann smith";
+  a.sound_name = "A500 S530";
+  storage::EntityRow b;
+  b.id = "O1";
+  b.kind = "organisation";
+  b.name = std::string(300, 'n');
+  b.company_number = "SC123456";
+  b.postcode = "EH1 1AA";
+  es.Add(a);
+  es.Add(b);
+  ASSERT_EQ(es.size(), 2u);
+  EXPECT_EQ(es.id(1), "O1");
+  EXPECT_EQ(es.kind(0), "person");
+  EXPECT_TRUE(es.restricted(0));
+  es.SetMetrics(1, {5, 2, 3, 1, 0.5});
+  storage::EntityRow out;
+  es.Fill(0, out);
+  EXPECT_EQ(out.id, a.id);
+  EXPECT_EQ(out.name, "Ann Smith");
+  EXPECT_EQ(out.company_number, "");
+  EXPECT_EQ(out.birth_date, "1970-03");
+  EXPECT_EQ(out.mention_count, 3);
+  EXPECT_EQ(out.owner_organisation_id, 4);
+  EXPECT_EQ(out.search_name, "ann smith");
+  EXPECT_EQ(out.sound_name, "A500 S530");
+  EXPECT_EQ(out.component_size, 0);  // no analytics set for it
+  es.Fill(1, out);
+  EXPECT_EQ(out.kind, "organisation");
+  EXPECT_EQ(out.name, b.name);
+  EXPECT_EQ(out.postcode, "EH1 1AA");
+  EXPECT_FALSE(out.restricted);
+  EXPECT_EQ(out.owner_organisation_id, std::nullopt);
+  EXPECT_EQ(out.component_size, 5);
+  EXPECT_EQ(out.community, 2);
+  EXPECT_EQ(out.community_size, 3);
+  EXPECT_EQ(out.degree, 1);
+  EXPECT_EQ(out.betweenness, 0.5);
 }
 
 // A stored mention is found by its record and its index there: records with several mentions,
