@@ -1,5 +1,7 @@
 #include "common/memory.h"
 
+#include <malloc.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -23,5 +25,7 @@ int64_t StatusField(const std::string& name) {
 
 int64_t ResidentBytes() { return StatusField("VmRSS"); }
 int64_t PeakResidentBytes() { return StatusField("VmHWM"); }
+
+void ReleaseFreeMemory() { malloc_trim(0); }
 
 }  // namespace cairn

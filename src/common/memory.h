@@ -10,4 +10,9 @@ namespace cairn {
 int64_t ResidentBytes();
 int64_t PeakResidentBytes();
 
+// Gives memory the process has freed back to the system (glibc's malloc_trim). Freed small
+// blocks otherwise stay resident in malloc's heaps, the worker threads' among them, and the
+// next stage's large allocations come on top of them.
+void ReleaseFreeMemory();
+
 }  // namespace cairn
