@@ -101,7 +101,7 @@ PeopleReport MatchPeople(const internal::Mentions& ms, internal::Clusterer& c, d
     uint32_t ma = index[a], mb = index[b];
     if (!c.CanJoin(ma, mb)) continue;
     std::string why = c.NeedsReason(ma, mb) ? Explain(scored.model, records[a], records[b]) : "";
-    c.Join(ma, mb, why, false, true);
+    c.Join(ma, mb, why, /*confirmed=*/false, internal::Clusterer::Naming::kByPartner);
     ++report.matched_pairs;
   }
   return report;

@@ -284,7 +284,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
 
   Clusterer clusterer(ms.size());
   for (uint32_t i = 0; i < ms.size(); ++i) {
-    if (ms.kind(i) == "person") clusterer.SetBirth(i, std::string(ms.Get(i, Mentions::kBirthDate)));
+    if (ms.kind(i) == "person") clusterer.SetBirth(i, ms.Get(i, Mentions::kBirthDate));
   }
   // Analysts' decisions first: "different" constrains every later join, "same" joins at once.
   for (const auto& [a, b] : different) clusterer.KeepApart(a, b);

@@ -19,57 +19,29 @@ namespace cairn::engine::internal {
 
 class Clusterer {
  public:
-  explicit Clusterer(size_t n) : sets_(n), reason_(n, kNoReason), partner_(n, kNone), apart_(n), birth_(n) {}
+  explicit Clusterer(size_t n) : sets_(n), reason_(n, kNone), partner_(n, kNone), birth_(n, kNoBirth) {}
 
   // The birth date a mention gives: "YYYY", "YYYY-MM" or "YYYY-MM-DD" ("" for none). Call
   // before any Key or Join.
-  void SetBirth(uint32_t m, std::string birth) { birth_[m] = std::move(birth); }
+  void SetBirth(uint32_t m, std::string_view birth);
 
-  // Joins `m` to the first mention that had the same key.
-  void Key(uint32_t m, const std::string& key, const char* why) {
-    auto [it, fresh] = first_.emplace(key, m);
-    if (!fresh) Join(m, it->second, why);
-  }
+  // Joins `m` to the first mention given the same key. The joins wait, in the order given, until
+  // the clusters are next needed (any call but Key), so a key costs a 16-byte hash, not a map
+  // entry holding its text. `why` is one of a few fixed phrases, kept by its address.
+  void Key(uint32_t m, std::string_view key, const char* why);
 
   // Whether Join(a, b) would join two clusters (they are apart now and nothing forbids it).
-  bool CanJoin(uint32_t a, uint32_t b) {
-    uint32_t ra = sets_.Find(a), rb = sets_.Find(b);
-    if (ra == rb) return false;
-    if (!Compatible(birth_[ra], birth_[rb])) return false;
-    for (uint32_t other : apart_[ra]) {
-      if (sets_.Find(other) == rb) return false;
-    }
-    return true;
-  }
+  bool CanJoin(uint32_t a, uint32_t b);
   // True if either mention has no reason yet, so a reason is worth composing.
-  bool NeedsReason(uint32_t a, uint32_t b) const { return reason_[a] == kNoReason || reason_[b] == kNoReason; }
+  bool NeedsReason(uint32_t a, uint32_t b) const { return reason_[a] == kNone || reason_[b] == kNone; }
 
+  // How a join names its pair: not at all (the reason says it), or by the partner each mention
+  // keeps (Partner), so one text serves every pair that scored alike.
+  enum class Naming { kInReason, kByPartner };
   // Joins the clusters of a and b unless a decision or their birth dates keep them apart;
-  // returns whether it did. `confirmed` (an analyst's "same") overrides birth dates. With
-  // `names_partner`, a mention that takes `why` as its reason also keeps the other as its partner
-  // (Partner), so `why` need not name the pair and one text serves many pairs.
-  bool Join(uint32_t a, uint32_t b, const std::string& why, bool confirmed = false, bool names_partner = false) {
-    if (confirmed && sets_.Find(a) != sets_.Find(b)) {
-      uint32_t ra = sets_.Find(a), rb = sets_.Find(b);
-      std::string keep = birth_[ra].size() >= birth_[rb].size() ? birth_[ra] : birth_[rb];
-      birth_[ra] = birth_[rb] = keep;
-    }
-    if (!CanJoin(a, b)) return false;
-    uint32_t ra = sets_.Find(a), rb = sets_.Find(b);
-    if (!why.empty() && NeedsReason(a, b)) {
-      uint32_t r = Intern(why);
-      if (reason_[a] == kNoReason) reason_[a] = r, partner_[a] = names_partner ? b : kNone;
-      if (reason_[b] == kNoReason) reason_[b] = r, partner_[b] = names_partner ? a : kNone;
-    }
-    sets_.Union(a, b);
-    uint32_t root = sets_.Find(a), gone = root == ra ? rb : ra;
-    if (birth_[gone].size() > birth_[root].size()) birth_[root] = std::move(birth_[gone]);
-    birth_[gone] = {};
-    apart_[root].insert(apart_[root].end(), apart_[gone].begin(), apart_[gone].end());
-    apart_[gone].clear();
-    apart_[gone].shrink_to_fit();
-    return true;
-  }
+  // returns whether it did. `confirmed` (an analyst's "same") overrides birth dates.
+  bool Join(uint32_t a, uint32_t b, const std::string& why, bool confirmed = false,
+            Naming naming = Naming::kInReason);
 
   // Keeps a and b (and their clusters) apart from now on. Call before any Key or Join.
   void KeepApart(uint32_t a, uint32_t b) {
@@ -77,52 +49,63 @@ class Clusterer {
     apart_[b].push_back(a);
   }
 
-  uint32_t Root(uint32_t m) { return sets_.Find(m); }
+  uint32_t Root(uint32_t m) {
+    JoinKeys();
+    return sets_.Find(m);
+  }
 
   // Frees what only joining needs (keys, decisions, birth dates) once the last Key or Join is
   // done; Root and Reason still answer.
-  void DoneJoining() {
-    first_ = {};
-    apart_ = {};
-    birth_ = {};
-  }
+  void DoneJoining();
 
   // Two birth dates can be one person's if either is missing or one extends the other
   // ("1970" and "1970-03").
-  static bool Compatible(const std::string& x, const std::string& y) {
+  static bool Compatible(std::string_view x, std::string_view y) {
     if (x.empty() || y.empty()) return true;
     size_t n = std::min(x.size(), y.size());
-    return x.compare(0, n, y, 0, n) == 0;
+    return x.substr(0, n) == y.substr(0, n);
   }
-  std::string Reason(uint32_t m) const { return reason_[m] == kNoReason ? "alone" : reasons_[reason_[m]]; }
+  std::string Reason(uint32_t m) const { return reason_[m] == kNone ? "alone" : reasons_[reason_[m]]; }
   // The mention `m` was joined to when it took its reason, if the reason needs it named.
   std::optional<uint32_t> Partner(uint32_t m) const {
     return partner_[m] == kNone ? std::nullopt : std::optional<uint32_t>(partner_[m]);
   }
 
  private:
-  static constexpr uint32_t kNoReason = UINT32_MAX;
-  static constexpr uint32_t kNone = UINT32_MAX;
+  static constexpr uint32_t kNone = UINT32_MAX;  // no reason yet, no partner
+  static constexpr uint32_t kNoBirth = 0;       // births_[0] is ""
 
+  // Makes the joins the keys given so far ask for, in the order they were given.
+  void JoinKeys();
   // Each distinct reason is held once: most are one of a few fixed phrases, and a mention holds
   // only its index (millions of mentions at national scale).
-  uint32_t Intern(const std::string& why) {
-    auto it = reason_index_.find(why);
-    if (it != reason_index_.end()) return it->second;
-    reasons_.push_back(why);
-    uint32_t r = uint32_t(reasons_.size() - 1);
-    reason_index_.emplace(reasons_.back(), r);
-    return r;
-  }
+  uint32_t Intern(const std::string& why);
+  std::string_view Birth(uint32_t root) const { return births_[birth_[root]]; }
 
   resolve::DisjointSets sets_;
-  std::vector<uint32_t> reason_;              // index into reasons_, kNoReason until the mention joins another
-  std::vector<uint32_t> partner_;             // the mention named with the reason, or kNone
-  std::deque<std::string> reasons_;           // a deque, so the index's views stay valid as it grows
+  std::vector<uint32_t> reason_;     // index into reasons_, kNone until the mention joins another
+  std::vector<uint32_t> partner_;    // the mention named with the reason, or kNone
+  std::deque<std::string> reasons_;  // a deque, so the index's views stay valid as it grows
   std::unordered_map<std::string_view, uint32_t> reason_index_;
-  std::vector<std::vector<uint32_t>> apart_;  // per root: mentions its cluster must not join
-  std::vector<std::string> birth_;            // per root: the most precise birth date in the cluster
-  std::unordered_map<std::string, uint32_t> first_;
+  // Per root: mentions its cluster must not join (few: only analysts' decisions put any here).
+  std::unordered_map<uint32_t, std::vector<uint32_t>> apart_;
+  // Per root: the most precise birth date in the cluster, as an index into births_, each
+  // distinct date held once.
+  std::vector<uint32_t> birth_;
+  std::vector<std::string> births_ = {""};
+  std::unordered_map<std::string, uint32_t> birth_index_;
+  // Every key given, as its hash and its place among the keys given, and per key in that
+  // order its mention and reason. Those from joined_ on wait to be joined.
+  struct KeyHash {
+    uint64_t high, low;
+    uint32_t order;
+    auto operator<=>(const KeyHash&) const = default;
+  };
+  std::vector<KeyHash> key_hashes_;
+  std::vector<uint32_t> key_mention_;
+  std::vector<uint8_t> key_why_;  // index into whys_
+  std::vector<const char*> whys_;
+  size_t joined_ = 0;
 };
 
 }  // namespace cairn::engine::internal

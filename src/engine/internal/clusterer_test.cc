@@ -1,0 +1,78 @@
+#include "engine/internal/clusterer.h"
+
+#include <gtest/gtest.h>
+
+namespace cairn::engine::internal {
+namespace {
+
+// A key joins a mention to the first mention given the same key, whether the keys come in one
+// batch or in several with the clusters asked for between them.
+TEST(Clusterer, KeysJoinToTheFirstMentionGivenThem) {
+  Clusterer c(6);
+  c.Key(3, "cn:1", "same company number");
+  c.Key(1, "cn:2", "same company number");
+  c.Key(0, "cn:1", "same company number");
+  EXPECT_EQ(c.Root(0), c.Root(3));  // asking for a cluster makes the joins waiting
+  EXPECT_NE(c.Root(1), c.Root(3));
+  c.Key(5, "cn:2", "same address");  // a later batch: joined to mention 1, given "cn:2" first
+  c.Key(4, "xx:9", "same address");
+  EXPECT_EQ(c.Root(5), c.Root(1));
+  EXPECT_NE(c.Root(4), c.Root(5));
+  EXPECT_NE(c.Root(2), c.Root(0));
+  c.DoneJoining();
+  EXPECT_EQ(c.Root(5), c.Root(1));  // clusters still answer
+  EXPECT_EQ(c.Reason(0), "same company number");
+  EXPECT_EQ(c.Reason(3), "same company number");
+  EXPECT_EQ(c.Reason(5), "same address");
+  EXPECT_EQ(c.Reason(1), "same address");  // its first join
+  EXPECT_EQ(c.Reason(4), "alone");
+  EXPECT_EQ(c.Partner(0), std::nullopt);
+}
+
+// Birth dates that cannot be one person's keep clusters apart, a key's join among them; a date
+// that extends another does not.
+TEST(Clusterer, DifferentBirthDatesKeepClustersApart) {
+  Clusterer c(4);
+  c.SetBirth(0, "1970-03");
+  c.SetBirth(1, "1971");
+  c.SetBirth(2, "1970");
+  c.SetBirth(3, "");
+  c.Key(3, "pb:ann", "same name");
+  c.Key(0, "pb:ann", "same name");
+  c.Key(1, "pb:ann", "same name");
+  c.Key(2, "pb:ann", "same name");
+  EXPECT_EQ(c.Root(0), c.Root(3));
+  EXPECT_EQ(c.Root(2), c.Root(0));  // "1970" fits "1970-03"
+  EXPECT_NE(c.Root(1), c.Root(0));  // "1971" does not, though 3 gave no date
+  EXPECT_FALSE(c.CanJoin(1, 2));
+  // An analyst's "same" overrides the dates; the cluster keeps the more precise one.
+  EXPECT_TRUE(c.Join(1, 2, "confirmed by an analyst", true));
+  EXPECT_EQ(c.Root(1), c.Root(0));
+}
+
+TEST(Clusterer, AnAnalystsDifferentHoldsThroughLaterJoins) {
+  Clusterer c(5);
+  c.KeepApart(0, 4);
+  EXPECT_TRUE(c.Join(0, 1, "a"));
+  EXPECT_TRUE(c.Join(4, 3, "b"));
+  EXPECT_FALSE(c.CanJoin(1, 3));  // their clusters hold 0 and 4
+  c.Key(2, "k", "c");
+  c.Key(1, "k", "c");  // joins 1 to 2
+  c.Key(3, "k", "c");  // would join 3 to 2, whose cluster now holds 0
+  EXPECT_EQ(c.Root(2), c.Root(0));
+  EXPECT_NE(c.Root(3), c.Root(0));
+}
+
+TEST(Clusterer, AJoinByPartnerNamesTheOtherMention) {
+  Clusterer c(3);
+  EXPECT_TRUE(c.Join(2, 0, "Fellegi-Sunter match", false, Clusterer::Naming::kByPartner));
+  EXPECT_FALSE(c.NeedsReason(0, 2));
+  EXPECT_TRUE(c.NeedsReason(0, 1));
+  EXPECT_EQ(c.Partner(2), std::optional<uint32_t>(0));
+  EXPECT_EQ(c.Partner(0), std::optional<uint32_t>(2));
+  EXPECT_EQ(c.Partner(1), std::nullopt);
+  EXPECT_EQ(c.Reason(2), "Fellegi-Sunter match");
+}
+
+}  // namespace
+}  // namespace cairn::engine::internal
