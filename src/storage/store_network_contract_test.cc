@@ -4,6 +4,8 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <map>
+#include <string>
 
 #include "storage/network.h"
 #include "storage/source_records.h"
@@ -219,6 +221,52 @@ TEST_P(StoreContract, WholeNetworkKeepsEveryValueExactly) {
   ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, &again); }).ok());
   EXPECT_EQ(again.unchanged, 6);
   EXPECT_EQ(again.inserted + again.updated + again.deleted, 0);
+}
+
+// A whole network of thousands of rows (made one at a time from their sources as they are
+// stored) keeps each row once, whole, and in the order given.
+TEST_P(StoreContract, WholeNetworkKeepsTheOrderGiven) {
+  AddSourceRecordOne();
+  constexpr int kRows = 2500;
+  std::vector<EntityRow> entities(kRows);
+  std::vector<MentionRow> mentions(kRows);
+  std::vector<LinkRow> links;
+  for (int i = 0; i < kRows; ++i) {
+    entities[i].id = "E" + std::to_string(kRows - i);  // not in id order
+    entities[i].kind = "person";
+    entities[i].name = "name " + std::to_string(i);
+    mentions[i].mention_key = "x/k#" + std::to_string(i);
+    mentions[i].source_record_id = 1;
+    mentions[i].kind = "person";
+    mentions[i].name = "mention " + std::to_string(i);
+    mentions[i].entity_id = entities[i].id;
+    if (i > 0) links.push_back({entities[i - 1].id, entities[i].id, "knows", std::to_string(i), "", "{}", 1, false,
+                                std::nullopt});
+  }
+  NetworkWriteStats stats;
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, &stats); }).ok());
+  EXPECT_EQ(stats.inserted, int64_t(entities.size() + mentions.size() + links.size()));
+  std::vector<std::string> names, starts;
+  std::map<std::string, std::string> entity_names;
+  ASSERT_TRUE(db().Read([&](Tx& tx) -> Status {
+    CAIRN_RETURN_IF_ERROR(ScanMentions(tx, [&](const MentionView& m) {
+      names.push_back(m.mention.mention_key + " " + m.mention.name + " " + m.mention.entity_id);
+    }));
+    return ScanNetwork(
+        tx, [&](const EntityRow& e) { entity_names[e.id] = e.name; },
+        [&](const LinkRow& l) { starts.push_back(l.start_date); });
+  }).ok());
+  ASSERT_EQ(names.size(), size_t(kRows));
+  ASSERT_EQ(starts.size(), size_t(kRows - 1));
+  ASSERT_EQ(entity_names.size(), size_t(kRows));
+  for (int i = 0; i < kRows; ++i) {
+    EXPECT_EQ(names[i], "x/k#" + std::to_string(i) + " mention " + std::to_string(i) + " E" + std::to_string(kRows - i));
+    EXPECT_EQ(entity_names["E" + std::to_string(kRows - i)], "name " + std::to_string(i));
+    if (i > 0) EXPECT_EQ(starts[i - 1], std::to_string(i));
+  }
+  NetworkWriteStats again;  // the stored fingerprints are the rows' own
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, &again); }).ok());
+  EXPECT_EQ(again.unchanged, stats.inserted);
 }
 
 // A whole network naming a record that does not exist is refused as a constraint violation, and
