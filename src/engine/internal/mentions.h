@@ -200,7 +200,9 @@ class Mentions {
   // The mention's place among its record's mentions: the number its key ends in.
   int64_t index(size_t i) const { return int64_t(i - first_[record_of_[i]]); }
   std::string key(size_t i) const {
-    return std::string(prefixes_.Field(prefix_at_[record_of_[i]], 0)) + "#" + std::to_string(index(i));
+    std::string out;
+    AppendKey(i, out);
+    return out;
   }
   std::string_view kind(size_t i) const { return words_.Word(kind_[i]); }
   std::string_view role(size_t i) const { return words_.Word(role_[i]); }
@@ -217,9 +219,8 @@ class Mentions {
     std::string_view f[kReference + 1];
     text_.Fields(at_[i], f);
     const uint32_t r = record_of_[i];
-    out.mention_key = prefixes_.Field(prefix_at_[r], 0);
-    out.mention_key += '#';
-    out.mention_key += std::to_string(index(i));
+    out.mention_key.clear();  // kept, with its buffer, for the next mention
+    AppendKey(i, out.mention_key);
     out.source_record_id = source_.record(r);
     out.kind = kind(i);
     out.role = role(i);
@@ -240,11 +241,17 @@ class Mentions {
  private:
   // Where record r's mentions end.
   size_t End(size_t r) const { return r + 1 < first_.size() ? first_[r + 1] : size(); }
+  // Appends the i-th mention's key: its record's "format/record_key", "#" and its index.
+  void AppendKey(size_t i, std::string& out) const {
+    out += prefixes_.Field(prefix_at_[record_of_[i]], 0);
+    out += '#';
+    out += std::to_string(index(i));
+  }
 
   TextArena text_, names_, prefixes_;
   Vocabulary words_;
   std::vector<uint64_t> at_, name_at_;
-  std::vector<uint32_t> record_of_;     // per mention: its record, an index into the per-record columns
+  std::vector<uint32_t> record_of_;    // per mention: its record, an index into the per-record columns
   std::vector<uint16_t> kind_, role_;  // per mention, as codes of words_
   // Per record: its first mention, what its mentions carry from it, and its key's "format/key".
   std::vector<uint32_t> first_;
