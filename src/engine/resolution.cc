@@ -392,7 +392,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
                                 }};
   storage::EntitySource entity_rows{entities.size(),
                                     [&](size_t i, storage::EntityRow& row) { entities.Fill(i, row); }};
-  CAIRN_RETURN_IF_ERROR(env.db.Write([&](storage::Tx& tx) -> Status {
+  CAIRN_RETURN_IF_ERROR(env.db.WriteMany(storage::NetworkTables(), [&](storage::Tx& tx) -> Status {
     CAIRN_RETURN_IF_ERROR(storage::ReplaceNetworkFrom(tx, entity_rows, mention_rows, link_rows, &report.written));
     return audit::Append(tx, env.clock, actor,
                          {"resolve", "network", "", true,

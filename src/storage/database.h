@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 
@@ -66,6 +67,15 @@ class Database {
   // (also if it throws). On SQLite the transaction is BEGIN IMMEDIATE so writers queue rather
   // than fail on upgrade.
   Status Write(const std::function<Status(Tx&)>& fn);
+  // Like Write, for storing many rows in `tables`. SQLite checks a foreign key as each row is
+  // stored, by a lookup in the parent's index in whatever order the rows come: for a whole
+  // network that was a third of the load (docs/benchmarks.md). Here SQLite checks instead, before
+  // committing, every foreign key that `tables` hold or that points at them, with one query each
+  // that reads the keys in index order, and rolls everything back (FailedPrecondition naming the
+  // table and column) if any row points nowhere. If `fn` changed no row, nothing is checked.
+  // SQLite's sorts, such as building an index, spill to temporary files rather than memory
+  // meanwhile. PostgreSQL checks as Write does.
+  Status WriteMany(const std::vector<std::string>& tables, const std::function<Status(Tx&)>& fn);
 
   // Applies every embedded migration newer than the schema version, each in its own
   // transaction. Returns how many were applied. Safe to run concurrently from several servers.
@@ -94,7 +104,9 @@ class Database {
  private:
   Database(Backend backend, std::string display_url, std::unique_ptr<soci::connection_pool> pool,
            int pool_size);
-  Status Run(bool write, const std::function<Status(Tx&)>& fn);
+  // `checked_at_end`: the tables of WriteMany, or null for Read and Write.
+  Status Run(bool write, const std::vector<std::string>* checked_at_end,
+             const std::function<Status(Tx&)>& fn);
 
   Backend backend_;
   std::string display_url_;

@@ -143,6 +143,10 @@ struct EntitySource {
   std::function<void(size_t, EntityRow&)> row;
 };
 
+// The tables ReplaceNetwork writes: run it in Database::WriteMany with these, so that SQLite
+// checks the network's foreign keys once at the end rather than row by row.
+const std::vector<std::string>& NetworkTables();
+
 // Makes the stored network exactly these rows, writing only the difference from what is
 // stored (network_write.cc). `stats`, if given, says how many rows were written.
 Status ReplaceNetworkFrom(Tx& tx, const EntitySource& entities, const MentionSource& mentions,

@@ -12,6 +12,7 @@
 #include <bit>
 #include <concepts>
 #include <cstdio>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
@@ -19,6 +20,7 @@
 
 #include "storage/internal/copy_in.h"
 #include "storage/internal/multi_row.h"
+#include "storage/internal/pragma_for.h"
 #include "storage/internal/scan.h"
 #include "storage/internal/sqlite_insert.h"
 #include "storage/internal/soci_types.h"
@@ -341,11 +343,23 @@ void WriteWhole(Tx& tx, const EntitySource& entities, const MentionSource& menti
     InsertAll<MentionRow>(sql, kMentionColumns, mentions);
     InsertAll<LinkRow>(sql, kLinkColumns, links);
   }
-  for (const auto& [name, on] : indexes) sql << std::string("CREATE INDEX ") + name + " ON " + on;
+  {
+    // SQLite sorts a new index's keys in runs the size of its page cache. The connection's
+    // 64 MiB made these builds twice as slow as SQLite's default 2 MiB (docs/benchmarks.md); the
+    // runs go to temporary files, as Database::WriteMany sets it.
+    std::optional<internal::PragmaFor> runs;
+    if (tx.backend() == Backend::kSqlite) runs.emplace(sql, "cache_size", "-2000");
+    for (const auto& [name, on] : indexes) sql << std::string("CREATE INDEX ") + name + " ON " + on;
+  }
   stats.inserted = int64_t(entities.size + mentions.size + links.size);
 }
 
 }  // namespace
+
+const std::vector<std::string>& NetworkTables() {
+  static const std::vector<std::string> tables = {"entities", "mentions", "links"};
+  return tables;
+}
 
 Status ReplaceNetworkFrom(Tx& tx, const EntitySource& entities, const MentionSource& mentions,
                           const LinkSource& links, NetworkWriteStats* out) {

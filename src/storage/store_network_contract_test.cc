@@ -262,7 +262,9 @@ TEST_P(StoreContract, WholeNetworkKeepsTheOrderGiven) {
   for (int i = 0; i < kRows; ++i) {
     EXPECT_EQ(names[i], "x/k#" + std::to_string(i) + " mention " + std::to_string(i) + " E" + std::to_string(kRows - i));
     EXPECT_EQ(entity_names["E" + std::to_string(kRows - i)], "name " + std::to_string(i));
-    if (i > 0) EXPECT_EQ(starts[i - 1], std::to_string(i));
+    if (i > 0) {
+      EXPECT_EQ(starts[i - 1], std::to_string(i));
+    }
   }
   NetworkWriteStats again;  // the stored fingerprints are the rows' own
   ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, &again); }).ok());
@@ -303,6 +305,80 @@ TEST_P(StoreContract, WholeNetworkRefusedKeepsNothing) {
   std::vector<LinkRow> links = {{"E0", "E9", "officer_of", "", "", "{}", 1, false, std::nullopt}};  // no entity E9
   s = db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, nullptr); });
   EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
+}
+
+// WriteMany refuses a key that points nowhere as Write does, on both backends (SQLite checks
+// them once before committing): keys held by the tables named, and keys that point into them.
+TEST_P(StoreContract, WriteManyRefusesABrokenKeyAndKeepsNothing) {
+  AddSourceRecordOne();
+  const bool sqlite = GetParam() == "sqlite";
+  std::vector<EntityRow> entities(2);
+  entities[0].id = "E0", entities[1].id = "E1";
+  entities[0].kind = entities[1].kind = "person";
+  std::vector<MentionRow> mentions(1);
+  mentions[0].mention_key = "x/k#0";
+  mentions[0].source_record_id = 999;  // no such record
+  mentions[0].kind = "person";
+  mentions[0].entity_id = "E0";
+  // A link to no entity E9.
+  std::vector<LinkRow> links = {{"E0", "E9", "officer_of", "", "", "{}", 1, false, std::nullopt}};
+  auto count = [&](const std::string& table) {
+    int64_t n = -1;
+    EXPECT_TRUE(db().Read([&](Tx& tx) {
+      tx.sql() << "SELECT COUNT(*) FROM " + table, soci::into(n);
+      return Status::Ok();
+    }).ok());
+    return n;
+  };
+  auto write = [&](const std::vector<MentionRow>& m, const std::vector<LinkRow>& l) {
+    return db().WriteMany(NetworkTables(),
+                          [&](Tx& tx) { return ReplaceNetwork(tx, entities, m, l, nullptr); });
+  };
+
+  Status s = write({}, links);
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
+  if (sqlite) {
+    EXPECT_NE(s.message().find("links (to_entity)"), std::string::npos) << s.message();
+  }
+  s = write(mentions, {});
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
+  if (sqlite) {
+    EXPECT_NE(s.message().find("mentions (source_record_id)"), std::string::npos) << s.message();
+  }
+  EXPECT_EQ(count("entities"), 0);
+
+  mentions[0].source_record_id = 1;
+  links[0].to_entity = "E1";
+  ASSERT_TRUE(write(mentions, links).ok());
+  EXPECT_EQ(count("entities"), 2);
+  EXPECT_EQ(count("links"), 1);
+  // A key pointing into a named table: E1 deleted under its link.
+  s = db().WriteMany(NetworkTables(), [](Tx& tx) {
+    tx.sql() << "DELETE FROM entities WHERE id = 'E1'";
+    return Status::Ok();
+  });
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
+  EXPECT_EQ(count("entities"), 2);
+  EXPECT_TRUE(write(mentions, links).ok());  // nothing changed
+
+  // The connection goes back to the pool as it came, checking each row again.
+  if (sqlite) {
+    std::string keys, cache, temp;
+    ASSERT_TRUE(db().Read([&](Tx& tx) {
+      tx.sql() << "PRAGMA foreign_keys", soci::into(keys);
+      tx.sql() << "PRAGMA cache_size", soci::into(cache);
+      tx.sql() << "PRAGMA temp_store", soci::into(temp);
+      return Status::Ok();
+    }).ok());
+    EXPECT_EQ(keys + " " + cache + " " + temp, "1 -65536 2");  // as Database::Open sets them
+  }
+  s = db().Write([](Tx& tx) {
+    tx.sql() << "INSERT INTO links (from_entity, to_entity, type, start_date, end_date, detail, "
+                "source_record_id, restricted) VALUES ('E0', 'E9', 'officer_of', '', '', '{}', 1, 0)";
+    return Status::Ok();
+  });
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
+  EXPECT_EQ(count("links"), 1);
 }
 
 // The large scans read a window of ids at a time (internal/scan.h): every row is still seen
