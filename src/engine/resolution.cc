@@ -264,19 +264,18 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
       if (fresh) previous_ids.push_back(entity);
       previous[*m] = id->second;
     }));
-    // Decisions name mentions by key: the mentions whose keys some decision names, found by
-    // making every mention's key once, only if there are any.
-    std::unordered_map<std::string, uint32_t> by_key;
-    for (const auto& d : decisions) by_key.emplace(d.mention_a, kNew), by_key.emplace(d.mention_b, kNew);
-    for (uint32_t i = 0; i < ms.size() && !by_key.empty(); ++i) {
-      if (auto it = by_key.find(ms.key(i)); it != by_key.end()) it->second = i;
-    }
-    std::erase_if(by_key, [&](const auto& k) { return k.second == kNew; });
+    // Decisions name mentions by key: each key's record is looked up in the store, and its
+    // mention found among those read as the stored ones were.
+    auto mention = [&](const std::string& key) -> Result<std::optional<uint32_t>> {
+      CAIRN_ASSIGN_OR_RETURN(std::optional<storage::MentionPlace> place, storage::FindMentionPlace(tx, key));
+      return place ? ms.Find(*place) : std::nullopt;
+    };
     for (const auto& d : decisions) {
-      auto a = by_key.find(d.mention_a), b = by_key.find(d.mention_b);
-      if (a == by_key.end() || b == by_key.end()) continue;  // a record no longer held
-      if (d.decision == "same") same.emplace_back(a->second, b->second);
-      else if (d.decision == "different") different.emplace_back(a->second, b->second);
+      CAIRN_ASSIGN_OR_RETURN(std::optional<uint32_t> a, mention(d.mention_a));
+      CAIRN_ASSIGN_OR_RETURN(std::optional<uint32_t> b, mention(d.mention_b));
+      if (!a || !b) continue;  // a record no longer held, or no longer naming as many
+      if (d.decision == "same") same.emplace_back(*a, *b);
+      else if (d.decision == "different") different.emplace_back(*a, *b);
     }
     return Status::Ok();
   }));

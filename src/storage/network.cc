@@ -365,23 +365,49 @@ Result<std::vector<DecisionRow>> ListDecisions(Tx& tx) {
   return out;
 }
 
+namespace {
+
+struct KeyParts {
+  std::string format, record_key;
+  int64_t index = 0;
+};
+
+// format/record_key#index: the format has no "/", the index is the digits after the last "#".
+// Nullopt unless MentionKey would make `key` from its parts ("#01" and "#+1" are not keys).
+std::optional<KeyParts> SplitMentionKey(const std::string& key) {
+  const size_t slash = key.find('/'), hash = key.rfind('#');
+  const std::optional<int64_t> at_end = IndexAtEnd(key);
+  if (slash == std::string::npos || !at_end || hash < slash) return std::nullopt;
+  KeyParts parts{key.substr(0, slash), key.substr(slash + 1, hash - slash - 1), *at_end};
+  if (MentionKey(parts.format, parts.record_key, parts.index) != key) return std::nullopt;
+  return parts;
+}
+
+}  // namespace
+
 Result<std::optional<MentionRow>> FindMention(Tx& tx, const std::string& mention_key) {
-  // format/record_key#index: the format has no "/", the index is the digits after the last "#".
-  const size_t slash = mention_key.find('/'), hash = mention_key.rfind('#');
-  const std::optional<int64_t> at_end = IndexAtEnd(mention_key);
-  if (slash == std::string::npos || !at_end || hash < slash) return std::optional<MentionRow>();
-  const std::string format = mention_key.substr(0, slash), record_key = mention_key.substr(slash + 1, hash - slash - 1);
-  const int64_t index = *at_end;
-  if (MentionKey(format, record_key, index) != mention_key) return std::optional<MentionRow>();  // "#01", "#+1"
+  const std::optional<KeyParts> key = SplitMentionKey(mention_key);
+  if (!key) return std::optional<MentionRow>();
   MentionRow m;
   tx.sql() << "SELECT m.source_record_id, m.kind, m.role, m.restricted, m.owner_organisation_id, m.entity_id "
               "FROM mentions m JOIN source_records r ON r.id = m.source_record_id "
               "WHERE r.format = :f AND r.record_key = :k AND m.mention_index = :i",
-      soci::use(format), soci::use(record_key), soci::use(index), soci::into(m.source_record_id), soci::into(m.kind),
-      soci::into(m.role), soci::into(m.restricted), soci::into(m.owner_organisation_id), soci::into(m.entity_id);
+      soci::use(key->format), soci::use(key->record_key), soci::use(key->index),
+      soci::into(m.source_record_id), soci::into(m.kind), soci::into(m.role), soci::into(m.restricted),
+      soci::into(m.owner_organisation_id), soci::into(m.entity_id);
   if (!tx.sql().got_data()) return std::optional<MentionRow>();
   m.mention_key = mention_key;
   return std::optional<MentionRow>(m);
+}
+
+Result<std::optional<MentionPlace>> FindMentionPlace(Tx& tx, const std::string& mention_key) {
+  const std::optional<KeyParts> key = SplitMentionKey(mention_key);
+  if (!key) return std::optional<MentionPlace>();
+  MentionPlace place{0, key->index};
+  tx.sql() << "SELECT id FROM source_records WHERE format = :f AND record_key = :k", soci::use(key->format),
+      soci::use(key->record_key), soci::into(place.record);
+  if (!tx.sql().got_data()) return std::optional<MentionPlace>();
+  return std::optional<MentionPlace>(place);
 }
 
 Status ScanNetwork(Tx& tx, const std::function<void(const EntityRow&)>& visit,

@@ -121,6 +121,10 @@ Status UpsertDecision(Tx& tx, const DecisionRow& d);
 Result<std::vector<DecisionRow>> ListDecisions(Tx& tx);
 // The mention with this key, or nullopt.
 Result<std::optional<MentionRow>> FindMention(Tx& tx, const std::string& mention_key);
+// Where a mention with this key would be: its record's id and its index. Nullopt if the key is
+// not one MentionKey makes or no record has its format and record key; whether the record has
+// that many mentions is not checked.
+Result<std::optional<MentionPlace>> FindMentionPlace(Tx& tx, const std::string& mention_key);
 
 struct NetworkWriteStats {
   int64_t inserted = 0, updated = 0, deleted = 0, unchanged = 0;  // rows of all three tables

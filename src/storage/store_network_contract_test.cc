@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "storage/network.h"
@@ -305,6 +306,25 @@ TEST_P(StoreContract, WholeNetworkRefusedKeepsNothing) {
   std::vector<LinkRow> links = {{"E0", "E9", "officer_of", "", "", "{}", 1, false, std::nullopt}};  // no entity E9
   s = db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, mentions, links, nullptr); });
   EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
+}
+
+TEST_P(StoreContract, MentionKeysArePlacedByTheirRecord) {
+  AddSourceRecordOne();  // format x, key k
+  auto place = [&](const std::string& key) {
+    std::optional<MentionPlace> out;
+    EXPECT_TRUE(db().Read([&](Tx& tx) -> Status {
+      CAIRN_ASSIGN_OR_RETURN(out, FindMentionPlace(tx, key));
+      return Status::Ok();
+    }).ok());
+    return out;
+  };
+  EXPECT_EQ(place("x/k#0"), (MentionPlace{1, 0}));
+  EXPECT_EQ(place("x/k#12"), (MentionPlace{1, 12}));  // how many mentions the record has is not asked
+  EXPECT_EQ(place("x/other#0"), std::nullopt);
+  EXPECT_EQ(place("y/k#0"), std::nullopt);
+  for (const char* not_a_key : {"x/k#01", "x/k#+1", "x/k", "k#0", "x/k#"}) {
+    EXPECT_EQ(place(not_a_key), std::nullopt) << not_a_key;
+  }
 }
 
 // WriteMany refuses a key that points nowhere as Write does, on both backends (SQLite checks

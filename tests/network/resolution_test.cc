@@ -187,6 +187,11 @@ TEST_P(Resolution, AnalystsDecisionsHoldOnEveryRun) {
   EXPECT_EQ(EntityOf("mention_key = '" + officer + "'"), EntityOf("mention_key = '" + manager + "'"));
   auto reason = Rows("SELECT match_reason FROM keyed_mentions WHERE mention_key = '" + manager + "'", 1);
   EXPECT_EQ(reason[0][0], "confirmed by an analyst");
+  // Decisions naming a record no longer held, or a mention its record no longer has, are left.
+  ASSERT_TRUE(s_.db().Write([&](storage::Tx& tx) {
+    CAIRN_RETURN_IF_ERROR(storage::UpsertDecision(tx, {"companies/GONE#0", officer, "same", "", 1, "t"}));
+    return storage::UpsertDecision(tx, {officer + "9", psc, "same", "", 1, "t"});
+  }).ok());
   Resolve();  // and again: decisions are kept
   EXPECT_NE(EntityOf("mention_key = '" + officer + "'"), EntityOf("mention_key = '" + psc + "'"));
   EXPECT_EQ(engine::RecordDecision(env(), analyst, officer, officer, "same", "").code(), StatusCode::kFailedPrecondition);
