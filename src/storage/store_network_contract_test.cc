@@ -308,6 +308,28 @@ TEST_P(StoreContract, WholeNetworkRefusedKeepsNothing) {
   EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
 }
 
+// A row's fingerprint is the first 64 bits of the SHA-256 of its values, each followed by 0x1F.
+// Stored fingerprints outlive the binary that wrote them: a different value for the same row
+// would make the next resolve rewrite every row.
+TEST_P(StoreContract, AFingerprintIsTheRowsSha256) {
+  std::vector<EntityRow> entities(1);
+  EntityRow& e = entities[0];
+  e.id = "P1", e.kind = "person", e.name = "Ann Smith", e.postcode = "EH1 1AA", e.mention_count = 2;
+  e.owner_organisation_id = 7, e.search_name = "ann smith", e.betweenness = 0.25;
+  ASSERT_TRUE(db().Write([&](Tx& tx) { return ReplaceNetwork(tx, entities, {}, {}, nullptr); }).ok());
+  int64_t stored = 0;
+  ASSERT_TRUE(db().Read([&](Tx& tx) {
+    tx.sql() << "SELECT fingerprint FROM entities WHERE id = 'P1'", soci::into(stored);
+    return Status::Ok();
+  }).ok());
+  std::string text;
+  for (const char* v : {"P1", "person", "Ann Smith", "", "EH1 1AA", "", "2", "0", "7", "ann smith", "", "0", "0", "0",
+                        "0", "0.25"}) {
+    text += std::string(v) + '\x1f';
+  }
+  EXPECT_EQ(uint64_t(stored), std::stoull(Sha256Hex(text).substr(0, 16), nullptr, 16));
+}
+
 TEST_P(StoreContract, MentionKeysArePlacedByTheirRecord) {
   AddSourceRecordOne();  // format x, key k
   auto place = [&](const std::string& key) {
