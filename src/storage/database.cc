@@ -87,7 +87,9 @@ std::string Quoted(const std::string& identifier) {
 // SQLite: checks every foreign key held by `tables` or pointing at one of them. A key of one
 // column naming its parent's column is checked with a NOT IN, which SQLite answers by reading the
 // child's column in the order of an index on it (a Scotland network's links in under a second,
-// where PRAGMA foreign_key_check took nine); any other key by PRAGMA foreign_key_check.
+// where PRAGMA foreign_key_check took nine); any other key by PRAGMA foreign_key_check, as is a
+// key whose parent column holds a NULL (SQLite lets a text primary key be NULL), since a NULL in
+// the list makes every NOT IN unknown rather than true.
 Status CheckForeignKeys(soci::session& sql, const std::vector<std::string>& tables) {
   struct Key {
     std::string child, column, parent, parent_column;
@@ -114,9 +116,16 @@ Status CheckForeignKeys(soci::session& sql, const std::vector<std::string>& tabl
   for (size_t i = 0; i < keys.size(); ++i) {
     const Key& k = keys[i];
     if (k.seq != 0 || !(named(k.child) || named(k.parent))) continue;
-    const bool simple = !k.parent_column.empty() &&
-                        (i + 1 == keys.size() || keys[i + 1].child != k.child || keys[i + 1].id != k.id);
+    bool simple = !k.parent_column.empty() &&
+                  (i + 1 == keys.size() || keys[i + 1].child != k.child || keys[i + 1].id != k.id);
     int64_t broken = 0;
+    if (simple) {
+      int64_t nulls = 0;
+      sql << "SELECT count(*) FROM (SELECT 1 FROM " + Quoted(k.parent) + " WHERE " + Quoted(k.parent_column) +
+                 " IS NULL LIMIT 1)",
+          soci::into(nulls);
+      simple = nulls == 0;
+    }
     if (simple) {
       sql << "SELECT count(*) FROM " + Quoted(k.child) + " WHERE " + Quoted(k.column) + " IS NOT NULL AND " +
                  Quoted(k.column) + " NOT IN (SELECT " + Quoted(k.parent_column) + " FROM " +

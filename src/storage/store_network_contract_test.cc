@@ -402,6 +402,17 @@ TEST_P(StoreContract, WriteManyRefusesABrokenKeyAndKeepsNothing) {
   EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
   EXPECT_EQ(count("entities"), 2);
   EXPECT_TRUE(write(mentions, links).ok());  // nothing changed
+  // SQLite lets a text primary key be NULL, which a NOT IN alone would miss the link below by.
+  s = db().WriteMany(NetworkTables(), [](Tx& tx) {
+    tx.sql() << "INSERT INTO entities (id, kind, name, company_number, postcode, birth_date, mention_count, "
+                "restricted, search_name, sound_name) VALUES (NULL, 'person', '', '', '', '', 0, 0, '', '')";
+    tx.sql() << "INSERT INTO links (from_entity, to_entity, type, start_date, end_date, detail, "
+                "source_record_id, restricted) VALUES ('E0', 'E9', 'officer_of', '', '', '{}', 1, 0)";
+    return Status::Ok();
+  });
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
+  EXPECT_EQ(count("entities"), 2);
+  EXPECT_EQ(count("links"), 1);
 
   // The connection goes back to the pool as it came, checking each row again.
   if (sqlite) {
