@@ -25,14 +25,18 @@ using internal::RedactPassword;
 
 namespace {
 
-std::string QuoteSociValue(const std::string& value) {
+// `text` in double quotes, each double quote in it preceded by `escape`: a backslash in a SOCI
+// connection string, another double quote in an SQL identifier.
+std::string DoubleQuoted(const std::string& text, char escape) {
   std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '\\';
+  for (char c : text) {
+    if (c == '"') out += escape;
     out += c;
   }
   return out + "\"";
 }
+std::string QuoteSociValue(const std::string& value) { return DoubleQuoted(value, '\\'); }
+std::string Quoted(const std::string& identifier) { return DoubleQuoted(identifier, '"'); }
 
 // The database's own text quotes the statement and its values, so it goes to the log and the
 // Status (which may reach an HTTP client) says only what happened.
@@ -73,15 +77,6 @@ Status FromException(const std::exception& e, soci::session* sql) {
   if (sql != nullptr && !sql->is_connected()) return ConnectionLost(e);
   spdlog::error("database error: {}", e.what());
   return Internal("database error");
-}
-
-std::string Quoted(const std::string& identifier) {
-  std::string out = "\"";
-  for (char c : identifier) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 // SQLite: checks every foreign key held by `tables` or pointing at one of them. A key of one
