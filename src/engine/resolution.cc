@@ -8,6 +8,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "audit/chain.h"
 #include "common/crypto.h"
@@ -305,7 +306,8 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
 
   internal::Entities entities;
   std::vector<uint32_t> entity_of(ms.size());  // per mention: its entity, as an index into entities
-  std::set<std::string> taken;
+  // The ids given so far, as views of the entities' own: at national scale there are millions.
+  std::unordered_set<std::string_view> taken;
   std::vector<storage::MentionRow> rows;  // one cluster's mentions, in key order
   std::vector<uint32_t> members;
   std::vector<std::pair<std::string, uint32_t>> member_keys;  // to put a cluster's members in key order
@@ -339,7 +341,6 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
       const std::string& key = rows[k % rows.size()].mention_key;
       e.id = Prefix(e.kind) + Sha256Hex(k < rows.size() ? key : key + "#" + std::to_string(k)).substr(0, 16);
     }
-    taken.insert(e.id);
     // People are shown given name first, whichever order the register wrote them in.
     e.name = e.kind == "person"
                  ? Commonest(rows, [](const auto& r) {
@@ -362,13 +363,14 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
     for (uint32_t m : members) entity_of[m] = uint32_t(entities.size());
     ++report.entities[e.kind];
     entities.Add(e);
+    taken.insert(entities.id(entities.size() - 1));
   }
   previous = {};
   previous_ids = {};
   by_root = {};
   rows = {};
   member_keys = {};
-  taken = {};  // a copy of every entity id
+  taken = {};
   stages.Lap("entities");
   CAIRN_RETURN_IF_ERROR(AddAnalytics(entities, ms, pending_links, entity_of));
   stages.Lap("analytics (igraph)");
