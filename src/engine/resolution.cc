@@ -208,10 +208,12 @@ void ExtractRecord(const storage::SourceRecordView& r, RecordMentions& out) {
 }
 
 // Reads every stored record and extracts its mentions, in parallel batches so a large store
-// streams through memory once.
+// streams through memory once. The links' text goes to a temporary file as it comes: only the
+// write reads it again.
 Status ReadMentions(storage::Tx& tx, Mentions& ms, PendingLinks& links, int64_t& records) {
   constexpr size_t kBatch = 20000;
   std::vector<storage::SourceRecordView> batch;
+  Status spilled;
   auto flush = [&] {
     std::vector<RecordMentions> extracted(batch.size());
     tbb::parallel_for(tbb::blocked_range<size_t>(0, batch.size(), 256), [&](const tbb::blocked_range<size_t>& range) {
@@ -227,6 +229,7 @@ Status ReadMentions(storage::Tx& tx, Mentions& ms, PendingLinks& links, int64_t&
       }
     }
     batch.clear();
+    if (spilled.ok()) spilled = links.SpillFull();
   };
   CAIRN_RETURN_IF_ERROR(storage::ScanSourceRecords(tx, [&](const storage::SourceRecordView& r) {
     ++records;
@@ -234,7 +237,7 @@ Status ReadMentions(storage::Tx& tx, Mentions& ms, PendingLinks& links, int64_t&
     if (batch.size() == kBatch) flush();
   }));
   flush();
-  return Status::Ok();
+  return spilled;
 }
 
 }  // namespace
@@ -371,6 +374,9 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   rows = {};
   member_keys = {};
   taken = {};
+  // From here only the write reads the mentions' fields and the links' text, each in order.
+  CAIRN_RETURN_IF_ERROR(ms.SpillFields());
+  CAIRN_RETURN_IF_ERROR(pending_links.Spill());
   stages.Lap("entities");
   CAIRN_RETURN_IF_ERROR(AddAnalytics(entities, ms, pending_links, entity_of));
   stages.Lap("analytics (igraph)");

@@ -14,76 +14,11 @@
 #include <string_view>
 #include <vector>
 
+#include "common/status.h"
+#include "engine/internal/text_arena.h"
 #include "storage/network.h"
 
 namespace cairn::engine::internal {
-
-// Entries of text fields packed end to end in chunks that never move, so a view of a field
-// stays valid while more entries are added. Each field is its length (7 bits a byte, low bits
-// first) and its bytes. Hand-written: no packaged library packs strings this way.
-class TextArena {
- public:
-  // Appends one entry of `fields`; returns where it starts.
-  template <size_t N>
-  uint64_t Add(const std::string_view (&fields)[N]) {
-    size_t need = 0;
-    for (std::string_view f : fields) need += f.size() + 5;
-    if (chunks_.empty() || used_ + need > capacity_) {
-      capacity_ = std::max(kChunk, need);
-      chunks_.push_back(std::make_unique<char[]>(capacity_));
-      used_ = 0;
-    }
-    const uint64_t at = (uint64_t(chunks_.size() - 1) << 32) | used_;
-    char* out = chunks_.back().get() + used_;
-    for (std::string_view f : fields) {
-      for (uint64_t n = f.size();; n >>= 7) {
-        *out++ = char((n & 0x7f) | (n >= 0x80 ? 0x80 : 0));
-        if (n < 0x80) break;
-      }
-      std::memcpy(out, f.data(), f.size());
-      out += f.size();
-    }
-    used_ = size_t(out - chunks_.back().get());
-    return at;
-  }
-
-  // Field `n` of the entry at `at`.
-  std::string_view Field(uint64_t at, size_t n) const {
-    const char* p = Start(at);
-    for (size_t i = 0; i < n; ++i) p = Next(p).end();
-    return Next(p);
-  }
-
-  // The first N fields of the entry at `at`, read in one pass.
-  template <size_t N>
-  void Fields(uint64_t at, std::string_view (&out)[N]) const {
-    const char* p = Start(at);
-    for (std::string_view& f : out) p = (f = Next(p)).end();
-  }
-
-  // Frees every entry.
-  void Clear() {
-    std::vector<std::unique_ptr<char[]>>().swap(chunks_);
-    used_ = capacity_ = 0;
-  }
-
- private:
-  const char* Start(uint64_t at) const { return chunks_[at >> 32].get() + (at & 0xffffffffu); }
-  // The field whose length begins at `p`.
-  static std::string_view Next(const char* p) {
-    uint64_t size = 0;
-    for (int shift = 0;; shift += 7) {
-      const auto byte = static_cast<unsigned char>(*p++);
-      size |= uint64_t(byte & 0x7f) << shift;
-      if (!(byte & 0x80)) break;
-    }
-    return {p, size};
-  }
-
-  static constexpr size_t kChunk = size_t(1) << 24;
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  size_t used_ = 0, capacity_ = 0;  // of the last chunk
-};
 
 // Who may see a row: restricted or not, and the organisation that owns it, a column each.
 class AccessColumns {
@@ -213,6 +148,11 @@ class Mentions {
     names_.Clear();
     name_at_ = {};
   }
+  // Moves the mentions' fields to a temporary file, for when only the write still needs them (it
+  // reads them in order). Get's views are then valid only until the next read, and nothing can
+  // be added.
+  Status SpillFields() { return text_.Spill(); }
+  const TextArena& fields() const { return text_; }
 
   // The i-th mention as a row, its entity and reason left empty.
   void Fill(size_t i, storage::MentionRow& out) const {
@@ -278,6 +218,10 @@ class PendingLinks {
   }
 
   size_t size() const { return at_.size(); }
+  // Moves the links' text read so far to a temporary file: only the write needs it, in order.
+  Status SpillFull() { return text_.SpillFull(); }
+  Status Spill() { return text_.Spill(); }
+  const TextArena& text() const { return text_; }
   uint32_t from(size_t i) const { return from_[i]; }
   uint32_t to(size_t i) const { return to_[i]; }
 
