@@ -117,13 +117,22 @@ ScoredPairs ScorePairs(const std::vector<resolve::Record>& a, const std::vector<
   watch.Lap("comparing");
   out.model = resolve::Model::Train(comparisons, a, b, rules, levels, options.training);
   watch.Lap("training");
-  const size_t k = comparisons.size();
-  out.probability.reserve(out.pairs.size());
-  for (size_t p = 0; p < out.pairs.size(); ++p) {
-    const auto& pair = out.pairs[p];
-    out.probability.push_back(resolve::Model::Probability(out.model.Weight(&levels[p * k], a[pair.a], b[pair.b])));
+  // Only the pairs at or above the threshold are kept, in place: every caller uses those alone,
+  // and the others are nearly all of them (tens of millions in a synthetic Scotland).
+  const size_t k = comparisons.size(), candidates = out.pairs.size();
+  size_t kept = 0;
+  for (size_t p = 0; p < candidates; ++p) {
+    const resolve::CandidatePair pair = out.pairs[p];
+    const double weight = out.model.Weight(&levels[p * k], a[pair.a], b[pair.b]);
+    const double probability = resolve::Model::Probability(weight);
+    if (probability < options.threshold) continue;
+    out.pairs[kept++] = pair;
+    out.probability.push_back(probability);
   }
-  out.stats = {a.size() + (dedupe ? 0 : b.size()), out.pairs.size(), 0, blocking.skipped_blocks,
+  levels = {};
+  out.pairs.resize(kept);
+  out.pairs.shrink_to_fit();
+  out.stats = {a.size() + (dedupe ? 0 : b.size()), candidates, 0, blocking.skipped_blocks,
                out.model.iterations(), out.model.prior(), {}};
   return out;
 }

@@ -72,12 +72,13 @@ struct LinkResult {
   LinkageStats stats;
 };
 
-// Every candidate pair among `records` (a < b) with its match probability, and the model
-// trained on them, which can explain any pair. The step Dedupe and Link share; `cairn resolve`
-// uses it for people.
+// The candidate pairs among `records` (a < b) whose match probability reaches the threshold,
+// each with its probability, and the model trained on every candidate pair, which can explain
+// any pair (stats.candidate_pairs counts them all). The step Dedupe and Link share; `cairn
+// resolve` uses it for people.
 struct ScoredPairs {
-  std::vector<resolve::CandidatePair> pairs;
-  std::vector<double> probability;  // per pair
+  std::vector<resolve::CandidatePair> pairs;  // at or above the threshold, in the order blocking found them
+  std::vector<double> probability;            // per pair
   resolve::Model model;
   LinkageStats stats;
 };

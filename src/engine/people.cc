@@ -84,7 +84,7 @@ PeopleReport MatchPeople(const internal::Mentions& ms, internal::Clusterer& c, d
   options.threshold = threshold;
   ScoredPairs scored = ScoreDedupe(records, kRoles, options);
   report.model_used = true;
-  report.candidate_pairs = scored.pairs.size();
+  report.candidate_pairs = scored.stats.candidate_pairs;
   report.prior = scored.model.prior();
   report.stages = scored.stats.stages;
   std::vector<size_t> order;

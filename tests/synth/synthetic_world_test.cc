@@ -96,6 +96,8 @@ TEST_F(SyntheticWorld, LoadingAgainChangesNothing) {
 TEST_F(SyntheticWorld, ResolutionFindsTheTruePeopleAndCompanies) {
   ASSERT_TRUE(resolution_->ok()) << resolution_->status().ToString();
   EXPECT_TRUE((*resolution_)->person_model_used) << "thousands of people: the Fellegi-Sunter model must be trained";
+  // Every pair blocking proposed is counted, not only those kept for their probability.
+  EXPECT_GT((*resolution_)->person_candidate_pairs, 2 * (*resolution_)->person_matched_pairs);
   auto e = engine::EvaluateAgainstTruth(store_->env(), File("truth.json"));
   ASSERT_TRUE(e.ok()) << e.status().ToString();
   EXPECT_GT(e->people.mentions, 10000);
