@@ -110,7 +110,7 @@ ScoredPairs ScorePairs(const std::vector<resolve::Record>& a, const std::vector<
   auto rules = resolve::RulesFor(roles);
   resolve::BlockingStats blocking;
   ScoredPairs out;
-  out.pairs = dedupe ? resolve::BlockDedupe(a, rules, options.max_block, &blocking)
+  out.pairs = dedupe ? resolve::BlockDedupe(a, rules, options.max_block, &blocking, options.neighbourhood)
                      : resolve::BlockLink(a, b, rules, options.max_block, &blocking);
   watch.Lap("blocking");
   auto levels = resolve::Model::Compare(comparisons, a, b, out.pairs);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "resolve/blocking.h"
 #include "resolve/model.h"
 #include "resolve/record.h"
 
@@ -27,6 +28,7 @@ Result<FieldSpec> ParseFieldSpec(const std::string& text);
 struct LinkageOptions {
   double threshold = 0.9;  // match probability at or above which a pair is a match
   size_t max_block = 1000;
+  resolve::Neighbourhood neighbourhood;  // deduplication only; none by default
   resolve::TrainingOptions training;
 };
 

@@ -62,6 +62,23 @@ void MatchByRules(const internal::Mentions& ms, internal::Clusterer& c) {
   }
 }
 
+// A national register's common names make blocks of thousands ("john smith"), whose pairs
+// grow with the square of the register. Blocks over kWindowAbove people are compared in two
+// sorted passes instead: by birth date, then name (most people's records give the month and
+// year), and by name, then postcode (for records that give no date).
+resolve::Neighbourhood PeopleNeighbourhood() {
+  const auto key = [](std::initializer_list<Role> roles) {
+    return [roles = std::vector<Role>(roles)](const resolve::Record& r) {
+      std::string k;
+      for (Role role : roles) (k += r[role]) += '|';
+      return k;
+    };
+  };
+  return {kWindowAbove, kWindow,
+          {key({Role::kBirthYear, Role::kBirthMonth, Role::kSurname, Role::kGivenName}),
+           key({Role::kSurname, Role::kGivenName, Role::kPostcode, Role::kBirthYear})}};
+}
+
 }  // namespace
 
 PeopleReport MatchPeople(const internal::Mentions& ms, internal::Clusterer& c, double threshold) {
@@ -82,6 +99,7 @@ PeopleReport MatchPeople(const internal::Mentions& ms, internal::Clusterer& c, d
   }
   LinkageOptions options;
   options.threshold = threshold;
+  options.neighbourhood = PeopleNeighbourhood();
   ScoredPairs scored = ScoreDedupe(records, kRoles, options);
   report.model_used = true;
   report.candidate_pairs = scored.stats.candidate_pairs;

@@ -3,7 +3,8 @@
 //
 // Fields compared: first given name, middle names, surname, birth year, birth month, postcode.
 // Blocking, m/u estimation by EM, term-frequency adjustment and the match threshold are those
-// of `cairn dedupe` (engine/linkage.h). Pairs are joined strongest first, so an analyst's
+// of `cairn dedupe` (engine/linkage.h), except that blocks of common names are compared by
+// sorted neighbourhood (kWindowAbove below). Pairs are joined strongest first, so an analyst's
 // "different" decision blocks the weaker evidence, and each joined mention keeps the pair's
 // explanation: which fields agreed, with what weight, and the probability.
 //
@@ -21,6 +22,11 @@
 namespace cairn::engine {
 
 inline constexpr size_t kMinPeopleForModel = 200;
+// Blocks of more people than kWindowAbove are compared by sorted neighbourhood, each person with
+// the next kWindow in each order (resolve::Neighbourhood), so candidate pairs grow in step with
+// the people rather than with their square.
+inline constexpr size_t kWindowAbove = 100;
+inline constexpr size_t kWindow = 8;
 
 struct PeopleReport {
   uint64_t mentions = 0, candidate_pairs = 0, matched_pairs = 0;

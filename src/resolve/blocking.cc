@@ -1,6 +1,7 @@
 #include "resolve/blocking.h"
 
 #include <algorithm>
+#include <tuple>
 #include <unordered_map>
 
 #include "resolve/similarity.h"
@@ -111,11 +112,45 @@ std::vector<BlockingRule> RulesFor(const std::vector<Role>& roles) {
 }
 
 std::vector<CandidatePair> BlockDedupe(const std::vector<Record>& records, const std::vector<BlockingRule>& rules,
-                                       size_t max_block, BlockingStats* stats) {
+                                       size_t max_block, BlockingStats* stats, const Neighbourhood& near) {
   Keys keys = KeysOf(records, rules);
-  std::vector<CandidatePair> out;
+  const auto windowed = [&](size_t m) { return near.above > 0 && near.window > 0 && m > near.above; };
+  std::vector<CandidatePair> out, block;
+  std::vector<std::pair<std::string, uint32_t>> sorted;
   for (size_t r = 0; r < rules.size(); ++r) {
-    for (auto& [_, members] : Blocks(keys[r])) {
+    auto blocks = Blocks(keys[r]);
+    // Room for the most this rule can add, so the pairs are not copied as they grow (room never
+    // written to is never resident).
+    size_t most = 0;
+    for (const auto& [_, members] : blocks) {
+      const size_t m = members.size();
+      if (windowed(m)) most += m * near.window * near.orders.size();
+      else if (m <= max_block) most += m * (m - 1) / 2;
+    }
+    out.reserve(out.size() + most);
+    for (auto& [_, members] : blocks) {
+      if (windowed(members.size())) {
+        ++stats->windowed_blocks;
+        block.clear();
+        for (const auto& order : near.orders) {
+          sorted.clear();
+          for (uint32_t m : members) sorted.emplace_back(order(records[m]), m);
+          std::sort(sorted.begin(), sorted.end());
+          for (size_t i = 0; i < sorted.size(); ++i) {
+            for (size_t j = i + 1; j < std::min(sorted.size(), i + 1 + near.window); ++j) {
+              const uint32_t x = sorted[i].second, y = sorted[j].second;
+              block.push_back({std::min(x, y), std::max(x, y)});
+            }
+          }
+        }
+        std::sort(block.begin(), block.end(),
+                  [](auto p, auto q) { return std::tie(p.a, p.b) < std::tie(q.a, q.b); });
+        for (size_t k = 0; k < block.size(); ++k) {
+          if (k > 0 && block[k].a == block[k - 1].a && block[k].b == block[k - 1].b) continue;
+          if (!EarlierRuleAgrees(keys, keys, r, block[k].a, block[k].b)) out.push_back(block[k]);
+        }
+        continue;
+      }
       if (members.size() > max_block) {
         ++stats->skipped_blocks;
         continue;
