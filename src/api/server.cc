@@ -296,11 +296,19 @@ Result<int> Server::Bind(const std::string& host, int port) {
 }
 
 Status Server::Serve() {
-  if (!http_->listen_after_bind()) return Unavailable("the server stopped unexpectedly");
+  if (!http_->listen_after_bind() && !stopping_) return Unavailable("the server stopped unexpectedly");
   return Status::Ok();
 }
 
-void Server::Stop() { http_->stop(); }
+void Server::Stop() {
+  // httplib's stop does nothing before its loop runs, so a stop asked for between Bind and the
+  // loop (a SIGTERM just after start) was lost and the server ran on. Shutting the listening
+  // socket down makes the loop's accept fail whenever it starts. Once only: afterwards httplib
+  // has closed the socket and its number may be another's. Async-signal-safe up to httplib's
+  // stop, which the signal handler has always called.
+  if (!stopping_.exchange(true) && *listen_socket_ >= 0) ::shutdown(*listen_socket_, SHUT_RDWR);
+  http_->stop();
+}
 
 bool Server::running() const { return http_->is_running(); }
 

@@ -7,6 +7,7 @@
 // answered with a bare 500, so no input can stop the server or leak internals.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -42,7 +43,8 @@ class Server {
 
   // Binds host:port; port 0 picks a free port. Returns the bound port, or Unavailable.
   Result<int> Bind(const std::string& host, int port);
-  // Serves until Stop() is called from another thread. REQUIRES: Bind succeeded.
+  // Serves until Stop() is called from another thread (or a signal handler), before or after
+  // serving begins. REQUIRES: Bind succeeded.
   Status Serve();
   void Stop();
   // True once Serve is accepting connections.
@@ -62,6 +64,7 @@ class Server {
   bool secure_ = false;  // the browser's connection is HTTPS (tls_ or behind a TLS proxy)
   std::unique_ptr<httplib::Server> http_;
   std::shared_ptr<int> listen_socket_ = std::make_shared<int>(-1);  // seen in the socket-options hook
+  std::atomic<bool> stopping_{false};                                 // Stop was called
 };
 
 }  // namespace cairn::api

@@ -15,6 +15,8 @@ export function playwright(webDist) {
 // Starts `cairn serve` on port 0 and resolves to { base, server } once it prints its address.
 export function serve(cairn, db, webDist) {
   const server = spawn(cairn, ["--db", db, "serve", "--port", "0", "--web-dir", webDist], { stdio: ["ignore", "pipe", "pipe"] });
+  // A journey that throws exits without its teardown: the server must not outlive it.
+  process.on("exit", () => server.kill("SIGTERM"));
   return new Promise((ok, fail) => {
     let out = "";
     server.stdout.on("data", (d) => {

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <future>
 #include <regex>
 #include <thread>
 
@@ -119,6 +121,20 @@ TEST(Operations, TheRetentionReportIsADryRunForAdministratorsAndAuditors) {
   EXPECT_EQ(std::to_string(server.Count("audit_log")), audit_before) << "reading the report changes nothing";
   auto partner = server.Login(Role::kPartner);
   EXPECT_EQ(server.Get("/api/v1/retention", &partner).status, 403);
+}
+
+TEST(Operations, AStopAskedForBeforeServingBeginsIsNotLost) {
+  TestServer running(config::Defaults(), "sqlite");
+  // A second server on the same store, stopped between Bind and Serve, as a SIGTERM just after
+  // `cairn serve` prints its address stops it.
+  api::Server server(running.env(), {});
+  ASSERT_TRUE(server.Bind("127.0.0.1", 0).ok());
+  server.Stop();
+  auto served = std::async(std::launch::async, [&] { return server.Serve(); });
+  const bool stopped = served.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+  if (!stopped) server.Stop();  // serving by now, so this one is heard: the test ends either way
+  EXPECT_TRUE(stopped) << "Serve ran on after Stop";
+  EXPECT_TRUE(served.get().ok());
 }
 
 TEST(Operations, BehindATlsProxyCookiesAreSecureAndTheCallerIsTheForwardedAddress) {
