@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,8 @@ int Fail(const Status& status);
 // Prints each stage of a run on its own line: wall time, and the memory held at its end and at
 // most so far where it was measured.
 void PrintStages(const std::vector<engine::StageTime>& stages);
+// One stage's line of PrintStages.
+void PrintStage(std::ostream& out, const engine::StageTime& stage);
 
 void AddInit(CLI::App& app, GlobalOptions& g, int& exit_code);
 void AddServe(CLI::App& app, GlobalOptions& g, int& exit_code);

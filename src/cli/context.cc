@@ -43,15 +43,16 @@ int Fail(const Status& status) {
   }
 }
 
-void PrintStages(const std::vector<engine::StageTime>& stages) {
-  for (const auto& s : stages) {
-    std::cout << "  " << s.stage << ": " << s.seconds << " s";
-    if (s.peak_resident_bytes > 0) {
-      std::cout << " (resident " << s.resident_bytes / (1 << 20) << " MiB, peak " << s.peak_resident_bytes / (1 << 20)
-                << " MiB)";
-    }
-    std::cout << "\n";
+void PrintStage(std::ostream& out, const engine::StageTime& s) {
+  out << "  " << s.stage << ": " << s.seconds << " s";
+  if (s.peak_resident_bytes > 0) {
+    out << " (resident " << s.resident_bytes / (1 << 20) << " MiB, peak " << s.peak_resident_bytes / (1 << 20) << " MiB)";
   }
+  out << "\n";
+}
+
+void PrintStages(const std::vector<engine::StageTime>& stages) {
+  for (const auto& s : stages) PrintStage(std::cout, s);
 }
 
 }  // namespace cairn::cli

@@ -1,5 +1,8 @@
 // cairn resolve: rebuild the network from the stored source records (engine/resolution.h).
+#include <unistd.h>
+
 #include <cstdio>
+#include <functional>
 #include <iostream>
 
 #include "cli/cli.h"
@@ -13,7 +16,13 @@ void AddResolve(CLI::App& app, GlobalOptions& g, int& exit_code) {
   cmd->callback([&g, &exit_code] {
     Status s = [&]() -> Status {
       CAIRN_ASSIGN_OR_RETURN(auto ctx, Open(g));
-      CAIRN_ASSIGN_OR_RETURN(auto report, engine::ResolveNetwork(ctx->env(), model::Actor::System()));
+      // On a terminal each stage is shown as it ends: at national scale a run takes many minutes.
+      std::function<void(const engine::StageTime&)> progress;
+      if (isatty(STDERR_FILENO)) {
+        std::cerr << "resolving; stages as they end:\n";
+        progress = [](const engine::StageTime& s) { PrintStage(std::cerr, s); };
+      }
+      CAIRN_ASSIGN_OR_RETURN(auto report, engine::ResolveNetwork(ctx->env(), model::Actor::System(), progress));
       std::cout << "records " << report.records << ", mentions " << report.mentions << ", links " << report.links << "\n";
       for (const auto& [kind, n] : report.entities) std::cout << "  " << kind << ": " << n << " entities\n";
       std::cout << "entity ids kept from the last run: " << report.ids_kept << "\n";

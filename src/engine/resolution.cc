@@ -242,9 +242,10 @@ Status ReadMentions(storage::Tx& tx, Mentions& ms, PendingLinks& links, int64_t&
 
 }  // namespace
 
-Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor& actor) {
+Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor& actor,
+                                        const std::function<void(const StageTime&)>& on_stage) {
   ResolutionReport report;
-  internal::Stopwatch stages(&report.stages);
+  internal::Stopwatch stages(&report.stages, on_stage);
   Mentions ms;
   PendingLinks pending_links;
   // Per mention: its entity in the last run, as an index into previous_ids (kNew if it is new).

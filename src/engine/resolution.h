@@ -21,6 +21,7 @@
 // entity's id is a hash of its first mention's key, which does not change on re-ingest.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -45,7 +46,10 @@ struct ResolutionReport {
 // The match probability at or above which two person mentions are one person.
 inline constexpr double kPersonMatchThreshold = 0.9;
 
-Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor& actor);
+// `on_stage`, if given, hears of each stage of report.stages as it ends: at national scale a
+// run takes many minutes.
+Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor& actor,
+                                        const std::function<void(const StageTime&)>& on_stage = {});
 
 // Records an analyst's decision that two mentions are (decision "same") or are not
 // ("different") the same entity; it applies from the next ResolveNetwork. InvalidField for

@@ -83,6 +83,20 @@ TEST_P(Resolution, OneCompanyIsOneEntityAcrossEverySource) {
                                             "licences", "inspections", "ocds", "intelligence_subjects"}));
 }
 
+TEST_P(Resolution, EachStageIsHeardOfAsItEnds) {
+  std::vector<std::string> heard;
+  auto r = engine::ResolveNetwork(env(), model::Actor::System("test"), [&](const engine::StageTime& s) {
+    EXPECT_GE(s.seconds, 0);
+    heard.push_back(s.stage);
+  });
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  std::vector<std::string> stages;
+  for (const auto& s : r->stages) stages.push_back(s.stage);
+  EXPECT_EQ(heard, stages);
+  EXPECT_EQ(heard.front(), "read and extract");
+  EXPECT_EQ(heard.back(), "write");
+}
+
 TEST_P(Resolution, APersonJoinsAcrossRegistersAndSaysWhy) {
   Resolve();
   std::string person = EntityOf("surname = 'SMITH' AND role = 'officer'");

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,16 +16,20 @@ namespace cairn::engine::internal {
 
 class Stopwatch {
  public:
-  explicit Stopwatch(std::vector<StageTime>* out) : out_(out), start_(std::chrono::steady_clock::now()) {}
+  // `on_lap`, if given, hears of each stage as it ends (for progress on a terminal).
+  explicit Stopwatch(std::vector<StageTime>* out, std::function<void(const StageTime&)> on_lap = {})
+      : out_(out), on_lap_(std::move(on_lap)), start_(std::chrono::steady_clock::now()) {}
   void Lap(const std::string& stage) {
     ReleaseFreeMemory();
     auto now = std::chrono::steady_clock::now();
     out_->push_back({stage, std::chrono::duration<double>(now - start_).count(), ResidentBytes(), PeakResidentBytes()});
+    if (on_lap_) on_lap_(out_->back());
     start_ = now;
   }
 
  private:
   std::vector<StageTime>* out_;
+  std::function<void(const StageTime&)> on_lap_;
   std::chrono::steady_clock::time_point start_;
 };
 
