@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <system_error>
 
@@ -15,11 +16,16 @@ namespace {
 constexpr size_t kWindow = size_t(1) << 20;
 constexpr size_t kSmallWindow = 4096;
 
-// An unnamed file in $TMPDIR (else /tmp): it is gone as soon as it is closed, however the
-// process ends.
+// An unnamed file in the temporary folder (std::filesystem's: $TMPDIR, else /tmp), as the
+// project's other temporary files: it is gone as soon as it is closed, however the process ends.
 int OpenTemporary() {
-  const char* dir = std::getenv("TMPDIR");
-  std::string name = std::string(dir && *dir ? dir : "/tmp") + "/cairn-text-XXXXXX";
+  std::error_code error;
+  const std::filesystem::path dir = std::filesystem::temp_directory_path(error);
+  if (error) {
+    errno = error.value();
+    return -1;
+  }
+  std::string name = (dir / "cairn-text-").string() + "XXXXXX";  // mkstemp's template: it fills in the Xs
   int fd = mkstemp(name.data());
   if (fd >= 0) unlink(name.c_str());
   return fd;

@@ -19,11 +19,11 @@ namespace cairn::engine::internal {
 // stays valid while more entries are added. Each field is its length (7 bits a byte, low bits
 // first) and its bytes.
 //
-// SpillFull and Spill move chunks to an unnamed temporary file (in $TMPDIR, else /tmp) and free
-// them. An entry in a moved chunk is read back through a window of the file, so a view of it
-// stays valid only until the next read of the arena, and reads are quickest in the order the
-// entries were added. Reads are not thread-safe once anything is moved; a failed read of the
-// file throws std::system_error.
+// SpillFull and Spill move chunks to an unnamed file in the temporary folder
+// (std::filesystem::temp_directory_path) and free them. An entry in a moved chunk is read back
+// through a window of the file, so a view of it stays valid only until the next read of the
+// arena, and reads are quickest in the order the entries were added. Reads are not thread-safe
+// once anything is moved; a failed read of the file throws std::system_error.
 class TextArena {
  public:
   TextArena();
