@@ -148,8 +148,9 @@ std::string Prefix(const std::string& kind) {
 
 // Analytics over the public network only, so no figure reveals restricted structure. A link
 // joins the entities of its two mentions (`entity_of`).
+// Each of its steps is a stage of `stages`.
 Status AddAnalytics(internal::Entities& entities, const Mentions& ms, const PendingLinks& links,
-                    const std::vector<uint32_t>& entity_of) {
+                    const std::vector<uint32_t>& entity_of, internal::Stopwatch& stages) {
   constexpr int64_t kRestricted = -1;
   std::vector<int64_t> index(entities.size(), kRestricted);
   std::vector<size_t> public_entities;
@@ -163,7 +164,8 @@ Status AddAnalytics(internal::Entities& entities, const Mentions& ms, const Pend
     int64_t a = index[entity_of[links.from(l)]], b = index[entity_of[links.to(l)]];
     if (!ms.restricted(links.from(l)) && a != kRestricted && b != kRestricted) edges.emplace_back(a, b);
   }
-  CAIRN_ASSIGN_OR_RETURN(auto metrics, graph::Analyse(int64_t(public_entities.size()), std::move(edges)));
+  CAIRN_ASSIGN_OR_RETURN(auto metrics, graph::Analyse(int64_t(public_entities.size()), std::move(edges),
+                                                      [&](const char* step) { stages.Lap(std::string("analytics: ") + step); }));
   for (size_t v = 0; v < public_entities.size(); ++v) {
     const graph::NodeMetrics& m = metrics[v];
     entities.SetMetrics(public_entities[v],
@@ -379,8 +381,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   CAIRN_RETURN_IF_ERROR(ms.SpillFields());
   CAIRN_RETURN_IF_ERROR(pending_links.Spill());
   stages.Lap("entities");
-  CAIRN_RETURN_IF_ERROR(AddAnalytics(entities, ms, pending_links, entity_of));
-  stages.Lap("analytics (igraph)");
+  CAIRN_RETURN_IF_ERROR(AddAnalytics(entities, ms, pending_links, entity_of, stages));
   report.mentions = int64_t(ms.size());
   report.links = int64_t(pending_links.size());
 

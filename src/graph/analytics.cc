@@ -91,7 +91,11 @@ std::vector<double> TwoLinkBetweenness(int32_t n, const std::vector<std::pair<in
 
 }  // namespace
 
-Result<std::vector<NodeMetrics>> Analyse(int64_t n, std::vector<std::pair<int64_t, int64_t>> edges) {
+Result<std::vector<NodeMetrics>> Analyse(int64_t n, std::vector<std::pair<int64_t, int64_t>> edges,
+                                         const std::function<void(const char* step)>& on_step) {
+  auto stepped = [&](const char* step) {
+    if (on_step) on_step(step);
+  };
   std::vector<NodeMetrics> out(static_cast<size_t>(n), NodeMetrics{});
   if (n == 0) return out;
   if (n > INT32_MAX) return InvalidArgument("network analytics: more than 2^31 entities");
@@ -124,10 +128,14 @@ Result<std::vector<NodeMetrics>> Analyse(int64_t n, std::vector<std::pair<int64_
     IntVector components, degree, communities;
     igraph_integer_t count = 0;
     if (igraph_connected_components(&g, components.get(), nullptr, &count, IGRAPH_WEAK) != IGRAPH_SUCCESS ||
-        igraph_degree(&g, degree.get(), igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS) != IGRAPH_SUCCESS ||
-        igraph_community_multilevel(&g, nullptr, 1.0, communities.get(), nullptr, nullptr) != IGRAPH_SUCCESS) {
+        igraph_degree(&g, degree.get(), igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS) != IGRAPH_SUCCESS) {
       return Internal("igraph: analytics failed");
     }
+    stepped("components and degree");
+    if (igraph_community_multilevel(&g, nullptr, 1.0, communities.get(), nullptr, nullptr) != IGRAPH_SUCCESS) {
+      return Internal("igraph: community detection failed");
+    }
+    stepped("communities");
     std::map<int64_t, int64_t> component_size, community_size;
     for (int64_t v = 0; v < n; ++v) {
       ++component_size[VECTOR(components.value)[v]];
@@ -144,6 +152,7 @@ Result<std::vector<NodeMetrics>> Analyse(int64_t n, std::vector<std::pair<int64_
   }  // the graph is gone before betweenness builds its own lists
   std::vector<double> betweenness = TwoLinkBetweenness(int32_t(n), edges);
   for (int64_t v = 0; v < n; ++v) out[size_t(v)].betweenness = betweenness[size_t(v)];
+  stepped("betweenness");
   return out;
 }
 

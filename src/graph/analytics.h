@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -26,6 +27,9 @@ struct NodeMetrics {
 // O(nodes x links), and through hubs such as a formation agent's address even a cut-off of 4
 // reaches most of the register; two links cost the sum of squared degrees.
 // The edges are taken by value: pass them with std::move when they are not needed after.
-Result<std::vector<NodeMetrics>> Analyse(int64_t n, std::vector<std::pair<int64_t, int64_t>> edges);
+// `on_step`, if given, hears of each step as it ends ("components and degree", "communities",
+// "betweenness"), so a national run can say which of them its time went to.
+Result<std::vector<NodeMetrics>> Analyse(int64_t n, std::vector<std::pair<int64_t, int64_t>> edges,
+                                         const std::function<void(const char* step)>& on_step = {});
 
 }  // namespace cairn::graph

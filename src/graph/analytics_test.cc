@@ -5,6 +5,8 @@
 
 #include <random>
 #include <set>
+#include <string>
+#include <vector>
 
 namespace cairn::graph {
 namespace {
@@ -71,6 +73,14 @@ TEST(Analytics, BetweennessMatchesIgraphWithCutoffTwo) {
   igraph_vector_destroy(&expected);
   igraph_destroy(&g);
   igraph_vector_int_destroy(&ev);
+}
+
+TEST(Analytics, EachStepIsHeardOfInOrder) {
+  std::vector<std::string> heard;
+  auto m = Analyse(4, {{0, 1}, {1, 2}, {2, 3}}, [&](const char* step) { heard.push_back(step); });
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(heard, (std::vector<std::string>{"components and degree", "communities", "betweenness"}));
+  EXPECT_EQ((*m)[1].betweenness, 1) << "the steps are heard of without changing the figures";
 }
 
 TEST(Analytics, EmptyAndIsolatedNodes) {

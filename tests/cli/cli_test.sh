@@ -250,7 +250,7 @@ check "synth names a bad scale" contains "$out" "mars"
 "$cairn" --db w.db ingest --organisation police-scotland world/intel.csv >/dev/null 2>&1
 out=$("$cairn" --db w.db resolve 2>&1)
 check "resolve uses the Fellegi-Sunter model for thousands of people" contains "$out" "joined by the Fellegi-Sunter model"
-check "resolve times its stages" contains "$out" "analytics (igraph): [0-9.]* s"
+check "resolve times its stages" contains "$out" "analytics: communities: [0-9.]* s"
 check "resolve gives each stage's memory" contains "$out" "write: [0-9.e+-]* s (resident [0-9]* MiB, peak [0-9]* MiB)"
 out=$("$cairn" --db w.db evaluate --truth world/truth.json 2>&1)
 check "evaluate reports person precision and recall" contains "$out" "people    precision 0\.9[5-9][0-9]*  recall 0\.9[5-9]"
