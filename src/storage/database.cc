@@ -1,7 +1,6 @@
 #include "storage/database.h"
 
 #include <algorithm>
-#include <cctype>
 #include <new>
 #include <optional>
 
@@ -80,58 +79,7 @@ Status FromException(const std::exception& e, soci::session* sql) {
   return Internal("database error");
 }
 
-// Whether `column` is `table`'s INTEGER PRIMARY KEY, that is its rowid under another name.
-bool IsRowid(soci::session& sql, const std::string& table, const std::string& column) {
-  std::string name, type;
-  int64_t keys = 0;
-  sql << "SELECT count(*), max(name), max(type) FROM pragma_table_info(:t) WHERE pk > 0", soci::use(table),
-      soci::into(keys), soci::into(name), soci::into(type);
-  auto upper = [](std::string t) {
-    for (char& c : t) c = char(std::toupper(static_cast<unsigned char>(c)));
-    return t;
-  };
-  return keys == 1 && upper(name) == upper(column) && upper(type) == "INTEGER";
-}
-
-// The rows of `child` whose `column` names no rowid of `parent`. SQLite's NOT IN would look each
-// row up in the parent's table itself, and a source record's row carries its payload: for the
-// keys to source records that read every page of the store's largest table once per key (most
-// of an hour of a uk resolve's write, docs/benchmarks.md). Here the parent's rowids are read from
-// its narrowest index into memory (8 bytes each) and sorted, and the child's values streamed
-// against them. A value that is not an integer names no rowid, so it counts as broken.
-int64_t RowsNamingNoRowid(soci::session& sql, const std::string& child, const std::string& column,
-                          const std::string& parent, const std::string& parent_column) {
-  constexpr size_t kBatch = 10'000;
-  std::vector<long long> batch(kBatch);
-  std::vector<soci::indicator> present(kBatch);
-  std::vector<long long> ids;
-  {
-    soci::statement st = (sql.prepare << "SELECT " + Quoted(parent_column) + " FROM " + Quoted(parent),
-                          soci::into(batch));
-    st.execute(false);
-    while (st.fetch()) {
-      ids.insert(ids.end(), batch.begin(), batch.end());
-      batch.resize(kBatch);
-    }
-  }
-  std::sort(ids.begin(), ids.end());
-  batch.resize(kBatch);  // SOCI leaves it empty after the last fetch
-  int64_t broken = 0;
-  soci::statement st = (sql.prepare << "SELECT iif(typeof(" + Quoted(column) + ") = 'integer', " + Quoted(column) +
-                                           ", NULL) FROM " + Quoted(child) + " WHERE " + Quoted(column) + " IS NOT NULL",
-                        soci::into(batch, present));
-  st.execute(false);
-  while (st.fetch()) {
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (present[i] != soci::i_ok || !std::binary_search(ids.begin(), ids.end(), batch[i])) ++broken;
-    }
-    batch.resize(kBatch), present.resize(kBatch);
-  }
-  return broken;
-}
-
 // SQLite: checks every foreign key held by `tables` or pointing at one of them. A key of one
-// column naming its parent's rowid is checked in memory (RowsNamingNoRowid). Any other key of one
 // column naming its parent's column is checked with a NOT IN, which SQLite answers by reading the
 // child's column in the order of an index on it (a Scotland network's links in under a second,
 // where PRAGMA foreign_key_check took nine); any other key by PRAGMA foreign_key_check, as is a
@@ -165,18 +113,15 @@ Status CheckForeignKeys(soci::session& sql, const std::vector<std::string>& tabl
     if (k.seq != 0 || !(named(k.child) || named(k.parent))) continue;
     bool simple = !k.parent_column.empty() &&
                   (i + 1 == keys.size() || keys[i + 1].child != k.child || keys[i + 1].id != k.id);
-    const bool rowid = simple && IsRowid(sql, k.parent, k.parent_column);  // never NULL
-    if (simple && !rowid) {
+    int64_t broken = 0;
+    if (simple) {
       int64_t nulls = 0;
       sql << "SELECT count(*) FROM (SELECT 1 FROM " + Quoted(k.parent) + " WHERE " + Quoted(k.parent_column) +
                  " IS NULL LIMIT 1)",
           soci::into(nulls);
       simple = nulls == 0;
     }
-    int64_t broken = 0;
-    if (rowid) {
-      broken = RowsNamingNoRowid(sql, k.child, k.column, k.parent, k.parent_column);
-    } else if (simple) {
+    if (simple) {
       sql << "SELECT count(*) FROM " + Quoted(k.child) + " WHERE " + Quoted(k.column) + " IS NOT NULL AND " +
                  Quoted(k.column) + " NOT IN (SELECT " + Quoted(k.parent_column) + " FROM " +
                  Quoted(k.parent) + ")",
