@@ -1,6 +1,8 @@
 #include "storage/database.h"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <new>
 #include <optional>
 
@@ -79,7 +81,64 @@ Status FromException(const std::exception& e, soci::session* sql) {
   return Internal("database error");
 }
 
+// Whether `column` is `table`'s INTEGER PRIMARY KEY, that is its rowid under another name.
+bool IsRowid(soci::session& sql, const std::string& table, const std::string& column) {
+  std::string name, type;
+  int64_t keys = 0;
+  sql << "SELECT count(*), max(name), max(type) FROM pragma_table_info(:t) WHERE pk > 0", soci::use(table),
+      soci::into(keys), soci::into(name), soci::into(type);
+  auto upper = [](std::string t) {
+    for (char& c : t) c = char(std::toupper(static_cast<unsigned char>(c)));
+    return t;
+  };
+  return keys == 1 && upper(name) == upper(column) && upper(type) == "INTEGER";
+}
+
+// The rowids of `parent`, sorted, read from its narrowest index (SQLite picks it) at 8 bytes each.
+std::vector<long long> SortedRowids(soci::session& sql, const std::string& parent, const std::string& column) {
+  constexpr size_t kBatch = 10'000;
+  std::vector<long long> batch(kBatch), ids;
+  soci::statement st = (sql.prepare << "SELECT " + Quoted(column) + " FROM " + Quoted(parent), soci::into(batch));
+  st.execute(false);
+  while (st.fetch()) {
+    ids.insert(ids.end(), batch.begin(), batch.end());
+    batch.resize(kBatch);  // SOCI shrinks it to the rows of the last fetch
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// The rows of `child` whose `column` names none of `ids`, a parent's sorted rowids. A value that is
+// not an integer names no rowid, so it counts as broken.
+//
+// Why not SQLite's NOT IN: it looks each row up in the parent's table itself, and a source record's
+// row carries its payload, so the keys to source records read every page of the store's largest
+// table once per key. Inside the write that is the cost that matters: every page read from the
+// main file while the write's frames sit uncommitted in the WAL first searches each of the WAL
+// index's 4,096-frame segments, so the read slows in proportion to the write's size. At uk scale
+// the two NOT IN checks took about 29 minutes of the network's write; reading a narrow index once
+// for both keys reads some 28 times fewer pages (docs/benchmarks.md).
+int64_t RowsNamingNoRowid(soci::session& sql, const std::string& child, const std::string& column,
+                          const std::vector<long long>& ids) {
+  constexpr size_t kBatch = 10'000;
+  std::vector<long long> batch(kBatch);
+  std::vector<soci::indicator> present(kBatch);
+  int64_t broken = 0;
+  soci::statement st = (sql.prepare << "SELECT iif(typeof(" + Quoted(column) + ") = 'integer', " + Quoted(column) +
+                                           ", NULL) FROM " + Quoted(child) + " WHERE " + Quoted(column) + " IS NOT NULL",
+                        soci::into(batch, present));
+  st.execute(false);
+  while (st.fetch()) {
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (present[i] != soci::i_ok || !std::binary_search(ids.begin(), ids.end(), batch[i])) ++broken;
+    }
+    batch.resize(kBatch), present.resize(kBatch);
+  }
+  return broken;
+}
+
 // SQLite: checks every foreign key held by `tables` or pointing at one of them. A key of one
+// column naming its parent's rowid is checked in memory (RowsNamingNoRowid). Any other key of one
 // column naming its parent's column is checked with a NOT IN, which SQLite answers by reading the
 // child's column in the order of an index on it (a Scotland network's links in under a second,
 // where PRAGMA foreign_key_check took nine); any other key by PRAGMA foreign_key_check, as is a
@@ -108,20 +167,26 @@ Status CheckForeignKeys(soci::session& sql, const std::vector<std::string>& tabl
   auto named = [&](const std::string& table) {
     return std::find(tables.begin(), tables.end(), table) != tables.end();
   };
+  std::map<std::string, std::vector<long long>> rowids;  // by parent: mentions and links share one
   for (size_t i = 0; i < keys.size(); ++i) {
     const Key& k = keys[i];
     if (k.seq != 0 || !(named(k.child) || named(k.parent))) continue;
     bool simple = !k.parent_column.empty() &&
                   (i + 1 == keys.size() || keys[i + 1].child != k.child || keys[i + 1].id != k.id);
-    int64_t broken = 0;
-    if (simple) {
+    const bool rowid = simple && IsRowid(sql, k.parent, k.parent_column);  // never NULL
+    if (simple && !rowid) {
       int64_t nulls = 0;
       sql << "SELECT count(*) FROM (SELECT 1 FROM " + Quoted(k.parent) + " WHERE " + Quoted(k.parent_column) +
                  " IS NULL LIMIT 1)",
           soci::into(nulls);
       simple = nulls == 0;
     }
-    if (simple) {
+    int64_t broken = 0;
+    if (rowid) {
+      auto [at, read] = rowids.try_emplace(k.parent);
+      if (read) at->second = SortedRowids(sql, k.parent, k.parent_column);
+      broken = RowsNamingNoRowid(sql, k.child, k.column, at->second);
+    } else if (simple) {
       sql << "SELECT count(*) FROM " + Quoted(k.child) + " WHERE " + Quoted(k.column) + " IS NOT NULL AND " +
                  Quoted(k.column) + " NOT IN (SELECT " + Quoted(k.parent_column) + " FROM " +
                  Quoted(k.parent) + ")",

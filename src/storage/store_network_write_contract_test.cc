@@ -259,10 +259,10 @@ TEST_P(StoreContract, AFingerprintIsTheRowsSha256) {
   EXPECT_EQ(uint64_t(stored), std::stoull(Sha256Hex(text).substr(0, 16), nullptr, 16));
 }
 
-// On SQLite a key naming its parent's rowid is checked once at the end of WriteMany like any other
-// (database.cc): many rows on each side, a parent deleted under its child, and keys that name no
-// parent or are no integer at all. Kept for any faster check of such keys to pass first.
-// (PostgreSQL checks each key as it is written.)
+// On SQLite a key naming its parent's rowid is checked at the end of WriteMany against the parent's
+// ids read into memory, the child's values streamed in batches (database.cc): more rows than one
+// batch on each side, a parent deleted under its child, and keys that name no parent or are no
+// integer at all. (PostgreSQL checks each key as it is written.)
 TEST_P(StoreContract, WriteManyRefusesBrokenKeysToRowids) {
   if (GetParam() != "sqlite") GTEST_SKIP() << "SQLite's check at the end of WriteMany";
   auto write = [&](const std::vector<std::string>& statements) {
@@ -283,7 +283,8 @@ TEST_P(StoreContract, WriteManyRefusesBrokenKeysToRowids) {
   ASSERT_TRUE(db().Write([&](Tx& tx) {
     tx.sql() << "CREATE TABLE rowid_parent (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)";
     tx.sql() << "CREATE UNIQUE INDEX rowid_parent_payload ON rowid_parent (payload)";
-    tx.sql() << "CREATE TABLE rowid_child (id INTEGER PRIMARY KEY, parent_id BIGINT REFERENCES rowid_parent(id))";
+    tx.sql() << "CREATE TABLE rowid_child (id INTEGER PRIMARY KEY, parent_id BIGINT REFERENCES rowid_parent(id), "
+                "other_id BIGINT REFERENCES rowid_parent(id))";
     tx.sql() << "INSERT INTO rowid_parent (id, payload) " + numbers + "SELECT i * 3, 'p' || i FROM n";
     return Status::Ok();
   }).ok());
@@ -307,6 +308,13 @@ TEST_P(StoreContract, WriteManyRefusesBrokenKeysToRowids) {
   s = write({"INSERT INTO rowid_child (parent_id) VALUES ('75000')"});
   EXPECT_TRUE(s.ok()) << "a number written as text is stored as the integer it spells: " << s.ToString();
   EXPECT_EQ(count(), 25001);
+  // A second key to the same parent is checked against the ids already read for the first.
+  s = write({"UPDATE rowid_child SET other_id = parent_id", "UPDATE rowid_child SET other_id = 2 WHERE id = 17"});
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.message();
+  EXPECT_NE(s.message().find("1 rows of rowid_child (other_id) refer to no row of rowid_parent"), std::string::npos)
+      << s.message();
+  s = write({"UPDATE rowid_child SET other_id = parent_id"});
+  EXPECT_TRUE(s.ok()) << s.ToString();
 }
 
 // WriteMany refuses a key that points nowhere as Write does, on both backends (SQLite checks
