@@ -1,5 +1,5 @@
 // Network analytics over the resolved network, with igraph: connected components, communities
-// (Louvain, seeded so results repeat), degree, and betweenness over paths of at most two links
+// (Leiden by modularity, seeded so results repeat), degree, and betweenness over paths of at most two links
 // (exact betweenness is O(nodes × links), too slow for a national network; see Analyse).
 #pragma once
 

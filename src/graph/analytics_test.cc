@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <igraph/igraph.h>
 
+#include <map>
 #include <random>
 #include <set>
 #include <string>
@@ -89,6 +90,97 @@ TEST(Analytics, EmptyAndIsolatedNodes) {
   ASSERT_TRUE(m.ok());
   EXPECT_EQ((*m)[2].component_size, 1);
   EXPECT_EQ((*m)[2].degree, 0);
+  EXPECT_EQ((*m)[2].community_size, 1) << "with no links every node is its own community";
+  EXPECT_NE((*m)[1].community, (*m)[2].community);
+  m = Analyse(4, {{0, 1}});
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ((*m)[0].community, (*m)[1].community);
+  EXPECT_EQ((*m)[3].community_size, 1) << "an isolated node beside a link is alone";
+}
+
+// Twenty groups of six, everyone in a group linked, each group linked to the next by one link:
+// each group is a community.
+TEST(Analytics, CommunitiesAreTheDenseGroups) {
+  std::vector<std::pair<int64_t, int64_t>> edges;
+  const int64_t groups = 20, size = 6;
+  for (int64_t g = 0; g < groups; ++g) {
+    for (int64_t a = 0; a < size; ++a) {
+      for (int64_t b = a + 1; b < size; ++b) edges.push_back({g * size + a, g * size + b});
+    }
+    edges.push_back({g * size, ((g + 1) % groups) * size + 1});
+  }
+  auto m = Analyse(groups * size, edges);
+  ASSERT_TRUE(m.ok());
+  for (int64_t v = 0; v < groups * size; ++v) {
+    EXPECT_EQ((*m)[size_t(v)].community, (*m)[size_t(v - v % size)].community) << "node " << v;
+    EXPECT_EQ((*m)[size_t(v)].community_size, size) << "node " << v;
+    if (v >= size) {
+      EXPECT_NE((*m)[size_t(v)].community, (*m)[size_t(v - size)].community) << "node " << v;
+    }
+  }
+}
+
+// On a random network the communities are at least as good by modularity as igraph's Louvain
+// finds, and each holds together: its members reach one another without leaving it (Leiden's
+// guarantee; Louvain's communities can fall apart).
+TEST(Analytics, CommunitiesMatchLouvainAndHoldTogether) {
+  std::mt19937 rng(11);
+  const int64_t n = 2000;
+  std::vector<std::pair<int64_t, int64_t>> edges;
+  for (int i = 0; i < 3000; ++i) {
+    int64_t a = int64_t(rng() % n);
+    edges.push_back({a, rng() % 4 == 0 ? int64_t(rng() % n) : (a + 1 + int64_t(rng() % 20)) % n});
+  }
+  auto m = Analyse(n, edges);
+  ASSERT_TRUE(m.ok());
+
+  igraph_vector_int_t ev, membership, louvain;
+  igraph_vector_int_init(&ev, 0);
+  for (auto [a, b] : edges) {
+    igraph_vector_int_push_back(&ev, a);
+    igraph_vector_int_push_back(&ev, b);
+  }
+  igraph_t g;
+  igraph_create(&g, &ev, n, IGRAPH_UNDIRECTED);
+  igraph_simplify(&g, true, true, nullptr);
+  igraph_vector_int_init(&membership, n);
+  for (int64_t v = 0; v < n; ++v) VECTOR(membership)[v] = (*m)[size_t(v)].community;
+  igraph_vector_int_init(&louvain, 0);
+  igraph_community_multilevel(&g, nullptr, 1.0, &louvain, nullptr, nullptr);
+  igraph_real_t ours = 0, theirs = 0;
+  igraph_modularity(&g, &membership, nullptr, 1, IGRAPH_UNDIRECTED, &ours);
+  igraph_modularity(&g, &louvain, nullptr, 1, IGRAPH_UNDIRECTED, &theirs);
+  EXPECT_GT(ours, 0.5);
+  EXPECT_GE(ours, theirs - 0.01) << "Louvain " << theirs;
+
+  // Each community's members, walked from its first over links inside it, are all reached.
+  std::vector<std::vector<int64_t>> adj{size_t(n)};
+  for (auto [a, b] : edges) adj[size_t(a)].push_back(b), adj[size_t(b)].push_back(a);
+  std::map<int64_t, int64_t> members;
+  for (int64_t v = 0; v < n; ++v) ++members[(*m)[size_t(v)].community];
+  std::set<int64_t> walked;
+  for (int64_t start = 0; start < n; ++start) {
+    const int64_t c = (*m)[size_t(start)].community;
+    if (!walked.insert(c).second) continue;
+    std::vector<bool> seen(size_t(n), false);
+    std::vector<int64_t> todo = {start};
+    seen[size_t(start)] = true;
+    int64_t reached = 0;
+    while (!todo.empty()) {
+      int64_t v = todo.back();
+      todo.pop_back();
+      ++reached;
+      for (int64_t w : adj[size_t(v)]) {
+        if (!seen[size_t(w)] && (*m)[size_t(w)].community == c) seen[size_t(w)] = true, todo.push_back(w);
+      }
+    }
+    EXPECT_EQ(reached, members[c]) << "community " << c;
+    EXPECT_EQ((*m)[size_t(start)].community_size, members[c]);
+  }
+  igraph_vector_int_destroy(&louvain);
+  igraph_vector_int_destroy(&membership);
+  igraph_destroy(&g);
+  igraph_vector_int_destroy(&ev);
 }
 
 }  // namespace
