@@ -4,8 +4,10 @@
 #include <cstdio>
 #include <functional>
 #include <iostream>
+#include <memory>
 
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "engine/resolution.h"
 #include "engine/truth.h"
 
@@ -16,13 +18,25 @@ void AddResolve(CLI::App& app, GlobalOptions& g, int& exit_code) {
   cmd->callback([&g, &exit_code] {
     Status s = [&]() -> Status {
       CAIRN_ASSIGN_OR_RETURN(auto ctx, Open(g));
-      // On a terminal each stage is shown as it ends: at national scale a run takes many minutes.
-      std::function<void(const engine::StageTime&)> progress;
+      // On a terminal each stage is shown as it ends, and the longest steps (reading the records,
+      // writing the rows) as a bar while they run: at national scale a run takes many minutes.
+      std::function<void(const engine::StageTime&)> stage;
+      engine::ResolutionProgress bar;
+      auto drawn = std::make_shared<bool>(false);
       if (isatty(STDERR_FILENO)) {
         std::cerr << "resolving; stages as they end:\n";
-        progress = [](const engine::StageTime& s) { PrintStage(std::cerr, s); };
+        stage = [drawn](const engine::StageTime& s) {
+          if (*drawn) std::cerr << "\r\033[K";  // the bar's line gives way to the stage's
+          *drawn = false;
+          PrintStage(std::cerr, s);
+        };
+        bar = [drawn](const std::string& step, int64_t done, int64_t total) {
+          DrawProgress(step, uint64_t(done), uint64_t(total));
+          std::cerr << "\033[K" << std::flush;  // a shorter step's name leaves none of the last one's
+          *drawn = true;
+        };
       }
-      CAIRN_ASSIGN_OR_RETURN(auto report, engine::ResolveNetwork(ctx->env(), model::Actor::System(), progress));
+      CAIRN_ASSIGN_OR_RETURN(auto report, engine::ResolveNetwork(ctx->env(), model::Actor::System(), stage, bar));
       std::cout << "records " << report.records << ", mentions " << report.mentions << ", links " << report.links << "\n";
       for (const auto& [kind, n] : report.entities) std::cout << "  " << kind << ": " << n << " entities\n";
       std::cout << "entity ids kept from the last run: " << report.ids_kept << "\n";

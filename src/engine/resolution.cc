@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -212,7 +213,25 @@ void ExtractRecord(const storage::SourceRecordView& r, RecordMentions& out) {
 // Reads every stored record and extracts its mentions, in parallel batches so a large store
 // streams through memory once. The links' text goes to a temporary file as it comes: only the
 // write reads it again.
-Status ReadMentions(storage::Tx& tx, Mentions& ms, PendingLinks& links, int64_t& records) {
+// Passes a step's progress on about every half per cent, and at its end.
+class Ticker {
+ public:
+  Ticker(const ResolutionProgress& report, std::string step, int64_t total)
+      : report_(report), step_(std::move(step)), total_(total), every_(std::max<int64_t>(1, (total + 199) / 200)) {}
+  void At(int64_t done) {
+    if (!report_ || done < next_) return;
+    report_(step_, std::min(done, total_), total_);
+    next_ = done >= total_ ? INT64_MAX : std::min(total_, done + every_);
+  }
+
+ private:
+  const ResolutionProgress& report_;
+  std::string step_;
+  int64_t total_, every_, next_ = 0;
+};
+
+Status ReadMentions(storage::Tx& tx, Mentions& ms, PendingLinks& links, int64_t& records,
+                    const ResolutionProgress& on_progress) {
   constexpr size_t kBatch = 20000;
   std::vector<storage::SourceRecordView> batch;
   Status spilled;
@@ -233,19 +252,24 @@ Status ReadMentions(storage::Tx& tx, Mentions& ms, PendingLinks& links, int64_t&
     batch.clear();
     if (spilled.ok()) spilled = links.SpillFull();
   };
+  CAIRN_ASSIGN_OR_RETURN(const int64_t last, storage::LastSourceRecordId(tx));
+  Ticker read(on_progress, "reading records", last);
   CAIRN_RETURN_IF_ERROR(storage::ScanSourceRecords(tx, [&](const storage::SourceRecordView& r) {
     ++records;
     batch.push_back(r);
+    read.At(r.id);
     if (batch.size() == kBatch) flush();
   }));
   flush();
+  read.At(last);
   return spilled;
 }
 
 }  // namespace
 
 Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor& actor,
-                                        const std::function<void(const StageTime&)>& on_stage) {
+                                        const std::function<void(const StageTime&)>& on_stage,
+                                        const ResolutionProgress& on_progress) {
   ResolutionReport report;
   internal::Stopwatch stages(&report.stages, on_stage);
   Mentions ms;
@@ -259,7 +283,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   std::vector<std::pair<uint32_t, uint32_t>> same, different;
   CAIRN_RETURN_IF_ERROR(env.db.Read([&](storage::Tx& tx) -> Status {
     CAIRN_ASSIGN_OR_RETURN(decisions, storage::ListDecisions(tx));
-    CAIRN_RETURN_IF_ERROR(ReadMentions(tx, ms, pending_links, report.records));
+    CAIRN_RETURN_IF_ERROR(ReadMentions(tx, ms, pending_links, report.records, on_progress));
     // The stored mentions are matched by their record and index (Mentions::Find), without a map.
     previous.assign(ms.size(), kNew);
     std::unordered_map<std::string, uint32_t> id_index;
@@ -386,21 +410,29 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   report.links = int64_t(pending_links.size());
 
   // The rows are made one at a time as the writer asks for them, from the packed mentions and
-  // links, so the network is never held as rows.
+  // links, so the network is never held as rows; making the i-th row tells how far it has got.
+  Ticker entities_written(on_progress, "writing entities", int64_t(entities.size()));
+  Ticker mentions_written(on_progress, "writing mentions", int64_t(ms.size()));
+  Ticker links_written(on_progress, "writing links", int64_t(pending_links.size()));
   storage::MentionSource mention_rows{
       ms.size(), [&](size_t i) { return storage::MentionPlace{ms.record(i), ms.index(i)}; },
       [&](size_t i, storage::MentionRow& row) {
+        mentions_written.At(int64_t(i) + 1);
         ms.Fill(i, row);
         row.entity_id = entities.id(entity_of[i]);
         row.match_reason = clusterer.Reason(uint32_t(i));
         if (auto partner = clusterer.Partner(uint32_t(i))) row.match_reason += "; with " + ms.key(*partner);
       }};
   storage::LinkSource link_rows{pending_links.size(), [&](size_t i, storage::LinkRow& row) {
+                                  links_written.At(int64_t(i) + 1);
                                   pending_links.Fill(i, ms, entities.id(entity_of[pending_links.from(i)]),
                                                      entities.id(entity_of[pending_links.to(i)]), row);
                                 }};
   storage::EntitySource entity_rows{entities.size(),
-                                    [&](size_t i, storage::EntityRow& row) { entities.Fill(i, row); }};
+                                    [&](size_t i, storage::EntityRow& row) {
+                                      entities_written.At(int64_t(i) + 1);
+                                      entities.Fill(i, row);
+                                    }};
   CAIRN_RETURN_IF_ERROR(env.db.WriteMany(storage::NetworkTables(), [&](storage::Tx& tx) -> Status {
     CAIRN_RETURN_IF_ERROR(storage::ReplaceNetworkFrom(tx, entity_rows, mention_rows, link_rows, &report.written));
     return audit::Append(tx, env.clock, actor,
@@ -408,6 +440,10 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
                           {{"records", report.records}, {"mentions", report.mentions}, {"links", report.links},
                            {"entities", report.entities}, {"ids_kept", report.ids_kept}}});
   }));
+  // A re-run makes only the rows it needs; each step is heard of as ended all the same.
+  entities_written.At(int64_t(entities.size()));
+  mentions_written.At(int64_t(ms.size()));
+  links_written.At(int64_t(pending_links.size()));
   stages.Lap("write");
   return report;
 }

@@ -46,10 +46,17 @@ struct ResolutionReport {
 // The match probability at or above which two person mentions are one person.
 inline constexpr double kPersonMatchThreshold = 0.9;
 
+// How far a long step has got: `done` of `total` (records read, by id; rows written).
+using ResolutionProgress = std::function<void(const std::string& step, int64_t done, int64_t total)>;
+
 // `on_stage`, if given, hears of each stage of report.stages as it ends: at national scale a
-// run takes many minutes.
+// run takes many minutes. `on_progress`, if given, hears how far the longest steps have got
+// ("reading records", "writing entities", "writing mentions", "writing links") about every
+// half per cent, and once more at each one's end (done == total). Writing ends with the
+// indexes, the check of the keys and the commit, which report nothing until the stage ends.
 Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor& actor,
-                                        const std::function<void(const StageTime&)>& on_stage = {});
+                                        const std::function<void(const StageTime&)>& on_stage = {},
+                                        const ResolutionProgress& on_progress = {});
 
 // Records an analyst's decision that two mentions are (decision "same") or are not
 // ("different") the same entity; it applies from the next ResolveNetwork. InvalidField for

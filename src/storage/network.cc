@@ -51,6 +51,12 @@ Status ScanSourceRecords(Tx& tx, const std::function<void(const SourceRecordView
   return ScanRecords(tx, nullptr, visit);
 }
 
+Result<int64_t> LastSourceRecordId(Tx& tx) {
+  long long last = 0;
+  tx.sql() << "SELECT coalesce(max(id), 0) FROM source_records", soci::into(last);
+  return int64_t(last);
+}
+
 Status ScanSourceRecordsOf(Tx& tx, const std::string& format, const std::function<void(const SourceRecordView&)>& visit) {
   return ScanRecords(tx, &format, visit);
 }

@@ -23,6 +23,10 @@ struct SourceRecordView {
 // Calls `visit` for every source record in id order, streaming.
 Status ScanSourceRecords(Tx& tx, const std::function<void(const SourceRecordView&)>& visit);
 
+// The largest source record id, 0 with none: how far ScanSourceRecords has to go, found from the
+// primary key without counting the rows (a count reads a whole index: minutes on a national store).
+Result<int64_t> LastSourceRecordId(Tx& tx);
+
 // Like ScanSourceRecords, for the records of one format only.
 Status ScanSourceRecordsOf(Tx& tx, const std::string& format, const std::function<void(const SourceRecordView&)>& visit);
 

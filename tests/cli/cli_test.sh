@@ -252,6 +252,13 @@ out=$("$cairn" --db w.db resolve 2>&1)
 check "resolve uses the Fellegi-Sunter model for thousands of people" contains "$out" "joined by the Fellegi-Sunter model"
 check "resolve times its stages" contains "$out" "analytics: communities: [0-9.]* s"
 check "resolve gives each stage's memory" contains "$out" "write: [0-9.e+-]* s (resident [0-9]* MiB, peak [0-9]* MiB)"
+check "resolve draws no bar when not on a terminal" bash -c '! grep -q "reading records" <<<"$1"' _ "$out"
+# On a terminal (script(1) gives it one) the long steps draw a bar as they go; a re-run writes
+# nothing new but ends each bar all the same.
+out=$(script -qec "'$cairn' --db w.db resolve" /dev/null 2>&1 | tr '\r' '\n')
+check "resolve on a terminal shows reading the records" contains "$out" "\] 100%  reading records"
+check "resolve on a terminal shows writing the mentions" contains "$out" "\] 100%  writing mentions"
+check "resolve on a terminal still ends with its report" contains "$out" "rows written: 0 inserted"
 out=$("$cairn" --db w.db evaluate --truth world/truth.json 2>&1)
 check "evaluate reports person precision and recall" contains "$out" "people    precision 0\.9[5-9][0-9]*  recall 0\.9[5-9]"
 check "evaluate reports company precision and recall" contains "$out" "companies precision [01]\.[09][0-9]*  recall 0\.9[5-9]"

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -95,6 +96,41 @@ TEST_P(Resolution, EachStageIsHeardOfAsItEnds) {
   EXPECT_EQ(heard, stages);
   EXPECT_EQ(heard.front(), "read and extract");
   EXPECT_EQ(heard.back(), "write");
+}
+
+// The long steps say how far they have got: each step's figures rise to its total, which is the
+// records' last id for reading and the rows for writing, and each ends at its total.
+TEST_P(Resolution, LongStepsSayHowFarTheyHaveGot) {
+  std::map<std::string, std::vector<std::pair<int64_t, int64_t>>> heard;
+  auto r = engine::ResolveNetwork(env(), model::Actor::System("test"), {},
+                                  [&](const std::string& step, int64_t done, int64_t total) {
+                                    heard[step].emplace_back(done, total);
+                                  });
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  int64_t last_id = 0, entities = 0;
+  ASSERT_TRUE(s_.db().Read([&](storage::Tx& tx) {
+    tx.sql() << "SELECT max(id) FROM source_records", soci::into(last_id);
+    tx.sql() << "SELECT count(*) FROM entities", soci::into(entities);
+    return Status::Ok();
+  }).ok());
+  const std::map<std::string, int64_t> totals = {{"reading records", last_id},
+                                                 {"writing entities", entities},
+                                                 {"writing mentions", r->mentions},
+                                                 {"writing links", r->links}};
+  for (const auto& [step, total] : totals) {
+    ASSERT_TRUE(heard.count(step)) << step;
+    const auto& ticks = heard[step];
+    EXPECT_GE(ticks.size(), 2u) << step << ": more than its end";
+    EXPECT_LE(ticks.size(), 202u) << step << ": about every half per cent, not every row";
+    for (size_t i = 0; i < ticks.size(); ++i) {
+      EXPECT_EQ(ticks[i].second, total) << step;
+      if (i > 0) {
+        EXPECT_GT(ticks[i].first, ticks[i - 1].first) << step;
+      }
+    }
+    EXPECT_EQ(ticks.back().first, total) << step;
+  }
+  EXPECT_EQ(heard.size(), totals.size());
 }
 
 TEST_P(Resolution, APersonJoinsAcrossRegistersAndSaysWhy) {
