@@ -31,6 +31,9 @@ namespace cairn::engine {
 namespace {
 
 using internal::Clusterer;
+using internal::Digest128;
+using internal::DigestOf;
+using internal::NumbersByName;
 using internal::Mentions;
 using internal::PendingLinks;
 
@@ -71,18 +74,20 @@ void ClusterByKeys(const Mentions& ms, Clusterer& c) {
   using M = Mentions;
   // Organisations: which numbers each normalised name is used with, with and without the legal
   // form, and with the postcode, to place a party that gives only a name.
-  std::map<std::string, std::set<std::string>> numbers_by_name, numbers_by_base, numbers_by_base_postcode;
-  for (size_t i = 0; i < ms.size(); ++i) {
+  NumbersByName numbers_by_name, numbers_by_base, numbers_by_base_postcode;
+  for (uint32_t i = 0; i < ms.size(); ++i) {
     if (ms.kind(i) != "organisation") continue;
     const std::string name(ms.norm_name(i));
     const std::string number(ms.Get(i, M::kCompanyNumber)), postcode(ms.Get(i, M::kPostcode));
     if (!number.empty() && !name.empty()) {
-      numbers_by_name[name].insert(number);
-      numbers_by_base[BaseName(name)].insert(number);
-      if (!postcode.empty())
-        numbers_by_base_postcode[BaseName(name) + "|" + resolve::NormalisePostcode(postcode)].insert(number);
+      const Digest128 n = DigestOf(number);
+      numbers_by_name.Add(name, n, i);
+      numbers_by_base.Add(BaseName(name), n, i);
+      if (!postcode.empty()) numbers_by_base_postcode.Add(BaseName(name) + "|" + resolve::NormalisePostcode(postcode), n, i);
     }
   }
+  numbers_by_name.Seal(), numbers_by_base.Seal(), numbers_by_base_postcode.Seal();
+  auto number_of = [&](uint32_t m) { return std::string(ms.Get(m, M::kCompanyNumber)); };
   for (uint32_t i = 0; i < ms.size(); ++i) {
     const std::string_view kind = ms.kind(i);
     const std::string reference(ms.Get(i, M::kReference));
@@ -94,15 +99,17 @@ void ClusterByKeys(const Mentions& ms, Clusterer& c) {
         c.Key(i, "cn:" + number, "same company number");
       } else if (!name.empty()) {
         const std::string base = BaseName(name);
-        const auto& numbers = numbers_by_name[name];
-        const auto& by_base = numbers_by_base[base];
-        const auto& by_place = numbers_by_base_postcode[base + "|" + resolve::NormalisePostcode(postcode)];
-        if (numbers.size() == 1) c.Key(i, "cn:" + *numbers.begin(), "same name as the one company of that name");
-        else if (!postcode.empty() && by_place.size() == 1)
-          c.Key(i, "cn:" + *by_place.begin(), "same name, legal form aside, and postcode as one company");
-        else if (numbers.empty() && by_base.size() == 1)
-          c.Key(i, "cn:" + *by_base.begin(), "same name, legal form aside, as the one company of that name");
-        else if (numbers.empty()) c.Key(i, "on:" + name, "same name, no company number");
+        const auto numbers = numbers_by_name.Find(name);
+        const auto by_base = numbers_by_base.Find(base);
+        const auto by_place = postcode.empty() ? std::pair<int, uint32_t>{0, 0}
+                                               : numbers_by_base_postcode.Find(base + "|" +
+                                                                               resolve::NormalisePostcode(postcode));
+        if (numbers.first == 1) c.Key(i, "cn:" + number_of(numbers.second), "same name as the one company of that name");
+        else if (by_place.first == 1)
+          c.Key(i, "cn:" + number_of(by_place.second), "same name, legal form aside, and postcode as one company");
+        else if (numbers.first == 0 && by_base.first == 1)
+          c.Key(i, "cn:" + number_of(by_base.second), "same name, legal form aside, as the one company of that name");
+        else if (numbers.first == 0) c.Key(i, "on:" + name, "same name, no company number");
       }
       // A procurement publisher's party id is stable across its releases, however the name is
       // spelt in each ("Kirkcaldy Tavern Ltd", "KIRCKALDY TAVERN LTD").

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace cairn::engine::internal {
@@ -16,14 +17,34 @@ void Clusterer::SetBirth(uint32_t m, std::string_view birth) {
   birth_[m] = it->second;
 }
 
-void Clusterer::Key(uint32_t m, std::string_view key, const char* why) {
-  // 128 bits of BLAKE2b: two different keys share a hash by a 1 in 2^64 chance even among
-  // billions of keys, where a wrong join would be silent.
+Digest128 DigestOf(std::string_view key) {
   unsigned char digest[16];
   crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(key.data()), key.size(), nullptr,
                      0);
-  KeyHash h{0, 0, uint32_t(key_hashes_.size())};
-  for (int i = 0; i < 8; ++i) h.high = h.high << 8 | digest[i], h.low = h.low << 8 | digest[8 + i];
+  Digest128 d;
+  for (int i = 0; i < 8; ++i) d.high = d.high << 8 | digest[i], d.low = d.low << 8 | digest[8 + i];
+  return d;
+}
+
+void NumbersByName::Seal() {
+  std::sort(pairs_.begin(), pairs_.end());
+  pairs_.erase(std::unique(pairs_.begin(), pairs_.end(),
+                           [](const Pair& a, const Pair& b) { return a.name == b.name && a.number == b.number; }),
+               pairs_.end());
+  pairs_.shrink_to_fit();
+}
+
+std::pair<int, uint32_t> NumbersByName::Find(std::string_view name) const {
+  const Digest128 d = DigestOf(name);
+  auto it = std::lower_bound(pairs_.begin(), pairs_.end(), d, [](const Pair& p, const Digest128& n) { return p.name < n; });
+  if (it == pairs_.end() || it->name != d) return {0, 0};
+  if (it + 1 != pairs_.end() && (it + 1)->name == d) return {2, 0};
+  return {1, it->mention};
+}
+
+void Clusterer::Key(uint32_t m, std::string_view key, const char* why) {
+  const Digest128 d = DigestOf(key);
+  KeyHash h{d.high, d.low, uint32_t(key_hashes_.size())};
   auto w = std::find(whys_.begin(), whys_.end(), why);
   if (w == whys_.end()) {
     if (whys_.size() == UINT8_MAX) throw std::length_error("more reasons for keys than a clusterer holds");

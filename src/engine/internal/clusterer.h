@@ -5,17 +5,51 @@
 #pragma once
 
 #include <algorithm>
+#include <compare>
 #include <cstdint>
 #include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <unordered_map>
 #include <vector>
 
 #include "resolve/cluster.h"
 
 namespace cairn::engine::internal {
+
+// 128 bits of BLAKE2b of a key: two different keys share a digest by a 1 in 2^64 chance even
+// among billions of keys, where a wrong join would be silent.
+struct Digest128 {
+  uint64_t high = 0, low = 0;
+  auto operator<=>(const Digest128&) const = default;
+};
+Digest128 DigestOf(std::string_view key);
+
+// Which company numbers each name is used with: per (name, number) pair the first mention giving
+// it, sorted by name. Held as digests, 40 bytes a pair: with maps of names to sets of numbers the
+// identifier keys' stage rose 197 MiB above reading's peak on the Scotland store, with these 76
+// (docs/benchmarks.md).
+class NumbersByName {
+ public:
+  void Add(std::string_view name, const Digest128& number, uint32_t mention) {
+    pairs_.push_back({DigestOf(name), number, mention});
+  }
+  // Call once every pair is added, before Find.
+  void Seal();
+  // How many numbers `name` is used with (0, 1, or 2 for two or more) and, if one, the first
+  // mention added with it.
+  std::pair<int, uint32_t> Find(std::string_view name) const;
+
+ private:
+  struct Pair {
+    Digest128 name, number;
+    uint32_t mention;
+    auto operator<=>(const Pair&) const = default;  // by name, number, then mention
+  };
+  std::vector<Pair> pairs_;
+};
 
 class Clusterer {
  public:
