@@ -81,9 +81,10 @@ void ClusterByKeys(const Mentions& ms, Clusterer& c) {
     const std::string number(ms.Get(i, M::kCompanyNumber)), postcode(ms.Get(i, M::kPostcode));
     if (!number.empty() && !name.empty()) {
       const Digest128 n = DigestOf(number);
+      const std::string base = BaseName(name);
       numbers_by_name.Add(name, n, i);
-      numbers_by_base.Add(BaseName(name), n, i);
-      if (!postcode.empty()) numbers_by_base_postcode.Add(BaseName(name) + "|" + resolve::NormalisePostcode(postcode), n, i);
+      numbers_by_base.Add(base, n, i);
+      if (!postcode.empty()) numbers_by_base_postcode.Add(base + "|" + resolve::NormalisePostcode(postcode), n, i);
     }
   }
   numbers_by_name.Seal(), numbers_by_base.Seal(), numbers_by_base_postcode.Seal();

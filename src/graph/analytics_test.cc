@@ -12,6 +12,22 @@
 namespace cairn::graph {
 namespace {
 
+// igraph's own graph of `edges` on n nodes, simple as Analyse makes it: each pair once, no
+// self-links. The caller destroys it.
+igraph_t SimpleGraph(int64_t n, const std::vector<std::pair<int64_t, int64_t>>& edges) {
+  igraph_vector_int_t ev;
+  igraph_vector_int_init(&ev, 0);
+  for (auto [a, b] : edges) {
+    igraph_vector_int_push_back(&ev, a);
+    igraph_vector_int_push_back(&ev, b);
+  }
+  igraph_t g;
+  igraph_create(&g, &ev, n, IGRAPH_UNDIRECTED);
+  igraph_vector_int_destroy(&ev);
+  igraph_simplify(&g, true, true, nullptr);
+  return g;
+}
+
 TEST(Analytics, ComponentsDegreeAndBrokers) {
   // Two triangles joined through node 6 (a broker, linked to two nodes of each), and a
   // separate pair 7–8.
@@ -55,25 +71,13 @@ TEST(Analytics, BetweennessMatchesIgraphWithCutoffTwo) {
   auto m = Analyse(n, edges);
   ASSERT_TRUE(m.ok());
 
-  std::set<std::pair<int64_t, int64_t>> unique;
-  for (auto [a, b] : edges) {
-    if (a != b) unique.insert({std::min(a, b), std::max(a, b)});
-  }
-  igraph_vector_int_t ev;
-  igraph_vector_int_init(&ev, 0);
-  for (auto [a, b] : unique) {
-    igraph_vector_int_push_back(&ev, a);
-    igraph_vector_int_push_back(&ev, b);
-  }
-  igraph_t g;
-  igraph_create(&g, &ev, n, IGRAPH_UNDIRECTED);
+  igraph_t g = SimpleGraph(n, edges);
   igraph_vector_t expected;
   igraph_vector_init(&expected, 0);
   igraph_betweenness_cutoff(&g, &expected, igraph_vss_all(), false, nullptr, 2);
   for (int64_t v = 0; v < n; ++v) EXPECT_NEAR((*m)[size_t(v)].betweenness, VECTOR(expected)[v], 1e-6) << "node " << v;
   igraph_vector_destroy(&expected);
   igraph_destroy(&g);
-  igraph_vector_int_destroy(&ev);
 }
 
 TEST(Analytics, EachStepIsHeardOfInOrder) {
@@ -134,15 +138,8 @@ TEST(Analytics, CommunitiesMatchLouvainAndHoldTogether) {
   auto m = Analyse(n, edges);
   ASSERT_TRUE(m.ok());
 
-  igraph_vector_int_t ev, membership, louvain;
-  igraph_vector_int_init(&ev, 0);
-  for (auto [a, b] : edges) {
-    igraph_vector_int_push_back(&ev, a);
-    igraph_vector_int_push_back(&ev, b);
-  }
-  igraph_t g;
-  igraph_create(&g, &ev, n, IGRAPH_UNDIRECTED);
-  igraph_simplify(&g, true, true, nullptr);
+  igraph_t g = SimpleGraph(n, edges);
+  igraph_vector_int_t membership, louvain;
   igraph_vector_int_init(&membership, n);
   for (int64_t v = 0; v < n; ++v) VECTOR(membership)[v] = (*m)[size_t(v)].community;
   igraph_vector_int_init(&louvain, 0);
@@ -163,15 +160,15 @@ TEST(Analytics, CommunitiesMatchLouvainAndHoldTogether) {
     const int64_t c = (*m)[size_t(start)].community;
     if (!walked.insert(c).second) continue;
     std::vector<bool> seen(size_t(n), false);
-    std::vector<int64_t> todo = {start};
+    std::vector<int64_t> stack = {start};  // members reached but not yet walked from
     seen[size_t(start)] = true;
     int64_t reached = 0;
-    while (!todo.empty()) {
-      int64_t v = todo.back();
-      todo.pop_back();
+    while (!stack.empty()) {
+      int64_t v = stack.back();
+      stack.pop_back();
       ++reached;
       for (int64_t w : adj[size_t(v)]) {
-        if (!seen[size_t(w)] && (*m)[size_t(w)].community == c) seen[size_t(w)] = true, todo.push_back(w);
+        if (!seen[size_t(w)] && (*m)[size_t(w)].community == c) seen[size_t(w)] = true, stack.push_back(w);
       }
     }
     EXPECT_EQ(reached, members[c]) << "community " << c;
@@ -180,7 +177,6 @@ TEST(Analytics, CommunitiesMatchLouvainAndHoldTogether) {
   igraph_vector_int_destroy(&louvain);
   igraph_vector_int_destroy(&membership);
   igraph_destroy(&g);
-  igraph_vector_int_destroy(&ev);
 }
 
 }  // namespace

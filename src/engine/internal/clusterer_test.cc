@@ -7,24 +7,6 @@ namespace {
 
 // A key joins a mention to the first mention given the same key, whether the keys come in one
 // batch or in several with the clusters asked for between them.
-TEST(NumbersByName, SaysHowManyNumbersANameIsUsedWith) {
-  NumbersByName n;
-  n.Add("kerr recycling", DigestOf("SC100001"), 7);
-  n.Add("kerr recycling", DigestOf("SC100001"), 3);  // the same number again, from an earlier mention
-  n.Add("acme", DigestOf("SC100002"), 4);
-  n.Add("acme", DigestOf("SC100003"), 5);
-  n.Add("zeta", DigestOf("SC100004"), 9);
-  n.Seal();
-  EXPECT_EQ(n.Find("kerr recycling"), (std::pair<int, uint32_t>{1, 3})) << "one number, its first mention";
-  EXPECT_EQ(n.Find("acme").first, 2) << "two numbers: no one company";
-  EXPECT_EQ(n.Find("zeta"), (std::pair<int, uint32_t>{1, 9})) << "the last name held";
-  EXPECT_EQ(n.Find("kerr").first, 0);
-  EXPECT_EQ(n.Find("").first, 0);
-  NumbersByName empty;
-  empty.Seal();
-  EXPECT_EQ(empty.Find("acme").first, 0);
-}
-
 TEST(Clusterer, KeysJoinToTheFirstMentionGivenThem) {
   Clusterer c(6);
   c.Key(3, "cn:1", "same company number");
@@ -90,6 +72,24 @@ TEST(Clusterer, AJoinByPartnerNamesTheOtherMention) {
   EXPECT_EQ(c.Partner(0), std::optional<uint32_t>(2));
   EXPECT_EQ(c.Partner(1), std::nullopt);
   EXPECT_EQ(c.Reason(2), "Fellegi-Sunter match");
+}
+
+TEST(NumbersByName, SaysHowManyNumbersANameIsUsedWith) {
+  NumbersByName n;
+  n.Add("kerr recycling", DigestOf("SC100001"), 7);
+  n.Add("kerr recycling", DigestOf("SC100001"), 3);  // the same number again, from an earlier mention
+  n.Add("acme", DigestOf("SC100002"), 4);
+  n.Add("acme", DigestOf("SC100003"), 5);
+  n.Add("zeta", DigestOf("SC100004"), 9);
+  n.Seal();
+  EXPECT_EQ(n.Find("kerr recycling"), (std::pair<int, uint32_t>{1, 3})) << "one number, its first mention";
+  EXPECT_EQ(n.Find("acme").first, 2) << "two numbers: no one company";
+  EXPECT_EQ(n.Find("zeta"), (std::pair<int, uint32_t>{1, 9})) << "the last name held";
+  EXPECT_EQ(n.Find("kerr").first, 0);
+  EXPECT_EQ(n.Find("").first, 0);
+  NumbersByName empty;
+  empty.Seal();
+  EXPECT_EQ(empty.Find("acme").first, 0);
 }
 
 }  // namespace
