@@ -43,6 +43,10 @@ void AddResolve(CLI::App& app, GlobalOptions& g, int& exit_code) {
       if (report.person_model_used) {
         std::cout << "people: " << report.person_candidate_pairs << " candidate pairs compared, "
                   << report.person_matched_pairs << " joined by the Fellegi-Sunter model\n";
+        for (const auto& step : report.person_stages) {
+          std::cout << "  ";  // under the people line, each of its steps
+          PrintStage(std::cout, step);
+        }
       } else {
         std::cout << "people: too few to train a model; joined by name with birth month or postcode\n";
       }

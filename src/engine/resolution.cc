@@ -333,6 +333,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   report.person_candidate_pairs = int64_t(people.candidate_pairs);
   report.person_matched_pairs = int64_t(people.matched_pairs);
   report.person_model_used = people.model_used;
+  report.person_stages = people.stages;
   stages.Lap("people (Fellegi-Sunter)");
   ms.FreeNormNames();  // only matching needed them
   clusterer.DoneJoining();

@@ -40,6 +40,7 @@ struct ResolutionReport {
   int64_t person_candidate_pairs = 0, person_matched_pairs = 0;
   bool person_model_used = false;  // false: too few people, the deterministic rules applied
   std::vector<StageTime> stages;   // wall time of each stage
+  std::vector<StageTime> person_stages;  // the steps of the people stage (blocking, comparing, …)
   storage::NetworkWriteStats written;  // rows written: only what changed since the last run
 };
 

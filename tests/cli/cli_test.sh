@@ -251,6 +251,7 @@ check "synth names a bad scale" contains "$out" "mars"
 out=$("$cairn" --db w.db resolve 2>&1)
 check "resolve uses the Fellegi-Sunter model for thousands of people" contains "$out" "joined by the Fellegi-Sunter model"
 check "resolve times its stages" contains "$out" "analytics: communities: [0-9.]* s"
+check "resolve times the people stage's steps" contains "$out" "    comparing: [0-9.e+-]* s (resident"
 check "resolve gives each stage's memory" contains "$out" "write: [0-9.e+-]* s (resident [0-9]* MiB, peak [0-9]* MiB)"
 check "resolve draws no bar when not on a terminal" bash -c '! grep -q "reading records" <<<"$1"' _ "$out"
 # On a terminal (script(1) gives it one) the long steps draw a bar as they go; a re-run writes

@@ -98,6 +98,10 @@ TEST_F(SyntheticWorld, ResolutionFindsTheTruePeopleAndCompanies) {
   EXPECT_TRUE((*resolution_)->person_model_used) << "thousands of people: the Fellegi-Sunter model must be trained";
   // Every pair blocking proposed is counted, not only those kept for their probability.
   EXPECT_GT((*resolution_)->person_candidate_pairs, 2 * (*resolution_)->person_matched_pairs);
+  // The people stage's own steps are reported, for a national run to show where its time goes.
+  std::vector<std::string> steps;
+  for (const auto& s : (*resolution_)->person_stages) steps.push_back(s.stage);
+  EXPECT_EQ(steps, (std::vector<std::string>{"blocking", "comparing", "training", "scoring"}));
   auto e = engine::EvaluateAgainstTruth(store_->env(), File("truth.json"));
   ASSERT_TRUE(e.ok()) << e.status().ToString();
   EXPECT_GT(e->people.mentions, 10000);
