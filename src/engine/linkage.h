@@ -77,9 +77,11 @@ struct LinkResult {
 // The candidate pairs among `records` (a < b) whose match probability reaches the threshold,
 // each with its probability, and the model trained on every candidate pair, which can explain
 // any pair (stats.candidate_pairs counts them all). The step Dedupe and Link share; `cairn
-// resolve` uses it for people.
+// resolve` uses it for people. Its stages: blocking (keys and blocks), comparing (every
+// candidate, counting agreement patterns), training, and then the caller's, which includes
+// scoring every candidate again.
 struct ScoredPairs {
-  std::vector<resolve::CandidatePair> pairs;  // at or above the threshold, in the order blocking found them
+  std::vector<resolve::CandidatePair> pairs;  // at or above the threshold, in the order blocking gives them
   std::vector<double> probability;            // per pair
   resolve::Model model;
   LinkageStats stats;

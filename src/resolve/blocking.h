@@ -46,9 +46,45 @@ struct Neighbourhood {
   std::vector<std::function<std::string(const Record&)>> orders;  // a sort key for each pass
 };
 
-// Candidate pairs within `records` (a < b), each pair once even if several rules find it.
-// Blocks over `near.above` records are windowed, whatever their size; other blocks over
-// `max_block` are skipped.
+// The candidate pairs of one deduplication (within a set of records) or one link (between
+// two), given a batch at a time, so that a caller can compare and score a national register's
+// hundreds of millions of pairs without holding them all. The keys and blocks are worked out
+// once, when the Blocker is made; each ForEachBatch gives the same pairs in the same order, so
+// a caller can pass over them twice (to train on all of them, then to score them). Pairs come
+// rule by rule, and each pair once: from the first rule whose keys the two records share.
+class Blocker {
+ public:
+  // Deduplication: pairs within `records` (a < b). Blocks over `near.above` records are
+  // windowed, whatever their size; other blocks over `max_block` are skipped.
+  Blocker(const std::vector<Record>& records, std::vector<BlockingRule> rules, size_t max_block,
+          Neighbourhood near = {});
+  // Link: pairs of a record of `left` (a) and one of `right` (b). Blocks whose pairs would
+  // number more than max_block² are skipped.
+  Blocker(const std::vector<Record>& left, const std::vector<Record>& right, std::vector<BlockingRule> rules,
+          size_t max_block);
+
+  // Calls `batch` with the candidate pairs, at most `size` at a time, and returns what it found.
+  BlockingStats ForEachBatch(size_t size, const std::function<void(const std::vector<CandidatePair>&)>& batch) const;
+
+ private:
+  // A record's keys as 64-bit hashes of its rule keys, 0 for none; [rule][record].
+  using Keys = std::vector<std::vector<uint64_t>>;
+  // Each rule's records with a key, in order of key then record: a block is a run of one key.
+  using Sorted = std::vector<std::vector<uint32_t>>;
+
+  bool EarlierRuleAgrees(size_t rule, uint32_t a, uint32_t b) const;
+
+  const std::vector<Record>& left_;
+  const std::vector<Record>& right_;
+  std::vector<BlockingRule> rules_;
+  size_t max_block_;
+  Neighbourhood near_;
+  Keys left_keys_, right_keys_;  // right_keys_ empty when deduplicating
+  Sorted left_sorted_, right_sorted_;
+};
+
+// Every candidate pair of a Blocker at once, and what blocking found in `stats`: for sets
+// small enough to hold all their pairs (tests, samples).
 std::vector<CandidatePair> BlockDedupe(const std::vector<Record>& records, const std::vector<BlockingRule>& rules,
                                        size_t max_block, BlockingStats* stats,
                                        const Neighbourhood& near = {});
@@ -58,7 +94,7 @@ std::vector<CandidatePair> BlockDedupe(const std::vector<Record>& records, const
 std::vector<CandidatePair> PairsForRule(const std::vector<Record>& a, const std::vector<Record>& b,
                                         const BlockingRule& rule, size_t max_block, size_t limit);
 
-// Candidate pairs between `left` and `right`, each once.
+// Candidate pairs between `left` and `right`, each once (all at once, as BlockDedupe).
 std::vector<CandidatePair> BlockLink(const std::vector<Record>& left, const std::vector<Record>& right,
                                      const std::vector<BlockingRule>& rules, size_t max_block, BlockingStats* stats);
 

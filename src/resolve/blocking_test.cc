@@ -111,5 +111,93 @@ TEST(BlockDedupe, APairFoundByAnEarlierRuleIsNotGivenAgainByAWindowedOne) {
   AsSet(pairs);
 }
 
+// Two rules (surname, then postcode) over the Smiths: one block windowed, one in full.
+std::vector<std::vector<CandidatePair>> Batches(const Blocker& blocker, size_t size, BlockingStats* stats) {
+  std::vector<std::vector<CandidatePair>> out;
+  *stats = blocker.ForEachBatch(size, [&](const std::vector<CandidatePair>& pairs) { out.push_back(pairs); });
+  return out;
+}
+
+bool SamePairs(const std::vector<CandidatePair>& x, const std::vector<CandidatePair>& y) {
+  return std::equal(x.begin(), x.end(), y.begin(), y.end(), [](auto p, auto q) { return p.a == q.a && p.b == q.b; });
+}
+
+TEST(Blocker, EachPassGivesTheSamePairsInBatchesOfAtMostTheSizeAsked) {
+  auto records = ManySmiths();
+  for (int i = 0; i < 10; ++i) records.push_back(Person("brown", "b", i < 5 ? "p07" : "p08"));
+  const BlockingRule by_postcode{"postcode", [](const Record& r) { return std::string(r[Role::kPostcode]); },
+                                 {Role::kPostcode}};
+  Neighbourhood near;
+  near.above = 20;
+  near.window = 2;
+  near.orders = {[](const Record& r) { return std::string(r[Role::kGivenName]); }};
+  const Blocker blocker(records, {BySurname(), by_postcode}, 1000, near);
+  BlockingStats first_stats, second_stats;
+  const auto first = Batches(blocker, 7, &first_stats);
+  const auto second = Batches(blocker, 7, &second_stats);
+  ASSERT_EQ(first.size(), second.size());
+  std::vector<CandidatePair> all;
+  for (size_t b = 0; b < first.size(); ++b) {
+    EXPECT_TRUE(SamePairs(first[b], second[b])) << "batch " << b;
+    EXPECT_LE(first[b].size(), 7u);
+    EXPECT_FALSE(first[b].empty());
+    all.insert(all.end(), first[b].begin(), first[b].end());
+  }
+  EXPECT_EQ(first_stats.pairs, all.size());
+  EXPECT_EQ(first_stats.windowed_blocks, 1u);
+  // The same pairs as all at once: the windowed Smiths, the Jones and the Browns in full (45),
+  // and by postcode the Browns' p07 and p08 with the Smiths there (g52 and g51), less the
+  // pairs of Browns the surname already gave.
+  BlockingStats stats;
+  EXPECT_EQ(AsSet(all), AsSet(BlockDedupe(records, {BySurname(), by_postcode}, 1000, &stats, near)));
+  const auto pairs = AsSet(all);
+  EXPECT_EQ(pairs.size(), 59u + 58u + 3u + 45u + 5u + 5u);
+  EXPECT_TRUE(pairs.count({52, 63}));  // smith g52 at p07 and the first brown
+  EXPECT_TRUE(pairs.count({51, 72}));  // smith g51 at p08 and the last brown
+}
+
+TEST(BlockLink, PairsEachRecordWithThoseOnTheOtherSideThatShareAKey) {
+  std::vector<Record> left = {Person("smith", "a", "p1"), Person("jones", "b", "p2"), Person("brown", "c", "p3")};
+  std::vector<Record> right = {Person("jones", "x", "p9"), Person("smith", "y", "p1"), Person("smith", "z", "p8"),
+                               Person("green", "w", "p3")};
+  const BlockingRule by_postcode{"postcode", [](const Record& r) { return std::string(r[Role::kPostcode]); },
+                                 {Role::kPostcode}};
+  BlockingStats stats;
+  const auto pairs = BlockLink(left, right, {BySurname(), by_postcode}, 1000, &stats);
+  std::set<std::pair<uint32_t, uint32_t>> found;
+  for (const auto& p : pairs) EXPECT_TRUE(found.emplace(p.a, p.b).second) << "pair given twice: " << p.a << ", " << p.b;
+  // smith–smith twice, jones–jones, and brown–green by postcode; smith a and smith y share
+  // both keys but are given once.
+  EXPECT_EQ(found, (std::set<std::pair<uint32_t, uint32_t>>{{0, 1}, {0, 2}, {1, 0}, {2, 3}}));
+  EXPECT_EQ(stats.pairs, 4u);
+  // A block of 1 × 2 pairs is more than 1² and is skipped.
+  BlockingStats small;
+  const auto few = BlockLink(left, right, {BySurname()}, 1, &small);
+  EXPECT_EQ(small.skipped_blocks, 1u);
+  ASSERT_EQ(few.size(), 1u);
+  EXPECT_EQ(few[0].a, 1u);
+  EXPECT_EQ(few[0].b, 0u);
+}
+
+TEST(PairsForRule, SamplesEveryStrideThPairOfTheBlocksInKeyOrder) {
+  const auto records = ManySmiths();
+  // Every pair: the 60 Smiths in full and the 3 Jones.
+  const auto all = PairsForRule(records, records, BySurname(), 1000, 100000);
+  EXPECT_EQ(all.size(), 60u * 59u / 2u + 3u);
+  for (const auto& p : all) {
+    EXPECT_LT(p.a, p.b);
+    EXPECT_EQ(records[p.a][Role::kSurname], records[p.b][Role::kSurname]);
+  }
+  // At most a hundred, spread over both blocks.
+  const auto some = PairsForRule(records, records, BySurname(), 1000, 100);
+  EXPECT_LE(some.size(), 100u);
+  EXPECT_GE(some.size(), 90u);
+  // Blocks over max_block are left out.
+  EXPECT_EQ(PairsForRule(records, records, BySurname(), 10, 100).size(), 3u);
+  // Between two sets: each left record with each right one of its key.
+  const std::vector<Record> right = {Person("jones", "x", "y"), Person("smith", "x", "y")};
+  EXPECT_EQ(PairsForRule(records, right, BySurname(), 1000, 1000).size(), 60u + 3u);
+}
+
 }  // namespace
 }  // namespace cairn::resolve

@@ -37,16 +37,43 @@ std::vector<uint8_t> Model::Compare(const std::vector<Comparison>& comparisons, 
   return levels;
 }
 
+// A pattern packs into one word: at most kRoleCount comparisons of at most fifteen levels,
+// with 15 standing for kMissing.
+static_assert(kRoleCount <= 16);
+constexpr uint64_t kMissingNibble = 15;
+
+PatternCounts::PatternCounts(size_t comparisons) : k_(comparisons) {}
+
+void PatternCounts::Add(const std::vector<uint8_t>& levels) {
+  for (size_t p = 0; p * k_ < levels.size(); ++p) {
+    uint64_t code = 0;
+    for (size_t c = 0; c < k_; ++c) {
+      const uint8_t l = levels[p * k_ + c];
+      code |= (l == kMissing ? kMissingNibble : uint64_t(l)) << (4 * c);
+    }
+    ++counts_[code];
+  }
+}
+
+Patterns PatternCounts::patterns() const {
+  Patterns out;
+  for (const auto& [code, n] : counts_) {
+    std::string pattern(k_, '\0');
+    for (size_t c = 0; c < k_; ++c) {
+      const uint64_t l = (code >> (4 * c)) & 15;
+      pattern[c] = char(l == kMissingNibble ? kMissing : uint8_t(l));
+    }
+    out[pattern] += double(n);
+  }
+  return out;
+}
+
 namespace {
 
-using Patterns = std::map<std::string, double>;  // agreement pattern → number of pairs
-
 Patterns PatternsOf(const std::vector<uint8_t>& levels, size_t k) {
-  Patterns patterns;
-  for (size_t p = 0; p * k < levels.size(); ++p) {
-    patterns[std::string(reinterpret_cast<const char*>(&levels[p * k]), k)] += 1;
-  }
-  return patterns;
+  PatternCounts counts(k);
+  counts.Add(levels);
+  return counts.patterns();
 }
 
 struct Fit {
@@ -101,7 +128,7 @@ Fit RunEm(const Patterns& patterns, const std::vector<bool>& ignore, Fit fit,
 }  // namespace
 
 Model Model::Train(std::vector<Comparison> comparisons, const std::vector<Record>& a, const std::vector<Record>& b,
-                   const std::vector<BlockingRule>& rules, const std::vector<uint8_t>& candidate_levels,
+                   const std::vector<BlockingRule>& rules, const Patterns& candidates,
                    const TrainingOptions& options) {
   Model model;
   model.comparisons_ = std::move(comparisons);
@@ -167,7 +194,6 @@ Model Model::Train(std::vector<Comparison> comparisons, const std::vector<Record
       ++m_rules[c];
     }
   }
-  Patterns candidates = PatternsOf(candidate_levels, k);
   Fit fallback = RunEm(candidates, std::vector<bool>(k, false), start, model.u_, true, options.max_iterations);
   for (size_t c = 0; c < k; ++c) {
     if (m_rules[c] == 0) {
@@ -203,6 +229,22 @@ double Model::Weight(const uint8_t* levels, const Record& a, const Record& b) co
 }
 
 double Model::Probability(double weight) { return 1.0 / (1.0 + std::exp2(-weight)); }
+
+std::vector<double> Model::Probabilities(const std::vector<Record>& a, const std::vector<Record>& b,
+                                         const std::vector<CandidatePair>& pairs) const {
+  const size_t k = comparisons_.size();
+  std::vector<double> out(pairs.size());
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, pairs.size(), 4096), [&](const tbb::blocked_range<size_t>& r) {
+    std::vector<uint8_t> levels(k);
+    for (size_t p = r.begin(); p != r.end(); ++p) {
+      const Record& x = a[pairs[p].a];
+      const Record& y = b[pairs[p].b];
+      for (size_t c = 0; c < k; ++c) levels[c] = comparisons_[c].compare(x, y, comparisons_[c].role);
+      out[p] = Probability(Weight(levels.data(), x, y));
+    }
+  });
+  return out;
+}
 
 Explanation Model::Explain(const Record& a, const Record& b) const {
   Explanation e;

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <functional>
+#include <map>
 #include <unordered_map>
 #include <vector>
 
@@ -46,14 +47,31 @@ struct TrainingOptions {
   uint64_t seed = 42;
 };
 
+// How many pairs show each agreement pattern (one level per comparison, as a string of bytes):
+// all that training needs to know of the candidate pairs.
+using Patterns = std::map<std::string, double>;
+
+// Counts agreement patterns as pairs are compared, a batch at a time, without holding the
+// pairs' levels: a national register has hundreds of millions of candidate pairs.
+class PatternCounts {
+ public:
+  explicit PatternCounts(size_t comparisons);
+  // `levels` holds comparisons levels per pair, as from Model::Compare.
+  void Add(const std::vector<uint8_t>& levels);
+  Patterns patterns() const;
+
+ private:
+  size_t k_;
+  std::unordered_map<uint64_t, uint64_t> counts_;  // by the levels packed four bits each
+};
+
 class Model {
  public:
   // Trains on records `a` and `b` (the same vector for deduplication), blocked by `rules`.
-  // `candidate_levels` holds the candidate pairs' agreement levels, comparisons.size() per
-  // pair, as from Compare().
+  // `candidates` counts the agreement patterns of the candidate pairs.
   static Model Train(std::vector<Comparison> comparisons, const std::vector<Record>& a,
                      const std::vector<Record>& b, const std::vector<BlockingRule>& rules,
-                     const std::vector<uint8_t>& candidate_levels, const TrainingOptions& options);
+                     const Patterns& candidates, const TrainingOptions& options);
 
   // The agreement levels of every pair, comparisons.size() per pair, computed in parallel.
   static std::vector<uint8_t> Compare(const std::vector<Comparison>& comparisons, const std::vector<Record>& a,
@@ -62,6 +80,9 @@ class Model {
   // Match weight of a pair whose levels are `levels`.
   double Weight(const uint8_t* levels, const Record& a, const Record& b) const;
   static double Probability(double weight);
+  // The match probability of each pair, computed in parallel.
+  std::vector<double> Probabilities(const std::vector<Record>& a, const std::vector<Record>& b,
+                                    const std::vector<CandidatePair>& pairs) const;
   Explanation Explain(const Record& a, const Record& b) const;
 
   double prior() const { return prior_; }
