@@ -19,6 +19,7 @@
 #include "engine/internal/clusterer.h"
 #include "engine/internal/mentions.h"
 #include "engine/internal/stopwatch.h"
+#include "engine/internal/text_arena.h"
 #include "engine/people.h"
 #include "graph/analytics.h"
 #include "resolve/cluster.h"
@@ -285,7 +286,10 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   // Per mention: its entity in the last run, as an index into previous_ids (kNew if it is new).
   constexpr uint32_t kNew = UINT32_MAX;
   std::vector<uint32_t> previous;
-  std::vector<std::string> previous_ids;
+  // The last run's entity ids, each once, packed in previous_text: held as strings they took
+  // 64 bytes each (a national run keeps some 15 million), here 26.
+  internal::TextArena previous_text;
+  std::vector<uint64_t> previous_ids;  // where each is in previous_text
   std::vector<storage::DecisionRow> decisions;
   // The mentions each decision names, as indices; those naming a record no longer held are left out.
   std::vector<std::pair<uint32_t, uint32_t>> same, different;
@@ -294,13 +298,17 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
     CAIRN_RETURN_IF_ERROR(ReadMentions(tx, ms, pending_links, report.records, on_progress));
     // The stored mentions are matched by their record and index (Mentions::Find), without a map.
     previous.assign(ms.size(), kNew);
-    std::unordered_map<std::string, uint32_t> id_index;
+    std::unordered_map<std::string_view, uint32_t> id_index;  // views of previous_text
     CAIRN_RETURN_IF_ERROR(storage::ScanMentionEntities(tx, [&](const storage::MentionPlace& place,
                                                                const std::string& entity) {
       const std::optional<uint32_t> m = ms.Find(place);
       if (!m) return;  // a record no longer held, or no longer naming as many
-      auto [id, fresh] = id_index.emplace(entity, uint32_t(previous_ids.size()));
-      if (fresh) previous_ids.push_back(entity);
+      auto id = id_index.find(entity);
+      if (id == id_index.end()) {
+        const std::string_view fields[] = {entity};
+        previous_ids.push_back(previous_text.Add(fields));
+        id = id_index.emplace(previous_text.Field(previous_ids.back(), 0), uint32_t(previous_ids.size() - 1)).first;
+      }
       previous[*m] = id->second;
     }));
     // Decisions name mentions by key: each key's record is looked up in the store, and its
@@ -328,6 +336,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   for (const auto& [a, b] : different) clusterer.KeepApart(a, b);
   for (const auto& [a, b] : same) clusterer.Join(a, b, "confirmed by an analyst", true);
   ClusterByKeys(ms, clusterer);
+  clusterer.ForgetKeys();  // people's own keys (only when too few to train on) are of other kinds
   stages.Lap("identifier keys");
   PeopleReport people = MatchPeople(ms, clusterer, kPersonMatchThreshold);
   report.person_candidate_pairs = int64_t(people.candidate_pairs);
@@ -367,9 +376,9 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
     e.kind = ms.kind(root);
     for (uint32_t m : members) {  // keep the id the first mention had, if no other entity took it
       if (previous[m] == kNew) continue;
-      const std::string& before = previous_ids[previous[m]];
-      if (before.rfind(Prefix(e.kind), 0) == 0 && !taken.count(before)) {
-        e.id = before;
+      const std::string_view before = previous_text.Field(previous_ids[previous[m]], 0);
+      if (before.starts_with(Prefix(e.kind)) && !taken.count(before)) {
+        e.id = std::string(before);
         ++report.ids_kept;
         break;
       }
@@ -406,6 +415,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   }
   previous = {};
   previous_ids = {};
+  previous_text.Clear();
   by_root = {};
   rows = {};
   member_keys = {};

@@ -117,12 +117,16 @@ bool Clusterer::Join(uint32_t a, uint32_t b, const std::string& why, bool confir
   return true;
 }
 
-void Clusterer::DoneJoining() {
+void Clusterer::ForgetKeys() {
   JoinKeys();
   key_hashes_ = {};
   key_mention_ = {};
   key_why_ = {};
   joined_ = 0;
+}
+
+void Clusterer::DoneJoining() {
+  ForgetKeys();
   apart_ = {};
   birth_ = {};
   births_ = {};

@@ -88,6 +88,11 @@ class Clusterer {
     return sets_.Find(m);
   }
 
+  // Makes the joins the keys given so far ask for, and forgets the keys: a later Key meets only
+  // keys given after this call. For when no later key can equal an earlier one (it is of
+  // another kind), so that the keys' 29 bytes each (tens of millions at national scale) are free
+  // for what follows.
+  void ForgetKeys();
   // Frees what only joining needs (keys, decisions, birth dates) once the last Key or Join is
   // done; Root and Reason still answer.
   void DoneJoining();

@@ -29,6 +29,21 @@ TEST(Clusterer, KeysJoinToTheFirstMentionGivenThem) {
   EXPECT_EQ(c.Partner(0), std::nullopt);
 }
 
+// Keys given after ForgetKeys join among themselves, but not to those given before.
+TEST(Clusterer, KeysForgottenAreNotMetAgain) {
+  Clusterer c(5);
+  c.Key(0, "cn:1", "same company number");
+  c.Key(1, "cn:1", "same company number");
+  c.ForgetKeys();
+  EXPECT_EQ(c.Root(0), c.Root(1));  // the keys given before were joined
+  c.Key(2, "cn:1", "same company number");
+  c.Key(3, "pb:ann", "same name");
+  c.Key(4, "pb:ann", "same name");
+  EXPECT_NE(c.Root(2), c.Root(0));
+  EXPECT_EQ(c.Root(3), c.Root(4));
+  EXPECT_EQ(c.Reason(4), "same name");
+}
+
 // Birth dates that cannot be one person's keep clusters apart, a key's join among them; a date
 // that extends another does not.
 TEST(Clusterer, DifferentBirthDatesKeepClustersApart) {
