@@ -161,19 +161,30 @@ std::string Prefix(const std::string& kind) {
 // Each of its steps is a stage of `stages`.
 Status AddAnalytics(internal::Entities& entities, const Mentions& ms, const PendingLinks& links,
                     const std::vector<uint32_t>& entity_of, internal::Stopwatch& stages) {
-  constexpr int64_t kRestricted = -1;
-  std::vector<int64_t> index(entities.size(), kRestricted);
-  std::vector<size_t> public_entities;
+  // Indices of 32 bits, and the links counted before they are gathered, so that nothing here
+  // sits beside community detection's peak larger than it must (tens of millions of links).
+  constexpr int32_t kRestricted = -1;
+  if (entities.size() > size_t(INT32_MAX)) return InvalidArgument("network analytics: more than 2^31 entities");
+  std::vector<int32_t> index(entities.size(), kRestricted);
+  std::vector<uint32_t> public_entities;
   for (size_t i = 0; i < entities.size(); ++i) {
     if (entities.restricted(i)) continue;
-    index[i] = int64_t(public_entities.size());
-    public_entities.push_back(i);
+    index[i] = int32_t(public_entities.size());
+    public_entities.push_back(uint32_t(i));
   }
-  std::vector<std::pair<int64_t, int64_t>> edges;
+  const auto ends = [&](size_t l) {
+    const int32_t a = index[entity_of[links.from(l)]], b = index[entity_of[links.to(l)]];
+    return !ms.restricted(links.from(l)) && a != kRestricted && b != kRestricted ? graph::Edge{a, b}
+                                                                                 : graph::Edge{kRestricted, kRestricted};
+  };
+  size_t public_links = 0;
+  for (size_t l = 0; l < links.size(); ++l) public_links += ends(l).first != kRestricted;
+  std::vector<graph::Edge> edges;
+  edges.reserve(public_links);
   for (size_t l = 0; l < links.size(); ++l) {
-    int64_t a = index[entity_of[links.from(l)]], b = index[entity_of[links.to(l)]];
-    if (!ms.restricted(links.from(l)) && a != kRestricted && b != kRestricted) edges.emplace_back(a, b);
+    if (const graph::Edge e = ends(l); e.first != kRestricted) edges.push_back(e);
   }
+  index = {};
   CAIRN_ASSIGN_OR_RETURN(auto metrics, graph::Analyse(int64_t(public_entities.size()), std::move(edges),
                                                       [&](const char* step) { stages.Lap(std::string("analytics: ") + step); }));
   for (size_t v = 0; v < public_entities.size(); ++v) {

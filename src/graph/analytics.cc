@@ -54,7 +54,7 @@ igraph_error_t Communities(const igraph_t& g, const IntVector& degree, igraph_ve
 // parallel over sources. Each unordered pair counts once, as igraph counts undirected pairs.
 // Shares are summed as integers (units of 1e-9), which add up the same in any order, so the
 // figures repeat exactly however the threads divide the work.
-std::vector<double> TwoLinkBetweenness(int32_t n, const std::vector<std::pair<int64_t, int64_t>>& edges) {
+std::vector<double> TwoLinkBetweenness(int32_t n, const std::vector<Edge>& edges) {
   constexpr int64_t kUnit = 1'000'000'000;
   // Neighbours in one array, node v's from start[v] to start[v + 1] (a vector per node cost a
   // heap block and its spare room each).
@@ -113,12 +113,14 @@ std::vector<double> TwoLinkBetweenness(int32_t n, const std::vector<std::pair<in
 
 }  // namespace
 
-Result<std::vector<NodeMetrics>> Analyse(int64_t n, std::vector<std::pair<int64_t, int64_t>> edges,
+Result<std::vector<NodeMetrics>> Analyse(int64_t n, std::vector<Edge> edges,
                                          const std::function<void(const char* step)>& on_step) {
   auto stepped = [&](const char* step) {
     if (on_step) on_step(step);
   };
-  std::vector<NodeMetrics> out(static_cast<size_t>(n), NodeMetrics{});
+  // Made once community detection has given back what it took: at national scale the metrics
+  // (48 bytes a node) would otherwise sit beside its peak.
+  std::vector<NodeMetrics> out;
   if (n == 0) return out;
   if (n > INT32_MAX) return InvalidArgument("network analytics: more than 2^31 entities");
   // Simple graph: one edge per pair, no self-loops (made in place: the edges are the largest
@@ -158,6 +160,7 @@ Result<std::vector<NodeMetrics>> Analyse(int64_t n, std::vector<std::pair<int64_
       return Internal("igraph: community detection failed");
     }
     stepped("communities");
+    out.assign(static_cast<size_t>(n), NodeMetrics{});
     std::map<int64_t, int64_t> component_size, community_size;
     for (int64_t v = 0; v < n; ++v) {
       ++component_size[VECTOR(components.value)[v]];

@@ -12,6 +12,10 @@
 
 namespace cairn::graph {
 
+// A link between two nodes, by their indices. Indices fit 32 bits (Analyse refuses more than
+// 2^31 nodes), which halves what a national network's tens of millions of links take.
+using Edge = std::pair<int32_t, int32_t>;
+
 struct NodeMetrics {
   int64_t component = 0, component_size = 0;
   int64_t community = 0, community_size = 0;
@@ -29,7 +33,7 @@ struct NodeMetrics {
 // The edges are taken by value: pass them with std::move when they are not needed after.
 // `on_step`, if given, hears of each step as it ends ("components and degree", "communities",
 // "betweenness"), so a national run can say which of them its time went to.
-Result<std::vector<NodeMetrics>> Analyse(int64_t n, std::vector<std::pair<int64_t, int64_t>> edges,
+Result<std::vector<NodeMetrics>> Analyse(int64_t n, std::vector<Edge> edges,
                                          const std::function<void(const char* step)>& on_step = {});
 
 }  // namespace cairn::graph

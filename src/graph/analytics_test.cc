@@ -14,7 +14,7 @@ namespace {
 
 // igraph's own graph of `edges` on n nodes, simple as Analyse makes it: each pair once, no
 // self-links. The caller destroys it.
-igraph_t SimpleGraph(int64_t n, const std::vector<std::pair<int64_t, int64_t>>& edges) {
+igraph_t SimpleGraph(int64_t n, const std::vector<Edge>& edges) {
   igraph_vector_int_t ev;
   igraph_vector_int_init(&ev, 0);
   for (auto [a, b] : edges) {
@@ -31,7 +31,7 @@ igraph_t SimpleGraph(int64_t n, const std::vector<std::pair<int64_t, int64_t>>& 
 TEST(Analytics, ComponentsDegreeAndBrokers) {
   // Two triangles joined through node 6 (a broker, linked to two nodes of each), and a
   // separate pair 7–8.
-  std::vector<std::pair<int64_t, int64_t>> edges = {{0, 1}, {1, 2}, {2, 0}, {3, 4}, {4, 5}, {5, 3},
+  std::vector<Edge> edges = {{0, 1}, {1, 2}, {2, 0}, {3, 4}, {4, 5}, {5, 3},
                                                     {1, 6}, {2, 6}, {6, 3}, {6, 4}, {7, 8}, {7, 8}};
   auto m = Analyse(9, edges);
   ASSERT_TRUE(m.ok()) << m.status().ToString();
@@ -53,8 +53,8 @@ TEST(Analytics, ComponentsDegreeAndBrokers) {
 }
 
 TEST(Analytics, ResultsRepeat) {
-  std::vector<std::pair<int64_t, int64_t>> edges;
-  for (int64_t i = 0; i < 200; ++i) edges.push_back({i, (i * 7 + 3) % 200});
+  std::vector<Edge> edges;
+  for (int64_t i = 0; i < 200; ++i) edges.emplace_back(i, (i * 7 + 3) % 200);
   auto a = Analyse(200, edges), b = Analyse(200, edges);
   ASSERT_TRUE(a.ok() && b.ok());
   for (size_t i = 0; i < 200; ++i) EXPECT_EQ((*a)[i].community, (*b)[i].community);
@@ -65,9 +65,9 @@ TEST(Analytics, ResultsRepeat) {
 TEST(Analytics, BetweennessMatchesIgraphWithCutoffTwo) {
   std::mt19937 rng(7);
   const int64_t n = 300;
-  std::vector<std::pair<int64_t, int64_t>> edges;
-  for (int i = 0; i < 700; ++i) edges.push_back({int64_t(rng() % n), int64_t(rng() % n)});
-  for (int i = 1; i < 40; ++i) edges.push_back({0, i});  // a hub, like an agent's address
+  std::vector<Edge> edges;
+  for (int i = 0; i < 700; ++i) edges.emplace_back(int64_t(rng() % n), int64_t(rng() % n));
+  for (int i = 1; i < 40; ++i) edges.emplace_back(0, i);  // a hub, like an agent's address
   auto m = Analyse(n, edges);
   ASSERT_TRUE(m.ok());
 
@@ -105,13 +105,13 @@ TEST(Analytics, EmptyAndIsolatedNodes) {
 // Twenty groups of six, everyone in a group linked, each group linked to the next by one link:
 // each group is a community.
 TEST(Analytics, CommunitiesAreTheDenseGroups) {
-  std::vector<std::pair<int64_t, int64_t>> edges;
+  std::vector<Edge> edges;
   const int64_t groups = 20, size = 6;
   for (int64_t g = 0; g < groups; ++g) {
     for (int64_t a = 0; a < size; ++a) {
-      for (int64_t b = a + 1; b < size; ++b) edges.push_back({g * size + a, g * size + b});
+      for (int64_t b = a + 1; b < size; ++b) edges.emplace_back(g * size + a, g * size + b);
     }
-    edges.push_back({g * size, ((g + 1) % groups) * size + 1});
+    edges.emplace_back(g * size, ((g + 1) % groups) * size + 1);
   }
   auto m = Analyse(groups * size, edges);
   ASSERT_TRUE(m.ok());
@@ -130,10 +130,10 @@ TEST(Analytics, CommunitiesAreTheDenseGroups) {
 TEST(Analytics, CommunitiesMatchLouvainAndHoldTogether) {
   std::mt19937 rng(11);
   const int64_t n = 2000;
-  std::vector<std::pair<int64_t, int64_t>> edges;
+  std::vector<Edge> edges;
   for (int i = 0; i < 3000; ++i) {
     int64_t a = int64_t(rng() % n);
-    edges.push_back({a, rng() % 4 == 0 ? int64_t(rng() % n) : (a + 1 + int64_t(rng() % 20)) % n});
+    edges.emplace_back(a, rng() % 4 == 0 ? int64_t(rng() % n) : (a + 1 + int64_t(rng() % 20)) % n);
   }
   auto m = Analyse(n, edges);
   ASSERT_TRUE(m.ok());
