@@ -1,5 +1,8 @@
 #include "engine/linkage.h"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -107,10 +110,11 @@ constexpr size_t kBatch = 1 << 20;
 
 // Blocking, comparison, training and scoring, shared by Dedupe and Link: the pairs whose match
 // probability reaches the threshold. `a` and `b` are the same vector for deduplication.
-// The candidates are passed over twice, a batch at a time: once to count their agreement
-// patterns for training, and once to score them with the trained model. Only the pairs that
-// match are held: a national register's people give some 300 million candidate pairs, which
-// held with their levels took 14 bytes each (over 4 GB) for the few million that matched.
+// The candidates are passed over twice, a batch at a time: once to compare them, count their
+// agreement patterns for training and keep each pair's levels as a code of a few bytes, and once
+// to score them from those codes with the trained model. Only the pairs that match are held: a
+// national register's people give some 300 million candidate pairs, which held with their
+// levels took 14 bytes each (over 4 GB) for the few million that matched; their codes take 2.
 ScoredPairs ScorePairs(const std::vector<resolve::Record>& a, const std::vector<resolve::Record>& b,
                        const std::vector<resolve::Role>& roles, const LinkageOptions& options, Stopwatch& watch) {
   const bool dedupe = &a == &b;
@@ -121,20 +125,34 @@ ScoredPairs ScorePairs(const std::vector<resolve::Record>& a, const std::vector<
   else blocker.emplace(a, b, rules, options.max_block);
   watch.Lap("blocking");
   resolve::PatternCounts counts(comparisons.size());
+  resolve::PatternCodes codes(comparisons);
   const resolve::BlockingStats blocking = blocker->ForEachBatch(kBatch, [&](const auto& pairs) {
-    counts.Add(resolve::Model::Compare(comparisons, a, b, pairs));
+    const std::vector<uint8_t> levels = resolve::Model::Compare(comparisons, a, b, pairs);
+    counts.Add(levels);
+    codes.Add(levels);
   });
   watch.Lap("comparing");
   ScoredPairs out;
   out.model = resolve::Model::Train(comparisons, a, b, rules, counts.patterns(), options.training);
   watch.Lap("training");
+  size_t batch = 0;
+  std::vector<double> probability;
   blocker->ForEachBatch(kBatch, [&](const std::vector<resolve::CandidatePair>& pairs) {
-    const std::vector<double> probability = out.model.Probabilities(a, b, pairs);
+    probability.assign(pairs.size(), 0);
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, pairs.size(), 4096), [&](const tbb::blocked_range<size_t>& r) {
+      std::vector<uint8_t> levels(comparisons.size());
+      for (size_t p = r.begin(); p != r.end(); ++p) {
+        codes.Levels(batch, p, levels.data());
+        probability[p] =
+            resolve::Model::Probability(out.model.Weight(levels.data(), a[pairs[p].a], b[pairs[p].b]));
+      }
+    });
     for (size_t p = 0; p < pairs.size(); ++p) {
       if (probability[p] < options.threshold) continue;
       out.pairs.push_back(pairs[p]);
       out.probability.push_back(probability[p]);
     }
+    ++batch;
   });
   out.stats = {a.size() + (dedupe ? 0 : b.size()), blocking.pairs, 0, blocking.skipped_blocks,
                out.model.iterations(), out.model.prior(), {}};

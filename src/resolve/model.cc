@@ -3,6 +3,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <map>
 #include <random>
@@ -66,6 +67,39 @@ Patterns PatternCounts::patterns() const {
     out[pattern] += double(n);
   }
   return out;
+}
+
+PatternCodes::PatternCodes(const std::vector<Comparison>& comparisons) {
+  uint64_t codes = 1;
+  for (const Comparison& c : comparisons) {
+    radix_.push_back(c.levels.size() + 1);
+    codes *= radix_.back();  // at most 16^kRoleCount: fits
+  }
+  width_ = std::max<size_t>(1, (size_t(std::bit_width(codes - 1)) + 7) / 8);
+}
+
+void PatternCodes::Add(const std::vector<uint8_t>& levels) {
+  const size_t k = radix_.size(), pairs = k == 0 ? 0 : levels.size() / k;
+  std::vector<uint8_t>& out = batches_.emplace_back(pairs * width_);
+  for (size_t p = 0; p < pairs; ++p) {
+    uint64_t code = 0;
+    for (size_t c = k; c-- > 0;) {
+      const uint8_t l = levels[p * k + c];
+      code = code * radix_[c] + (l == kMissing ? radix_[c] - 1 : l);
+    }
+    for (size_t i = 0; i < width_; ++i, code >>= 8) out[p * width_ + i] = uint8_t(code);
+  }
+}
+
+void PatternCodes::Levels(size_t batch, size_t p, uint8_t* levels) const {
+  const uint8_t* in = &batches_[batch][p * width_];
+  uint64_t code = 0;
+  for (size_t i = width_; i-- > 0;) code = (code << 8) | in[i];
+  for (size_t c = 0; c < radix_.size(); ++c) {
+    const uint64_t l = code % radix_[c];
+    code /= radix_[c];
+    levels[c] = l == radix_[c] - 1 ? kMissing : uint8_t(l);
+  }
 }
 
 namespace {
@@ -229,22 +263,6 @@ double Model::Weight(const uint8_t* levels, const Record& a, const Record& b) co
 }
 
 double Model::Probability(double weight) { return 1.0 / (1.0 + std::exp2(-weight)); }
-
-std::vector<double> Model::Probabilities(const std::vector<Record>& a, const std::vector<Record>& b,
-                                         const std::vector<CandidatePair>& pairs) const {
-  const size_t k = comparisons_.size();
-  std::vector<double> out(pairs.size());
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, pairs.size(), 4096), [&](const tbb::blocked_range<size_t>& r) {
-    std::vector<uint8_t> levels(k);
-    for (size_t p = r.begin(); p != r.end(); ++p) {
-      const Record& x = a[pairs[p].a];
-      const Record& y = b[pairs[p].b];
-      for (size_t c = 0; c < k; ++c) levels[c] = comparisons_[c].compare(x, y, comparisons_[c].role);
-      out[p] = Probability(Weight(levels.data(), x, y));
-    }
-  });
-  return out;
-}
 
 Explanation Model::Explain(const Record& a, const Record& b) const {
   Explanation e;

@@ -65,6 +65,27 @@ class PatternCounts {
   std::unordered_map<uint64_t, uint64_t> counts_;  // by the levels packed four bits each
 };
 
+// Each pair's agreement levels as one number (mixed radix: a digit a comparison, its levels and
+// missing), in as few bytes as the comparisons need (two for people's six), kept batch by batch
+// in the order the pairs were compared. What lets scoring weigh the candidate pairs again
+// without comparing them again, at a seventh of the bytes of their levels.
+class PatternCodes {
+ public:
+  explicit PatternCodes(const std::vector<Comparison>& comparisons);
+  // Adds a batch: `levels` holds comparisons levels per pair, as from Model::Compare.
+  void Add(const std::vector<uint8_t>& levels);
+  size_t batches() const { return batches_.size(); }
+  size_t size(size_t batch) const { return batches_[batch].size() / width_; }
+  // The levels of pair `p` of batch `batch` into `levels` (comparisons.size() of them).
+  void Levels(size_t batch, size_t p, uint8_t* levels) const;
+  size_t width() const { return width_; }
+
+ private:
+  std::vector<uint64_t> radix_;  // per comparison: its levels, and one more for missing
+  size_t width_ = 1;             // bytes a pair
+  std::vector<std::vector<uint8_t>> batches_;
+};
+
 class Model {
  public:
   // Trains on records `a` and `b` (the same vector for deduplication), blocked by `rules`.
@@ -80,9 +101,6 @@ class Model {
   // Match weight of a pair whose levels are `levels`.
   double Weight(const uint8_t* levels, const Record& a, const Record& b) const;
   static double Probability(double weight);
-  // The match probability of each pair, computed in parallel.
-  std::vector<double> Probabilities(const std::vector<Record>& a, const std::vector<Record>& b,
-                                    const std::vector<CandidatePair>& pairs) const;
   Explanation Explain(const Record& a, const Record& b) const;
 
   double prior() const { return prior_; }

@@ -21,37 +21,42 @@ TEST(PatternCounts, CountsEachPatternOfLevelsAcrossBatches) {
   EXPECT_EQ(patterns.at(Pattern({0, 2, 1})), 1.0);
 }
 
-Record Person(const std::string& given, const std::string& surname, const std::string& postcode) {
-  Record r;
-  r.Set(Role::kGivenName, given);
-  r.Set(Role::kSurname, surname);
-  r.Set(Role::kPostcode, postcode);
-  return r;
-}
-
-TEST(Model, ProbabilitiesAreEachPairsOwnAsExplained) {
-  // Forty people, each twice with a slip in one copy, and a few namesakes.
-  std::vector<Record> records;
-  for (int i = 0; i < 40; ++i) {
-    const std::string n = std::to_string(i);
-    records.push_back(Person("given" + n, "surname" + n, "pc" + n));
-    records.push_back(Person("given" + n, "surnane" + n, i % 3 ? "pc" + n : ""));
-  }
-  records.push_back(Person("given1", "surname1", "elsewhere"));
-  const std::vector<Role> roles = {Role::kGivenName, Role::kSurname, Role::kPostcode};
+TEST(PatternCodes, GiveBackEachPairsLevelsInFewBytes) {
+  const std::vector<Role> roles = {Role::kGivenName, Role::kMiddleName, Role::kSurname,
+                                   Role::kBirthYear, Role::kBirthMonth, Role::kPostcode};
   const auto comparisons = ComparisonsFor(roles);
-  const auto rules = RulesFor(roles);
-  BlockingStats stats;
-  const auto pairs = BlockDedupe(records, rules, 1000, &stats);
-  ASSERT_GT(pairs.size(), 40u);
-  PatternCounts counts(comparisons.size());
-  counts.Add(Model::Compare(comparisons, records, records, pairs));
-  const Model model = Model::Train(comparisons, records, records, rules, counts.patterns(), {});
-  const std::vector<double> probability = model.Probabilities(records, records, pairs);
-  ASSERT_EQ(probability.size(), pairs.size());
-  for (size_t p = 0; p < pairs.size(); ++p) {
-    EXPECT_DOUBLE_EQ(probability[p], model.Explain(records[pairs[p].a], records[pairs[p].b]).probability) << p;
+  PatternCodes codes(comparisons);
+  EXPECT_EQ(codes.width(), 2u) << "six comparisons of at most four levels and missing: 5^6 codes";
+  // Every level of each comparison, and missing, in two batches.
+  std::vector<uint8_t> first, second;
+  for (size_t c = 0; c < comparisons.size(); ++c) {
+    for (size_t l = 0; l <= comparisons[c].levels.size(); ++l) {
+      for (size_t d = 0; d < comparisons.size(); ++d) {
+        const uint8_t level = l == comparisons[c].levels.size() ? kMissing : uint8_t(l);
+        first.push_back(d == c ? level : comparisons[d].top());
+        second.push_back(d == c ? level : kMissing);
+      }
+    }
   }
+  codes.Add(first);
+  codes.Add(second);
+  ASSERT_EQ(codes.batches(), 2u);
+  const size_t k = comparisons.size();
+  std::vector<uint8_t> levels(k);
+  for (size_t batch = 0; batch < 2; ++batch) {
+    const auto& want = batch == 0 ? first : second;
+    ASSERT_EQ(codes.size(batch), want.size() / k);
+    for (size_t p = 0; p < codes.size(batch); ++p) {
+      codes.Levels(batch, p, levels.data());
+      EXPECT_EQ(std::vector<uint8_t>(levels.begin(), levels.end()),
+                std::vector<uint8_t>(want.begin() + long(p * k), want.begin() + long((p + 1) * k)))
+          << "batch " << batch << " pair " << p;
+    }
+  }
+  // Fifteen comparisons need more than two bytes.
+  std::vector<Role> all;
+  for (size_t r = 0; r < kRoleCount; ++r) all.push_back(Role(r));
+  EXPECT_GT(PatternCodes(ComparisonsFor(all)).width(), 2u);
 }
 
 }  // namespace
