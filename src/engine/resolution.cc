@@ -434,6 +434,7 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
   // From here only the write reads the mentions' fields and the links' text, each in order.
   CAIRN_RETURN_IF_ERROR(ms.SpillFields());
   CAIRN_RETURN_IF_ERROR(pending_links.Spill());
+  CAIRN_RETURN_IF_ERROR(entities.SpillText());
   stages.Lap("entities");
   CAIRN_RETURN_IF_ERROR(AddAnalytics(entities, ms, pending_links, entity_of, stages));
   report.mentions = int64_t(ms.size());

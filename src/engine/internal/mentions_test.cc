@@ -192,6 +192,32 @@ TEST(PackedEntities, EveryFieldComesBackWithItsAnalytics) {
   EXPECT_EQ(out.betweenness, 0.5);
 }
 
+// Once the text is moved to a file, the write still gets every entity in order, and any id at
+// any time: mentions and links ask for their entities' ids in no order.
+TEST(PackedEntities, TextMovedToAFileComesBackInOrderAndIdsStayAtHand) {
+  Entities es;
+  const int n = 20000;
+  for (int i = 0; i < n; ++i) {
+    storage::EntityRow e;
+    e.id = "E" + std::to_string(i);
+    e.kind = "organisation";
+    e.name = "Company " + std::to_string(i) + std::string(size_t(i % 50), 'x');
+    e.search_name = "company " + std::to_string(i);
+    es.Add(e);
+  }
+  ASSERT_TRUE(es.SpillText().ok());
+  const std::string_view early = es.id(7);
+  storage::EntityRow out;
+  for (int i = 0; i < n; ++i) {
+    es.Fill(size_t(i), out);
+    ASSERT_EQ(out.id, "E" + std::to_string(i));
+    ASSERT_EQ(out.name, "Company " + std::to_string(i) + std::string(size_t(i % 50), 'x'));
+    ASSERT_EQ(out.search_name, "company " + std::to_string(i));
+    ASSERT_EQ(es.id(size_t(n - 1 - i)), "E" + std::to_string(n - 1 - i));
+  }
+  EXPECT_EQ(early, "E7") << "an id's view outlives reading the moved text";
+}
+
 // A stored mention is found by its record and its index there: records with several mentions,
 // with one, a record not read this time, an index past a record's last mention.
 TEST(PackedMentions, FoundByRecordAndIndex) {
