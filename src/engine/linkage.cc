@@ -124,16 +124,12 @@ ScoredPairs ScorePairs(const std::vector<resolve::Record>& a, const std::vector<
   if (dedupe) blocker.emplace(a, rules, options.max_block, options.neighbourhood);
   else blocker.emplace(a, b, rules, options.max_block);
   watch.Lap("blocking");
-  resolve::PatternCounts counts(comparisons.size());
   resolve::PatternCodes codes(comparisons);
-  const resolve::BlockingStats blocking = blocker->ForEachBatch(kBatch, [&](const auto& pairs) {
-    const std::vector<uint8_t> levels = resolve::Model::Compare(comparisons, a, b, pairs);
-    counts.Add(levels);
-    codes.Add(levels);
-  });
+  const resolve::BlockingStats blocking = blocker->ForEachBatch(
+      kBatch, [&](const auto& pairs) { codes.Add(resolve::Model::Compare(comparisons, a, b, pairs)); });
   watch.Lap("comparing");
   ScoredPairs out;
-  out.model = resolve::Model::Train(comparisons, a, b, rules, counts.patterns(), options.training);
+  out.model = resolve::Model::Train(comparisons, a, b, rules, codes.patterns(), options.training);
   watch.Lap("training");
   size_t batch = 0;
   std::vector<double> probability;

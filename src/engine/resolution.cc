@@ -161,8 +161,8 @@ std::string Prefix(const std::string& kind) {
 // Each of its steps is a stage of `stages`.
 Status AddAnalytics(internal::Entities& entities, const Mentions& ms, const PendingLinks& links,
                     const std::vector<uint32_t>& entity_of, internal::Stopwatch& stages) {
-  // Indices of 32 bits, and the links counted before they are gathered, so that nothing here
-  // sits beside community detection's peak larger than it must (tens of millions of links).
+  // Indices of 32 bits, and room for every link made once (nearly all are public), so that
+  // nothing here sits beside community detection's peak larger than it must.
   constexpr int32_t kRestricted = -1;
   if (entities.size() > size_t(INT32_MAX)) return InvalidArgument("network analytics: more than 2^31 entities");
   std::vector<int32_t> index(entities.size(), kRestricted);
@@ -172,17 +172,11 @@ Status AddAnalytics(internal::Entities& entities, const Mentions& ms, const Pend
     index[i] = int32_t(public_entities.size());
     public_entities.push_back(uint32_t(i));
   }
-  const auto ends = [&](size_t l) {
-    const int32_t a = index[entity_of[links.from(l)]], b = index[entity_of[links.to(l)]];
-    return !ms.restricted(links.from(l)) && a != kRestricted && b != kRestricted ? graph::Edge{a, b}
-                                                                                 : graph::Edge{kRestricted, kRestricted};
-  };
-  size_t public_links = 0;
-  for (size_t l = 0; l < links.size(); ++l) public_links += ends(l).first != kRestricted;
   std::vector<graph::Edge> edges;
-  edges.reserve(public_links);
+  edges.reserve(links.size());
   for (size_t l = 0; l < links.size(); ++l) {
-    if (const graph::Edge e = ends(l); e.first != kRestricted) edges.push_back(e);
+    const int32_t a = index[entity_of[links.from(l)]], b = index[entity_of[links.to(l)]];
+    if (!ms.restricted(links.from(l)) && a != kRestricted && b != kRestricted) edges.emplace_back(a, b);
   }
   index = {};
   CAIRN_ASSIGN_OR_RETURN(auto metrics, graph::Analyse(int64_t(public_entities.size()), std::move(edges),

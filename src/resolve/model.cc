@@ -38,37 +38,6 @@ std::vector<uint8_t> Model::Compare(const std::vector<Comparison>& comparisons, 
   return levels;
 }
 
-// A pattern packs into one word: at most kRoleCount comparisons of at most fifteen levels,
-// with 15 standing for kMissing.
-static_assert(kRoleCount <= 16);
-constexpr uint64_t kMissingNibble = 15;
-
-PatternCounts::PatternCounts(size_t comparisons) : k_(comparisons) {}
-
-void PatternCounts::Add(const std::vector<uint8_t>& levels) {
-  for (size_t p = 0; p * k_ < levels.size(); ++p) {
-    uint64_t code = 0;
-    for (size_t c = 0; c < k_; ++c) {
-      const uint8_t l = levels[p * k_ + c];
-      code |= (l == kMissing ? kMissingNibble : uint64_t(l)) << (4 * c);
-    }
-    ++counts_[code];
-  }
-}
-
-Patterns PatternCounts::patterns() const {
-  Patterns out;
-  for (const auto& [code, n] : counts_) {
-    std::string pattern(k_, '\0');
-    for (size_t c = 0; c < k_; ++c) {
-      const uint64_t l = (code >> (4 * c)) & 15;
-      pattern[c] = char(l == kMissingNibble ? kMissing : uint8_t(l));
-    }
-    out[pattern] += double(n);
-  }
-  return out;
-}
-
 PatternCodes::PatternCodes(const std::vector<Comparison>& comparisons) {
   uint64_t codes = 1;
   for (const Comparison& c : comparisons) {
@@ -87,14 +56,12 @@ void PatternCodes::Add(const std::vector<uint8_t>& levels) {
       const uint8_t l = levels[p * k + c];
       code = code * radix_[c] + (l == kMissing ? radix_[c] - 1 : l);
     }
+    ++counts_[code];
     for (size_t i = 0; i < width_; ++i, code >>= 8) out[p * width_ + i] = uint8_t(code);
   }
 }
 
-void PatternCodes::Levels(size_t batch, size_t p, uint8_t* levels) const {
-  const uint8_t* in = &batches_[batch][p * width_];
-  uint64_t code = 0;
-  for (size_t i = width_; i-- > 0;) code = (code << 8) | in[i];
+void PatternCodes::Decode(uint64_t code, uint8_t* levels) const {
   for (size_t c = 0; c < radix_.size(); ++c) {
     const uint64_t l = code % radix_[c];
     code /= radix_[c];
@@ -102,12 +69,29 @@ void PatternCodes::Levels(size_t batch, size_t p, uint8_t* levels) const {
   }
 }
 
+void PatternCodes::Levels(size_t batch, size_t p, uint8_t* levels) const {
+  const uint8_t* in = &batches_[batch][p * width_];
+  uint64_t code = 0;
+  for (size_t i = width_; i-- > 0;) code = (code << 8) | in[i];
+  Decode(code, levels);
+}
+
+Patterns PatternCodes::patterns() const {
+  Patterns out;
+  std::string pattern(radix_.size(), '\0');
+  for (const auto& [code, n] : counts_) {
+    Decode(code, reinterpret_cast<uint8_t*>(pattern.data()));
+    out[pattern] += double(n);
+  }
+  return out;
+}
+
 namespace {
 
-Patterns PatternsOf(const std::vector<uint8_t>& levels, size_t k) {
-  PatternCounts counts(k);
-  counts.Add(levels);
-  return counts.patterns();
+Patterns PatternsOf(const std::vector<Comparison>& comparisons, const std::vector<uint8_t>& levels) {
+  PatternCodes codes(comparisons);
+  codes.Add(levels);
+  return codes.patterns();
 }
 
 struct Fit {
@@ -219,7 +203,7 @@ Model Model::Train(std::vector<Comparison> comparisons, const std::vector<Record
     for (size_t c = 0; c < k; ++c) {
       ignore[c] = std::find(rule.uses.begin(), rule.uses.end(), model.comparisons_[c].role) != rule.uses.end();
     }
-    Fit fit = RunEm(PatternsOf(Compare(model.comparisons_, a, b, pairs), k), ignore, start, model.u_, true,
+    Fit fit = RunEm(PatternsOf(model.comparisons_, Compare(model.comparisons_, a, b, pairs)), ignore, start, model.u_, true,
                     options.max_iterations);
     model.iterations_ += fit.iterations;
     for (size_t c = 0; c < k; ++c) {

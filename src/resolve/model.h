@@ -51,24 +51,11 @@ struct TrainingOptions {
 // all that training needs to know of the candidate pairs.
 using Patterns = std::map<std::string, double>;
 
-// Counts agreement patterns as pairs are compared, a batch at a time, without holding the
-// pairs' levels: a national register has hundreds of millions of candidate pairs.
-class PatternCounts {
- public:
-  explicit PatternCounts(size_t comparisons);
-  // `levels` holds comparisons levels per pair, as from Model::Compare.
-  void Add(const std::vector<uint8_t>& levels);
-  Patterns patterns() const;
-
- private:
-  size_t k_;
-  std::unordered_map<uint64_t, uint64_t> counts_;  // by the levels packed four bits each
-};
-
 // Each pair's agreement levels as one number (mixed radix: a digit a comparison, its levels and
 // missing), in as few bytes as the comparisons need (two for people's six), kept batch by batch
-// in the order the pairs were compared. What lets scoring weigh the candidate pairs again
-// without comparing them again, at a seventh of the bytes of their levels.
+// in the order the pairs were compared, and how many pairs show each pattern. What lets training
+// learn from the candidate pairs, and scoring weigh them again, without comparing them again or
+// holding their levels (a seventh of the bytes).
 class PatternCodes {
  public:
   explicit PatternCodes(const std::vector<Comparison>& comparisons);
@@ -78,12 +65,17 @@ class PatternCodes {
   size_t size(size_t batch) const { return batches_[batch].size() / width_; }
   // The levels of pair `p` of batch `batch` into `levels` (comparisons.size() of them).
   void Levels(size_t batch, size_t p, uint8_t* levels) const;
+  // How many of the pairs added show each pattern.
+  Patterns patterns() const;
   size_t width() const { return width_; }
 
  private:
+  void Decode(uint64_t code, uint8_t* levels) const;
+
   std::vector<uint64_t> radix_;  // per comparison: its levels, and one more for missing
   size_t width_ = 1;             // bytes a pair
   std::vector<std::vector<uint8_t>> batches_;
+  std::unordered_map<uint64_t, uint64_t> counts_;  // pairs by code
 };
 
 class Model {

@@ -10,12 +10,13 @@ namespace {
 
 std::string Pattern(std::initializer_list<uint8_t> levels) { return std::string(levels.begin(), levels.end()); }
 
-TEST(PatternCounts, CountsEachPatternOfLevelsAcrossBatches) {
-  PatternCounts counts(3);
-  counts.Add({3, 0, kMissing, 3, 0, kMissing, 0, 2, 1});
-  counts.Add({});
-  counts.Add({3, 0, kMissing});
-  const Patterns patterns = counts.patterns();
+TEST(PatternCodes, CountEachPatternOfLevelsAcrossBatches) {
+  // Two names (four levels each) and a postcode (three).
+  PatternCodes codes(ComparisonsFor({Role::kGivenName, Role::kSurname, Role::kPostcode}));
+  codes.Add({3, 0, kMissing, 3, 0, kMissing, 0, 2, 1});
+  codes.Add({});
+  codes.Add({3, 0, kMissing});
+  const Patterns patterns = codes.patterns();
   ASSERT_EQ(patterns.size(), 2u);
   EXPECT_EQ(patterns.at(Pattern({3, 0, kMissing})), 3.0);
   EXPECT_EQ(patterns.at(Pattern({0, 2, 1})), 1.0);

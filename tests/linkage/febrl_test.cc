@@ -85,9 +85,9 @@ TEST(Febrl, AMatchExplainsItself) {
   resolve::BlockingStats stats;
   auto pairs = resolve::BlockDedupe(records, rules, 1000, &stats);
   auto levels = resolve::Model::Compare(comparisons, records, records, pairs);
-  resolve::PatternCounts counts(comparisons.size());
-  counts.Add(levels);
-  auto model = resolve::Model::Train(comparisons, records, records, rules, counts.patterns(), {});
+  resolve::PatternCodes codes(comparisons);
+  codes.Add(levels);
+  auto model = resolve::Model::Train(comparisons, records, records, rules, codes.patterns(), {});
   // An original and its duplicate, and two different people.
   const resolve::Record* org = nullptr;
   const resolve::Record* dup = nullptr;
