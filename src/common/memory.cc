@@ -28,4 +28,9 @@ int64_t PeakResidentBytes() { return StatusField("VmHWM"); }
 
 void ReleaseFreeMemory() { malloc_trim(0); }
 
+int64_t HeapBytesInUse() {
+  const struct mallinfo2 m = mallinfo2();
+  return int64_t(m.uordblks + m.hblkhd);
+}
+
 }  // namespace cairn

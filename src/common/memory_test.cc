@@ -4,6 +4,8 @@
 
 #include <cstring>
 #include <memory>
+#include <unordered_map>
+#include <vector>
 
 namespace cairn {
 namespace {
@@ -24,6 +26,25 @@ TEST(Memory, ResidentAndPeakFollowWhatIsTouched) {
   block.reset();
   EXPECT_GE(PeakResidentBytes() + kSlack, during);  // the peak stays when memory is given back
   EXPECT_GE(PeakResidentBytes(), before + int64_t(kBlock) / 2);
+}
+
+// Why ReleaseMemory exists: emptying a container with `= {}` keeps its memory.
+TEST(Memory, ReleaseGivesAContainersMemoryBackWhereAssigningEmptyDoesNot) {
+  std::vector<uint64_t> v(1 << 20, 7);
+  v = {};
+  EXPECT_TRUE(v.empty());
+  EXPECT_EQ(v.capacity(), size_t(1) << 20);  // the initializer-list assignment: emptied, still held
+  const int64_t held = HeapBytesInUse();
+  ReleaseMemory(v);
+  EXPECT_EQ(v.capacity(), 0u);
+  EXPECT_LE(HeapBytesInUse(), held - int64_t(sizeof(uint64_t) << 20) + (64 << 10));
+
+  std::unordered_map<int, int> m;
+  for (int i = 0; i < 100000; ++i) m[i] = i;
+  m = {};
+  EXPECT_GE(m.bucket_count(), 100000u);
+  ReleaseMemory(m);
+  EXPECT_LT(m.bucket_count(), 100u);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 
 #include "audit/chain.h"
 #include "common/crypto.h"
+#include "common/memory.h"
 #include "common/time.h"
 #include "engine/network_view.h"
 #include "engine/extract.h"
@@ -178,7 +179,7 @@ Status AddAnalytics(internal::Entities& entities, const Mentions& ms, const Pend
     const int32_t a = index[entity_of[links.from(l)]], b = index[entity_of[links.to(l)]];
     if (!ms.restricted(links.from(l)) && a != kRestricted && b != kRestricted) edges.emplace_back(a, b);
   }
-  index = {};
+  ReleaseMemory(index);
   CAIRN_ASSIGN_OR_RETURN(auto metrics, graph::Analyse(int64_t(public_entities.size()), std::move(edges),
                                                       [&](const char* step) { stages.Lap(std::string("analytics: ") + step); }));
   for (size_t v = 0; v < public_entities.size(); ++v) {
@@ -275,6 +276,8 @@ Status ReadMentions(storage::Tx& tx, Mentions& ms, PendingLinks& links, int64_t&
     if (batch.size() == kBatch) flush();
   }));
   flush();
+  ms.ShrinkToFit();
+  links.ShrinkToFit();
   read.At(last);
   return spilled;
 }
@@ -418,17 +421,18 @@ Result<ResolutionReport> ResolveNetwork(const app::Env& env, const model::Actor&
     entities.Add(e);
     taken.insert(entities.id(entities.size() - 1));
   }
-  previous = {};
-  previous_ids = {};
+  ReleaseMemory(previous);
+  ReleaseMemory(previous_ids);
   previous_text.Clear();
-  by_root = {};
-  rows = {};
-  member_keys = {};
-  taken = {};
+  ReleaseMemory(by_root);
+  ReleaseMemory(rows);
+  ReleaseMemory(member_keys);
+  ReleaseMemory(taken);
   // From here only the write reads the mentions' fields and the links' text, each in order.
   CAIRN_RETURN_IF_ERROR(ms.SpillFields());
   CAIRN_RETURN_IF_ERROR(pending_links.Spill());
   CAIRN_RETURN_IF_ERROR(entities.SpillText());
+  entities.ShrinkToFit();
   stages.Lap("entities");
   CAIRN_RETURN_IF_ERROR(AddAnalytics(entities, ms, pending_links, entity_of, stages));
   report.mentions = int64_t(ms.size());

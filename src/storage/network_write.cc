@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "common/memory.h"
 #include "storage/internal/copy_in.h"
 #include "storage/internal/multi_row.h"
 #include "storage/internal/pragma_for.h"
@@ -486,7 +487,7 @@ Status ReplaceNetworkFrom(Tx& tx, const EntitySource& entities, const MentionSou
   for (const StoredLink& stored : old_links) {
     if (stored.id != 0) drop_links.push_back(stored.id);
   }
-  old_links = {};
+  ReleaseMemory(old_links);
   w.ForEach("DELETE FROM links WHERE id = :id", drop_links);
   for (uint32_t i : add_links) {
     links.row(i, l);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "common/memory.h"
+
 namespace cairn::engine::internal {
 
 void Clusterer::SetBirth(uint32_t m, std::string_view birth) {
@@ -119,18 +121,18 @@ bool Clusterer::Join(uint32_t a, uint32_t b, const std::string& why, bool confir
 
 void Clusterer::ForgetKeys() {
   JoinKeys();
-  key_hashes_ = {};
-  key_mention_ = {};
-  key_why_ = {};
+  ReleaseMemory(key_hashes_);
+  ReleaseMemory(key_mention_);
+  ReleaseMemory(key_why_);
   joined_ = 0;
 }
 
 void Clusterer::DoneJoining() {
   ForgetKeys();
-  apart_ = {};
-  birth_ = {};
-  births_ = {};
-  birth_index_ = {};
+  ReleaseMemory(apart_);
+  ReleaseMemory(birth_);
+  ReleaseMemory(births_);
+  ReleaseMemory(birth_index_);
 }
 
 uint32_t Clusterer::Intern(const std::string& why) {

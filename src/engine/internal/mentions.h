@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "common/memory.h"
 #include "engine/internal/text_arena.h"
 #include "storage/network.h"
 
@@ -30,6 +31,10 @@ class AccessColumns {
   bool restricted(size_t i) const { return restricted_[i]; }
   std::optional<int64_t> owner(size_t i) const {
     return owner_[i] == kNoOwner ? std::nullopt : std::optional<int64_t>(owner_[i]);
+  }
+  void ShrinkToFit() {
+    owner_.shrink_to_fit();
+    restricted_.shrink_to_fit();
   }
 
  private:
@@ -48,6 +53,10 @@ class RecordColumns {
   int64_t record(size_t i) const { return record_[i]; }
   bool restricted(size_t i) const { return access_.restricted(i); }
   std::optional<int64_t> owner(size_t i) const { return access_.owner(i); }
+  void ShrinkToFit() {
+    record_.shrink_to_fit();
+    access_.ShrinkToFit();
+  }
 
  private:
   std::vector<int64_t> record_;
@@ -144,9 +153,18 @@ class Mentions {
   std::string_view Get(size_t i, Field f) const { return text_.Field(at_[i], f); }
   // REQUIRES: FreeNormNames has not been called.
   std::string_view norm_name(size_t i) const { return names_.Field(name_at_[i], 0); }
+  // Gives back the room the columns grew into beyond what they hold (up to half of each, as a
+  // vector doubles), for when every mention is added.
+  void ShrinkToFit() {
+    for (auto* v : {&at_, &name_at_, &prefix_at_}) v->shrink_to_fit();
+    for (auto* v : {&record_of_, &first_}) v->shrink_to_fit();
+    kind_.shrink_to_fit();
+    role_.shrink_to_fit();
+    source_.ShrinkToFit();
+  }
   void FreeNormNames() {
     names_.Clear();
-    name_at_ = {};
+    ReleaseMemory(name_at_);
   }
   // Moves the mentions' fields to a temporary file, for when only the write still needs them (it
   // reads them in order). Get's views are then valid only until the next read, and nothing can
@@ -218,6 +236,12 @@ class PendingLinks {
   }
 
   size_t size() const { return at_.size(); }
+  // Gives back the room the columns grew into, for when every link is added.
+  void ShrinkToFit() {
+    at_.shrink_to_fit();
+    from_.shrink_to_fit();
+    to_.shrink_to_fit();
+  }
   // Moves the links' text read so far to a temporary file: only the write needs it, in order.
   Status SpillFull() { return text_.SpillFull(); }
   Status Spill() { return text_.Spill(); }
@@ -276,6 +300,15 @@ class Entities {
   void SetMetrics(size_t i, const Metrics& m) {
     if (metrics_.size() != size()) metrics_.resize(size());
     metrics_[i] = m;
+  }
+
+  // Gives back the room the columns grew into, for when every entity is added.
+  void ShrinkToFit() {
+    id_at_.shrink_to_fit();
+    at_.shrink_to_fit();
+    kind_.shrink_to_fit();
+    mention_count_.shrink_to_fit();
+    access_.ShrinkToFit();
   }
 
   // Moves the entities' text but their ids to a temporary file, for when only the write still
