@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <stdexcept>
 
 #include "engine/internal/stopwatch.h"
 #include "ingest/csv.h"
@@ -90,13 +91,19 @@ Result<LoadedRecords> LoadRecords(const std::string& path, const std::string& id
     }
     resolve::Record r;
     r.id = ingest::Trim(row.fields[id_index]);
-    for (size_t f = 0; f < fields.size(); ++f) {
-      std::string joined;
-      for (size_t i : columns[f]) {
-        std::string v = ingest::Trim(row.fields[i]);
-        if (!v.empty()) joined += (joined.empty() ? "" : " ") + v;
+    try {
+      for (size_t f = 0; f < fields.size(); ++f) {
+        std::string joined;
+        for (size_t i : columns[f]) {
+          std::string v = ingest::Trim(row.fields[i]);
+          if (!v.empty()) joined += (joined.empty() ? "" : " ") + v;
+        }
+        r.Set(fields[f].role, resolve::NormaliseForRole(fields[f].role, joined));
       }
-      r.Set(fields[f].role, resolve::NormaliseForRole(fields[f].role, joined));
+    } catch (const std::length_error&) {
+      out.rejects.push_back(path + " line " + std::to_string(row.line) + ": the fields come to more than " +
+                            std::to_string(resolve::Record::kMaxBytes) + " bytes");
+      continue;
     }
     out.records.push_back(std::move(r));
   }

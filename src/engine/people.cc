@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <numeric>
+#include <stdexcept>
 
 #include "resolve/normalise.h"
 #include "resolve/record.h"
@@ -15,19 +16,24 @@ using resolve::Role;
 const std::vector<Role> kRoles = {Role::kGivenName, Role::kMiddleName, Role::kSurname,
                                   Role::kBirthYear, Role::kBirthMonth, Role::kPostcode};
 
+// A person's fields are names, a date and a postcode: longer than this they are not, and cut
+// to it, six of them fit a record (resolve::Record::kMaxBytes).
+constexpr size_t kMaxField = 1024;
+
 resolve::Record ToRecord(const internal::Mentions& ms, uint32_t m) {
   using M = internal::Mentions;
+  const auto get = [&](M::Field f) { return ms.Get(m, f).substr(0, kMaxField); };
   resolve::Record r;  // no id: the explanation names the partner by its mention (Clusterer::Partner)
-  auto given = resolve::Tokens(resolve::NormaliseForRole(Role::kGivenName, std::string(ms.Get(m, M::kGivenName))));
+  auto given = resolve::Tokens(resolve::NormaliseForRole(Role::kGivenName, std::string(get(M::kGivenName))));
   if (!given.empty()) r.Set(Role::kGivenName, given[0]);
   std::string middle;
   for (size_t i = 1; i < given.size(); ++i) middle += (i > 1 ? " " : "") + given[i];
   r.Set(Role::kMiddleName, middle);
-  r.Set(Role::kSurname, resolve::NormaliseForRole(Role::kSurname, std::string(ms.Get(m, M::kSurname))));
-  const std::string_view birth = ms.Get(m, M::kBirthDate);  // YYYY, YYYY-MM or YYYY-MM-DD
+  r.Set(Role::kSurname, resolve::NormaliseForRole(Role::kSurname, std::string(get(M::kSurname))));
+  const std::string_view birth = get(M::kBirthDate);  // YYYY, YYYY-MM or YYYY-MM-DD
   if (birth.size() >= 4) r.Set(Role::kBirthYear, birth.substr(0, 4));
   if (birth.size() >= 7) r.Set(Role::kBirthMonth, birth.substr(5, 2));
-  r.Set(Role::kPostcode, ms.Get(m, M::kPostcode));
+  r.Set(Role::kPostcode, get(M::kPostcode));
   return r;
 }
 
@@ -87,7 +93,12 @@ PeopleReport MatchPeople(const internal::Mentions& ms, internal::Clusterer& c, d
   std::vector<resolve::Record> records;
   for (uint32_t i = 0; i < ms.size(); ++i) {
     if (ms.kind(i) != "person") continue;
-    resolve::Record r = ToRecord(ms, i);
+    resolve::Record r;
+    try {
+      r = ToRecord(ms, i);
+    } catch (const std::length_error&) {
+      continue;  // values that normalise past a record's room even when cut: not a person's
+    }
     if (r[Role::kGivenName].empty() && r[Role::kSurname].empty()) continue;
     index.push_back(i);
     records.push_back(std::move(r));

@@ -1,6 +1,8 @@
 #include "resolve/record.h"
 
 #include <cstdio>
+#include <stdexcept>
+#include <string>
 
 #include "resolve/normalise.h"
 
@@ -22,10 +24,13 @@ std::string_view RoleName(Role role) { return kNames[size_t(role)]; }
 
 void Record::Set(Role r, std::string_view value) {
   const size_t i = size_t(r);
-  const uint32_t from = start_[i], to = start_[i + 1];
+  const size_t from = start_[i], to = start_[i + 1];
+  if (data_.size() - (to - from) + value.size() > kMaxBytes) {
+    throw std::length_error("a record's values come to more than " + std::to_string(kMaxBytes) + " bytes");
+  }
   data_.replace(from, to - from, value);  // std::string copes when `value` views data_ itself
   const int64_t moved = int64_t(value.size()) - int64_t(to - from);
-  for (size_t j = i + 1; j <= kRoleCount; ++j) start_[j] = uint32_t(int64_t(start_[j]) + moved);
+  for (size_t j = i + 1; j <= kRoleCount; ++j) start_[j] = uint16_t(int64_t(start_[j]) + moved);
 }
 
 std::optional<Role> ParseRole(std::string_view name) {

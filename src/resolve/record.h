@@ -21,23 +21,27 @@ inline constexpr size_t kRoleCount = 15;
 std::string_view RoleName(Role role);
 std::optional<Role> ParseRole(std::string_view name);
 
-// One record's values, packed one after another into a single string. (An array of fifteen
-// std::strings took 480 bytes a record before holding any value, and linkage holds a million
-// records or more at once.)
+// One record's values, packed one after another into a single string, at most kMaxBytes of
+// them. (An array of fifteen std::strings took 480 bytes a record before holding any value, and
+// linkage holds a million records or more at once: a national register's people, 16 million.)
 class Record {
  public:
+  static constexpr size_t kMaxBytes = UINT16_MAX;
+
   std::string id;
 
   std::string_view operator[](Role r) const {
     const size_t i = size_t(r);
     return std::string_view(data_).substr(start_[i], start_[i + 1] - start_[i]);
   }
-  // Replaces the value of `r` ("" = missing).
+  // Replaces the value of `r` ("" = missing). Throws std::length_error, the record unchanged,
+  // if the values would come to more than kMaxBytes.
   void Set(Role r, std::string_view value);
+  size_t bytes() const { return data_.size(); }
 
  private:
   std::string data_;
-  std::array<uint32_t, kRoleCount + 1> start_{};  // value i is data_[start_[i], start_[i + 1])
+  std::array<uint16_t, kRoleCount + 1> start_{};  // value i is data_[start_[i], start_[i + 1])
 };
 
 // Normalises `raw` for `role` (dates become YYYYMMDD with 00 for unknown parts; invalid

@@ -42,5 +42,21 @@ TEST(PackedRecord, AValueMaySetFromAnotherOfTheSameRecord) {
   EXPECT_EQ(r[Role::kFullName], "marie");
 }
 
+// Values are placed by 16-bit offsets: a record longer than that is refused, and left as it was.
+TEST(PackedRecord, ValuesPastTheLimitAreRefusedAndTheRecordKeptAsItWas) {
+  Record r;
+  r.Set(Role::kAddress, std::string(Record::kMaxBytes - 5, 'a'));
+  r.Set(Role::kPostcode, "EH1 1");  // exactly the limit
+  EXPECT_EQ(r.bytes(), Record::kMaxBytes);
+  EXPECT_THROW(r.Set(Role::kGivenName, "x"), std::length_error);
+  EXPECT_EQ(r[Role::kGivenName], "");
+  EXPECT_EQ(r[Role::kPostcode], "EH1 1");
+  r.Set(Role::kPostcode, "EH1");  // shorter is fine
+  r.Set(Role::kGivenName, "an");
+  EXPECT_EQ(r[Role::kGivenName], "an");
+  EXPECT_EQ(r[Role::kAddress].size(), Record::kMaxBytes - 5);
+  EXPECT_EQ(r[Role::kPostcode], "EH1");
+}
+
 }  // namespace
 }  // namespace cairn::resolve

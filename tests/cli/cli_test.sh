@@ -156,12 +156,14 @@ a4, "broken"quote, x, 1990-01-01, EH1 1AA
 a5, only, three
 a6, Ailene, Mcleod, 1985-07-12, G2 3AB
 CSV
+printf 'a7, Big, %s, 1990-01-01, EH1 1AA\n' "$(head -c 70000 /dev/zero | tr '\0' x)" >> people.csv
 out=$("$cairn" dedupe --in people.csv --id id --field given_name=first --field surname=last \
   --field dob=born --field postcode=postcode --out clusters.csv 2>&1)
 check "dedupe runs" test -s clusters.csv
 check "dedupe reports broken quoting by line" contains "$out" "people.csv line 5: broken quoting"
 check "dedupe reports a short row by line" contains "$out" "people.csv line 6: 3 columns where the header has 5"
-check "dedupe counts what it read" contains "$out" "4 records read, 2 rejected"
+check "dedupe reports a row too long to link by line" contains "$out" "people.csv line 8: the fields come to more than 65535 bytes"
+check "dedupe counts what it read" contains "$out" "4 records read, 3 rejected"
 check "dedupe writes id,cluster_id" test "$(head -1 clusters.csv)" = "id,cluster_id"
 check "dedupe writes every good record" test "$(wc -l < clusters.csv)" = 5
 out=$("$cairn" dedupe --in people.csv --id id --field surname=nosuch --out x.csv 2>&1)
