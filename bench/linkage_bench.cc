@@ -31,13 +31,13 @@ std::string PersonOf(const std::string& id) {
   return id.substr(a, id.find('-', a) - a);
 }
 
-std::vector<cairn::resolve::Record> Load(const std::string& path) {
+cairn::engine::LoadedRecords Load(const std::string& path) {
   auto loaded = cairn::engine::LoadRecords(path, "rec_id", Fields());
   if (!loaded.ok()) {
     std::fprintf(stderr, "%s\n", loaded.status().ToString().c_str());
     std::exit(1);
   }
-  return loaded->records;
+  return *std::move(loaded);
 }
 
 double Seconds(const std::function<void()>& f) {
@@ -88,21 +88,20 @@ int main(int argc, char** argv) {
     cairn::engine::DedupeResult result;
     double t = Seconds([&] { result = cairn::engine::Dedupe(records, Fields(), {}); });
     std::unordered_map<std::string, std::string> truth;
-    for (const auto& r : records) truth[r.id] = PersonOf(r.id);
+    for (const auto& id : records.ids) truth[id] = PersonOf(id);
     auto q = cairn::resolve::Evaluate(cairn::resolve::ClusterPairs(result.ids, result.cluster_ids), truth, false);
-    Row((std::string("dedupe ") + file).c_str(), records.size(), result.stats, q, t);
+    Row((std::string("dedupe ") + file).c_str(), records.records.size(), result.stats, q, t);
   }
   auto left = Load(dir + "dataset4a.csv");
   auto right = Load(dir + "dataset4b.csv");
   cairn::engine::LinkResult result;
   double t = Seconds([&] { result = cairn::engine::Link(left, right, Fields(), {}); });
   std::unordered_map<std::string, std::string> truth;
-  std::vector<std::string> l, r;
-  for (const auto& x : left) { truth[x.id] = PersonOf(x.id); l.push_back(x.id); }
-  for (const auto& x : right) { truth[x.id] = PersonOf(x.id); r.push_back(x.id); }
+  for (const auto& id : left.ids) truth[id] = PersonOf(id);
+  for (const auto& id : right.ids) truth[id] = PersonOf(id);
   std::vector<std::pair<std::string, std::string>> pairs;
   for (const auto& p : result.pairs) pairs.emplace_back(p.left_id, p.right_id);
-  Row("link dataset4a ↔ dataset4b", left.size() + right.size(), result.stats,
-      cairn::resolve::Evaluate(pairs, truth, true, l, r), t);
+  Row("link dataset4a ↔ dataset4b", left.records.size() + right.records.size(), result.stats,
+      cairn::resolve::Evaluate(pairs, truth, true, left.ids, right.ids), t);
   return 0;
 }

@@ -24,15 +24,15 @@ Result<std::vector<engine::FieldSpec>> Fields(const std::vector<std::string>& ra
   return out;
 }
 
-Result<std::vector<resolve::Record>> Load(const std::string& path, const LinkageArgs& a,
-                                          const std::vector<engine::FieldSpec>& fields) {
+Result<engine::LoadedRecords> Load(const std::string& path, const LinkageArgs& a,
+                                   const std::vector<engine::FieldSpec>& fields) {
   auto start = std::chrono::steady_clock::now();
   CAIRN_ASSIGN_OR_RETURN(auto loaded, engine::LoadRecords(path, a.id, fields));
   std::cerr << "  reading " << path << ": "
             << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s\n";
   for (const auto& r : loaded.rejects) std::cerr << "rejected: " << r << "\n";
   std::cerr << path << ": " << loaded.records.size() << " records read, " << loaded.rejects.size() << " rejected\n";
-  return std::move(loaded.records);
+  return loaded;
 }
 
 void PrintStats(const engine::LinkageStats& s, double seconds) {

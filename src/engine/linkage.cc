@@ -90,7 +90,6 @@ Result<LoadedRecords> LoadRecords(const std::string& path, const std::string& id
       continue;
     }
     resolve::Record r;
-    r.id = ingest::Trim(row.fields[id_index]);
     try {
       for (size_t f = 0; f < fields.size(); ++f) {
         std::string joined;
@@ -106,6 +105,7 @@ Result<LoadedRecords> LoadRecords(const std::string& path, const std::string& id
       continue;
     }
     out.records.push_back(std::move(r));
+    out.ids.push_back(ingest::Trim(row.fields[id_index]));
   }
   return out;
 }
@@ -164,8 +164,8 @@ ScoredPairs ScorePairs(const std::vector<resolve::Record>& a, const std::vector<
 
 }  // namespace
 
-DedupeResult Dedupe(const std::vector<resolve::Record>& records, const std::vector<FieldSpec>& fields,
-                    const LinkageOptions& options) {
+DedupeResult Dedupe(const LoadedRecords& in, const std::vector<FieldSpec>& fields, const LinkageOptions& options) {
+  const std::vector<resolve::Record>& records = in.records;
   std::vector<StageTime> stages;
   Stopwatch watch(&stages);
   ScoredPairs scored = ScorePairs(records, records, RolesOf(fields), options, watch);
@@ -180,11 +180,11 @@ DedupeResult Dedupe(const std::vector<resolve::Record>& records, const std::vect
   // A cluster is named by its smallest id, so the same data gives the same names.
   std::map<uint32_t, std::string> name;
   for (uint32_t i = 0; i < records.size(); ++i) {
-    auto [it, fresh] = name.emplace(sets.Find(i), records[i].id);
-    if (!fresh && records[i].id < it->second) it->second = records[i].id;
+    auto [it, fresh] = name.emplace(sets.Find(i), in.ids[i]);
+    if (!fresh && in.ids[i] < it->second) it->second = in.ids[i];
   }
   for (uint32_t i = 0; i < records.size(); ++i) {
-    out.ids.push_back(records[i].id);
+    out.ids.push_back(in.ids[i]);
     out.cluster_ids.push_back(name[sets.Find(i)]);
   }
   watch.Lap("scoring and clustering");
@@ -202,16 +202,16 @@ ScoredPairs ScoreDedupe(const std::vector<resolve::Record>& records, const std::
   return out;
 }
 
-LinkResult Link(const std::vector<resolve::Record>& left, const std::vector<resolve::Record>& right,
-                const std::vector<FieldSpec>& fields, const LinkageOptions& options) {
+LinkResult Link(const LoadedRecords& left, const LoadedRecords& right, const std::vector<FieldSpec>& fields,
+                const LinkageOptions& options) {
   std::vector<StageTime> stages;
   Stopwatch watch(&stages);
-  ScoredPairs scored = ScorePairs(left, right, RolesOf(fields), options, watch);
+  ScoredPairs scored = ScorePairs(left.records, right.records, RolesOf(fields), options, watch);
   LinkResult out;
   out.stats = scored.stats;
   for (size_t p = 0; p < scored.pairs.size(); ++p) {
     if (scored.probability[p] < options.threshold) continue;
-    out.pairs.push_back({left[scored.pairs[p].a].id, right[scored.pairs[p].b].id, scored.probability[p]});
+    out.pairs.push_back({left.ids[scored.pairs[p].a], right.ids[scored.pairs[p].b], scored.probability[p]});
   }
   std::sort(out.pairs.begin(), out.pairs.end(), [](const LinkedPair& x, const LinkedPair& y) {
     return x.probability != y.probability ? x.probability > y.probability

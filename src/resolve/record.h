@@ -28,8 +28,6 @@ class Record {
  public:
   static constexpr size_t kMaxBytes = UINT16_MAX;
 
-  std::string id;
-
   std::string_view operator[](Role r) const {
     const size_t i = size_t(r);
     return std::string_view(data_).substr(start_[i], start_[i + 1] - start_[i]);

@@ -27,23 +27,24 @@ std::string PersonOf(const std::string& rec_id) {  // "rec-552-dup-3" → "552"
   return rec_id.substr(a, rec_id.find('-', a) - a);
 }
 
-std::vector<resolve::Record> Load(const std::string& file) {
+engine::LoadedRecords Load(const std::string& file) {
   auto loaded = engine::LoadRecords(FebrlDir() + file, "rec_id", FebrlFields());
   EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
   if (!loaded.ok()) return {};
   EXPECT_TRUE(loaded->rejects.empty());
-  return loaded->records;
+  EXPECT_EQ(loaded->ids.size(), loaded->records.size());
+  return *std::move(loaded);
 }
 
-std::unordered_map<std::string, std::string> Truth(const std::vector<resolve::Record>& records) {
+std::unordered_map<std::string, std::string> Truth(const engine::LoadedRecords& records) {
   std::unordered_map<std::string, std::string> truth;
-  for (const auto& r : records) truth[r.id] = PersonOf(r.id);
+  for (const auto& id : records.ids) truth[id] = PersonOf(id);
   return truth;
 }
 
 TEST(Febrl, Dataset3DeduplicatesWithPrecisionAndRecallAbove95) {
   auto records = Load("dataset3.csv");
-  ASSERT_EQ(records.size(), 5000u);
+  ASSERT_EQ(records.records.size(), 5000u);
   auto result = engine::Dedupe(records, FebrlFields(), {});
   auto q = resolve::Evaluate(resolve::ClusterPairs(result.ids, result.cluster_ids), Truth(records), false);
   EXPECT_EQ(q.true_pairs, 6538u);
@@ -59,10 +60,7 @@ TEST(Febrl, Dataset4aLinksTo4bWithPrecisionAndRecallAbove95) {
   for (const auto& p : result.pairs) pairs.emplace_back(p.left_id, p.right_id);
   auto truth = Truth(left);
   for (const auto& [id, person] : Truth(right)) truth[id] = person;
-  std::vector<std::string> left_ids, right_ids;
-  for (const auto& r : left) left_ids.push_back(r.id);
-  for (const auto& r : right) right_ids.push_back(r.id);
-  auto q = resolve::Evaluate(pairs, truth, true, left_ids, right_ids);
+  auto q = resolve::Evaluate(pairs, truth, true, left.ids, right.ids);
   EXPECT_EQ(q.true_pairs, 5000u);
   EXPECT_GE(q.precision(), 0.95) << "predicted " << q.predicted << ", correct " << q.correct;
   EXPECT_GE(q.recall(), 0.95) << "true " << q.true_pairs << ", correct " << q.correct;
@@ -76,45 +74,44 @@ TEST(Febrl, SameInputGivesTheSameClusters) {
 }
 
 TEST(Febrl, AMatchExplainsItself) {
-  auto records = Load("dataset1.csv");
+  const auto loaded = Load("dataset1.csv");
+  const auto& records = loaded.records;
+  const auto& ids = loaded.ids;
   std::vector<engine::FieldSpec> fields = FebrlFields();
   std::vector<resolve::Role> roles;
   for (const auto& f : fields) roles.push_back(f.role);
   auto comparisons = resolve::ComparisonsFor(roles);
   auto rules = resolve::RulesFor(roles);
   resolve::BlockingStats stats;
-  auto pairs = resolve::BlockDedupe(records, rules, 1000, &stats);
+  auto pairs = resolve::BlockDedupe(records, rules, 1000, &stats);  // the records, without their ids
   auto levels = resolve::Model::Compare(comparisons, records, records, pairs);
   resolve::PatternCodes codes(comparisons);
   codes.Add(levels);
   auto model = resolve::Model::Train(comparisons, records, records, rules, codes.patterns(), {});
   // An original and its duplicate, and two different people.
-  const resolve::Record* org = nullptr;
-  const resolve::Record* dup = nullptr;
-  for (const auto& r : records) {
-    if (r.id.find("-dup-") != std::string::npos && !dup) dup = &r;
+  constexpr size_t kNone = SIZE_MAX;
+  size_t org = kNone, dup = kNone;
+  for (size_t i = 0; i < ids.size() && dup == kNone; ++i) {
+    if (ids[i].find("-dup-") != std::string::npos) dup = i;
   }
-  ASSERT_NE(dup, nullptr);
-  for (const auto& r : records) {
-    if (r.id == "rec-" + PersonOf(dup->id) + "-org") org = &r;
+  ASSERT_NE(dup, kNone);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (ids[i] == "rec-" + PersonOf(ids[dup]) + "-org") org = i;
   }
-  ASSERT_NE(org, nullptr);
-  auto same = model.Explain(*org, *dup);
+  ASSERT_NE(org, kNone);
+  auto same = model.Explain(records[org], records[dup]);
   EXPECT_GT(same.probability, 0.9);
   ASSERT_EQ(same.fields.size(), fields.size());
   double sum = same.prior_weight;
   for (const auto& f : same.fields) sum += f.weight;
   EXPECT_NEAR(sum, same.weight, 1e-9) << "the field weights add up to the total";
-  const resolve::Record* other = nullptr;
-  for (const auto& r : records) {
-    if (PersonOf(r.id) != PersonOf(org->id)) {
-      other = &r;
-      break;
-    }
+  size_t other = kNone;
+  for (size_t i = 0; i < ids.size() && other == kNone; ++i) {
+    if (PersonOf(ids[i]) != PersonOf(ids[org])) other = i;
   }
-  ASSERT_NE(other, nullptr);
-  auto different = model.Explain(*org, *other);
-  EXPECT_LT(different.probability, 0.5) << org->id << " vs " << other->id;
+  ASSERT_NE(other, kNone);
+  auto different = model.Explain(records[org], records[other]);
+  EXPECT_LT(different.probability, 0.5) << ids[org] << " vs " << ids[other];
   EXPECT_LT(different.weight, same.weight);
 }
 
