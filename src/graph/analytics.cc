@@ -11,6 +11,8 @@
 #include <memory>
 #include <span>
 
+#include "common/memory.h"
+
 namespace cairn::graph {
 namespace {
 
@@ -145,7 +147,8 @@ Result<std::vector<NodeMetrics>> Analyse(int64_t n, std::vector<Edge> edges,
       if (igraph_create(&g, pairs.get(), n, IGRAPH_UNDIRECTED) != IGRAPH_SUCCESS) {
         return Internal("igraph: cannot build the graph");
       }
-    }  // igraph holds its own copy of the edges now
+    }  // igraph holds its own copy of the edges now...
+    ReleaseMemory(edges);  // ...so ours go, not to sit beside community detection's peak
     std::unique_ptr<igraph_t, void (*)(igraph_t*)> guard(&g, [](igraph_t* p) { igraph_destroy(p); });
     igraph_rng_seed(igraph_rng_default(), 20261122);
 
@@ -160,6 +163,13 @@ Result<std::vector<NodeMetrics>> Analyse(int64_t n, std::vector<Edge> edges,
       return Internal("igraph: community detection failed");
     }
     stepped("communities");
+    // Betweenness's edges again, as given: igraph numbers edges as they are added, and keeps an
+    // undirected edge's larger end first.
+    edges.reserve(size_t(igraph_ecount(&g)));
+    for (igraph_integer_t e = 0; e < igraph_ecount(&g); ++e) {
+      const int32_t from = int32_t(IGRAPH_FROM(&g, e)), to = int32_t(IGRAPH_TO(&g, e));
+      edges.emplace_back(std::min(from, to), std::max(from, to));
+    }
     out.assign(static_cast<size_t>(n), NodeMetrics{});
     std::map<int64_t, int64_t> component_size, community_size;
     for (int64_t v = 0; v < n; ++v) {
