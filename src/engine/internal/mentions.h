@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "common/status.h"
 #include "common/memory.h"
+#include "common/status.h"
 #include "engine/internal/text_arena.h"
 #include "storage/network.h"
 
