@@ -164,7 +164,8 @@ ScoredPairs ScorePairs(const std::vector<resolve::Record>& a, const std::vector<
 
 }  // namespace
 
-DedupeResult Dedupe(const LoadedRecords& in, const std::vector<FieldSpec>& fields, const LinkageOptions& options) {
+DedupeResult Dedupe(const LoadedRecords& in, const std::vector<FieldSpec>& fields,
+                    const LinkageOptions& options) {
   const std::vector<resolve::Record>& records = in.records;
   std::vector<StageTime> stages;
   Stopwatch watch(&stages);

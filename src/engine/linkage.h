@@ -92,7 +92,8 @@ struct ScoredPairs {
 ScoredPairs ScoreDedupe(const std::vector<resolve::Record>& records, const std::vector<resolve::Role>& roles,
                         const LinkageOptions& options);
 
-DedupeResult Dedupe(const LoadedRecords& in, const std::vector<FieldSpec>& fields, const LinkageOptions& options);
+DedupeResult Dedupe(const LoadedRecords& in, const std::vector<FieldSpec>& fields,
+                    const LinkageOptions& options);
 LinkResult Link(const LoadedRecords& left, const LoadedRecords& right, const std::vector<FieldSpec>& fields,
                 const LinkageOptions& options);
 

@@ -203,8 +203,8 @@ Model Model::Train(std::vector<Comparison> comparisons, const std::vector<Record
     for (size_t c = 0; c < k; ++c) {
       ignore[c] = std::find(rule.uses.begin(), rule.uses.end(), model.comparisons_[c].role) != rule.uses.end();
     }
-    Fit fit = RunEm(PatternsOf(model.comparisons_, Compare(model.comparisons_, a, b, pairs)), ignore, start, model.u_, true,
-                    options.max_iterations);
+    const Patterns patterns = PatternsOf(model.comparisons_, Compare(model.comparisons_, a, b, pairs));
+    Fit fit = RunEm(patterns, ignore, start, model.u_, true, options.max_iterations);
     model.iterations_ += fit.iterations;
     for (size_t c = 0; c < k; ++c) {
       if (ignore[c]) continue;

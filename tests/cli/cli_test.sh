@@ -162,7 +162,8 @@ out=$("$cairn" dedupe --in people.csv --id id --field given_name=first --field s
 check "dedupe runs" test -s clusters.csv
 check "dedupe reports broken quoting by line" contains "$out" "people.csv line 5: broken quoting"
 check "dedupe reports a short row by line" contains "$out" "people.csv line 6: 3 columns where the header has 5"
-check "dedupe reports a row too long to link by line" contains "$out" "people.csv line 8: the fields come to more than 65535 bytes"
+check "dedupe reports a row too long to link by line" contains "$out" \
+  "people.csv line 8: the fields come to more than 65535 bytes"
 check "dedupe counts what it read" contains "$out" "4 records read, 3 rejected"
 check "dedupe writes id,cluster_id" test "$(head -1 clusters.csv)" = "id,cluster_id"
 check "dedupe writes every good record" test "$(wc -l < clusters.csv)" = 5
